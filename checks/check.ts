@@ -1,0 +1,60 @@
+import type { ArtifactName, Artifacts } from '../crawlers/artifacts.ts';
+import type { Site } from '../src/registry/site.ts';
+
+export const OUTCOMES = ['pass', 'fail', 'review', 'not-applicable'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One problem, on one page, with what an official needs to see it without re-running (contract §3). */
+export interface Finding {
+  url: string;
+  /** broken-links only: the link that is broken. */
+  target?: string;
+  /** broken-links only: HTTP status or error code. */
+  status?: number | string;
+  /** One sentence in Simplified Chinese. */
+  message: string;
+  evidence: Record<string, unknown>;
+}
+
+export interface CheckResult {
+  outcome: Exclude<Outcome, 'not-applicable'>;
+  findings: Finding[];
+}
+
+export interface CheckContext {
+  site: Site;
+  /** "Today" for date-dependent rules; checks never read the clock. */
+  now: Date;
+}
+
+export interface CheckMeta {
+  /** The rule id of contract §4. */
+  id: string;
+  /** The clause of the standard it enforces, e.g. '4.3.3'. */
+  clause: string;
+  /** Chinese title, shown in reports. */
+  title: string;
+  /** One or two Chinese sentences: what the rule asks and how it is judged. */
+  description: string;
+  /** Which sites the rule applies to, in Chinese, for reports. */
+  appliesToText: string;
+  appliesTo(site: Site): boolean;
+  /** The artifacts `run` reads; if one of them could not be gathered the outcome is `review`. */
+  requires: readonly ArtifactName[];
+}
+
+/** Narrows the artifacts to the successfully gathered values of what a check requires. */
+export type Gathered<R extends readonly ArtifactName[]> = {
+  [K in R[number]]: Extract<Artifacts[K], { ok: true }>['value'];
+};
+
+export interface Check<R extends readonly ArtifactName[] = readonly ArtifactName[]> {
+  meta: CheckMeta & { requires: R };
+  /** Pure: no I/O, no clock. */
+  run(artifacts: Gathered<R>, ctx: CheckContext): CheckResult;
+}
+
+/** Declares a check with its artifact requirements typed. */
+export function defineCheck<const R extends readonly ArtifactName[]>(check: Check<R>): Check<R> {
+  return check;
+}

@@ -1,0 +1,206 @@
+/**
+ * The artifacts gatherers produce and checks read. Everything here is plain serializable data:
+ * a check sees only these, never a live page or a socket.
+ */
+
+/** A box in CSS pixels, relative to the top-left of the whole page (not the viewport). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Why an element is not visible to a reader, when it is not. */
+export type HiddenReason =
+  | 'display-none'
+  | 'visibility-hidden'
+  | 'transparent'
+  | 'zero-size'
+  | 'off-page'
+  | 'clipped';
+
+export interface RenderedText {
+  /** The element's own text (its direct text nodes), whitespace collapsed. */
+  text: string;
+  tag: string;
+  /** A short CSS path, for evidence. */
+  selector: string;
+  box: Box;
+  visible: boolean;
+  hiddenReason?: HiddenReason;
+  /** True when the box lies in the header area (see `RenderedHomepage.headerArea`). */
+  inHeader: boolean;
+}
+
+export interface RenderedLink {
+  /** Absolute URL as the browser resolved it (fragment kept); '' for a link with no href. */
+  href: string;
+  text: string;
+  title?: string;
+  ariaLabel?: string;
+  selector: string;
+  box: Box;
+  visible: boolean;
+  hiddenReason?: HiddenReason;
+  inHeader: boolean;
+}
+
+/** Something drawn rather than written: an <img>, an inline <svg>, a <canvas> or a CSS background image. */
+export interface RenderedGraphic {
+  kind: 'img' | 'svg' | 'canvas' | 'background';
+  /** Image URL for img/background, '' otherwise. */
+  src: string;
+  alt?: string;
+  title?: string;
+  ariaLabel?: string;
+  selector: string;
+  box: Box;
+  visible: boolean;
+  inHeader: boolean;
+}
+
+/** A sub-resource the rendered homepage references (for link checking). */
+export interface ResourceRef {
+  url: string;
+  kind: LinkKind;
+}
+
+export interface RenderedHomepage {
+  /** The URL asked for. */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  status: number | null;
+  title: string;
+  viewport: { width: number; height: number };
+  /**
+   * The header area (头部标识区域) as decided on this page: its box, and how it was found
+   * ('landmark' when a <header>/role=banner/header-like container near the top was used,
+   * 'top-band' when only the fixed top band was).
+   */
+  headerArea: { box: Box; method: 'landmark' | 'top-band'; selector?: string };
+  texts: RenderedText[];
+  links: RenderedLink[];
+  graphics: RenderedGraphic[];
+  resources: ResourceRef[];
+  /** Milliseconds spent waiting for script-written content, and whether the hard cap cut the wait. */
+  settle: { waitedMs: number; cappedOut: boolean };
+  /** PNG of the header area; the inspection stores it and puts its path in the evidence. */
+  headerScreenshot?: Uint8Array;
+  /** Filled in by the inspection once the screenshot is stored. */
+  headerScreenshotPath?: string;
+}
+
+export type LinkKind = 'anchor' | 'image' | 'script' | 'stylesheet' | 'frame' | 'attachment' | 'other';
+
+/** One link as it appears on a page. */
+export interface PageLink {
+  /** Absolute URL, fragment removed, session ids stripped. */
+  url: string;
+  kind: LinkKind;
+  /** Anchor text or alt text, whitespace collapsed, at most 200 characters. */
+  text: string;
+}
+
+export interface PageForm {
+  action: string;
+  method: string;
+  /** Input types and names, e.g. "text:q", "search:keyword", "hidden:channel". */
+  inputs: string[];
+  /** Text inside the form (labels, button text), collapsed. */
+  text: string;
+}
+
+export interface CrawledPage {
+  /** The URL requested (normalized). */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  /** HTTP status, or null when no response came (see `error`). */
+  status: number | null;
+  /** Network-level error code when there was no usable response: ECONNREFUSED, TIMEOUT, REDIRECT_LOOP, … */
+  error?: string;
+  contentType: string;
+  /** The charset the body was decoded with (e.g. 'gb18030', 'utf-8'). */
+  charset?: string;
+  title: string;
+  /** h1–h3 texts. */
+  headings: string[];
+  /** Visible body text, collapsed, at most 20 000 characters. */
+  text: string;
+  links: PageLink[];
+  forms: PageForm[];
+  /** Clicks from the homepage (the homepage is 0; seeds given by the inspection are 1). */
+  depth: number;
+  referrer?: string;
+  /** Present when a 200 page says it does not exist. */
+  softNotFound?: { evidence: string };
+  /** Present when a WAF/bot challenge answered instead of the page. */
+  challenge?: BotChallenge;
+}
+
+export interface BotChallenge {
+  vendor: 'cloudflare' | 'waf-412' | 'waf-521' | 'generic';
+  status: number;
+  evidence: string;
+}
+
+export interface SiteCrawl {
+  startUrl: string;
+  pages: CrawledPage[];
+  /** True when --max-pages stopped the crawl with URLs still queued. */
+  truncated: boolean;
+  /** URLs left out as likely crawler traps, with the reason (a sample, at most 50). */
+  trapsSkipped: { url: string; reason: string }[];
+  /** A TLS certificate problem of the homepage, recorded rather than ignored. */
+  tlsError?: string;
+  durationMs: number;
+}
+
+/** The verdict on one link target, established once per sweep. */
+export interface LinkStatus {
+  url: string;
+  /** HTTP status of the last response, or an error code string (ECONNREFUSED, ENOTFOUND, TIMEOUT, REDIRECT_LOOP, TOO_MANY_REDIRECTS, a TLS code, …). */
+  status: number | string;
+  /**
+   * broken: the reader gets nothing useful (4xx/5xx, no connection, timeout, loop, soft 404);
+   * ok: it works; unverified: we could not tell (bot challenge, still busy after retries).
+   */
+  verdict: 'ok' | 'broken' | 'unverified';
+  finalUrl?: string;
+  redirects: string[];
+  method: 'HEAD' | 'GET' | 'crawl';
+  softNotFound?: { evidence: string };
+  challenge?: BotChallenge;
+  /** Set when the server kept answering 429/503 after the bounded retries. */
+  busy?: { retries: number; lastRetryAfterSeconds?: number };
+  attempts: number;
+  durationMs: number;
+}
+
+/** Where a target was linked from. */
+export interface LinkOccurrence {
+  page: string;
+  target: string;
+  kind: LinkKind;
+  text: string;
+}
+
+export interface LinkStatuses {
+  occurrences: LinkOccurrence[];
+  /** Keyed by target URL. */
+  statuses: Record<string, LinkStatus>;
+  durationMs: number;
+}
+
+/** A gatherer's output: its artifact, or why it could not be made. */
+export type Gathered<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Artifacts {
+  renderedHomepage: Gathered<RenderedHomepage>;
+  siteCrawl: Gathered<SiteCrawl>;
+  linkStatuses: Gathered<LinkStatuses>;
+}
+
+export type ArtifactName = keyof Artifacts;

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gov-inspector needs on this machine, and nothing else:
+#   chromium            the browser Playwright drives (binary /usr/bin/chromium)
+#   fonts-wqy-microhei  a CJK font, so that rendered pages and header screenshots show Chinese text
+# Packages already present are left alone; run as root (or with sudo available).
+set -euo pipefail
+
+packages=(chromium fonts-wqy-microhei)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-system-deps: all present (${packages[*]})"
+  exit 0
+fi
+
+echo "install-system-deps: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

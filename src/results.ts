@@ -1,0 +1,44 @@
+import type { Finding, Outcome } from '../checks/check.ts';
+
+/** The results of one rule for one site (contract §3). */
+export interface CheckReport {
+  ruleId: string;
+  outcome: Outcome;
+  findings: Finding[];
+}
+
+export type SiteStatus = 'done' | 'unreachable' | 'error';
+
+/** The result of inspecting one site (contract §3 `sites[]`). */
+export interface SiteResult {
+  siteId: string;
+  status: SiteStatus;
+  pagesCrawled: number;
+  linksChecked: number;
+  score: number;
+  checks: CheckReport[];
+  /** Added: when the inspection started and ended, and how long it took. */
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** Added: for `unreachable` and `error`, why, in Chinese. */
+  reason?: string;
+  /** Added: the site's registered full name and homepage, so a result can be read on its own. */
+  fullName: string;
+  homepage: string;
+}
+
+export interface SweepInfo {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  now: string;
+  /** The quarter `now` falls in, Asia/Shanghai: '2026Q4'. */
+  period: string;
+}
+
+/** `results.json` (contract §3). */
+export interface SweepResults {
+  sweep: SweepInfo;
+  sites: SiteResult[];
+}
