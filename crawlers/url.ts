@@ -37,12 +37,15 @@ export function normalizeUrl(href: string, base?: string): string | null {
   return url.href;
 }
 
-/** The host without a leading "www.", lower-cased: www.sc.gov.cn and sc.gov.cn are one site. */
+/**
+ * The host (with a non-default port) without a leading "www.", lower-cased: www.sc.gov.cn and sc.gov.cn
+ * are one site, http and https of one host are one site, another port is another server.
+ */
 export function siteHost(url: string): string {
-  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  return new URL(url).host.toLowerCase().replace(/^www\./, '');
 }
 
-/** True when `url` belongs to the same site as `homepage` (same host, ignoring "www."; any scheme or port). */
+/** True when `url` belongs to the same site as `homepage` (same host and port, ignoring "www." and the scheme). */
 export function isSameSite(url: string, homepage: string): boolean {
   try {
     return siteHost(url) === siteHost(homepage);
