@@ -1,0 +1,50 @@
+import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
+import { commonRoutes, redirect } from './common.ts';
+import type { DemoSite } from './types.ts';
+
+const NAME = '四川省教育厅';
+
+/**
+ * A provincial department whose header is one banner image with no text alternative (the name may be
+ * drawn in it: a human must look), whose annual report link is hidden, whose archive has an unlabelled
+ * page and a missing page, and which links to a redirect loop and a server that never answers.
+ */
+export const eduDept: DemoSite = {
+  site: { id: 'edu-dept', fullName: NAME, level: 'province', kind: 'department', region: '510000', parent: 'sc-portal', siteCode: '5100000010', archiveRoots: ['/lsgd/'] },
+  expected: {
+    status: 'done',
+    outcomes: { 'header-full-name': 'review', 'gazette-column': 'not-applicable', 'archive-label': 'fail', 'annual-report': 'fail', 'broken-links': 'fail' },
+  },
+  routes: (_origin, world) => ({
+    ...commonRoutes(),
+    '/': {
+      body: govPage({
+        title: `${NAME}网站`,
+        header: '<img src="/images/banner.png" width="640" height="96">',
+        nav: [['首页', '/'], ['信息公开', '/xxgk/'], ['历史归档', '/lsgd/']],
+        main:
+          newsList('教育要闻', [
+            ['全省教育工作会议召开', '/jyyw/1.html', '2026.11.20'],
+            ['2026年高考报名工作通知', '/loop/a', '2026/11/12'],
+          ]) +
+          `<p style="display:none"><a href="/ndbb/2025.html">2025年度政府网站工作年度报表</a></p>
+           <p><a href="${world.misc}/slow">教育考试服务平台</a></p>`,
+        footer: footer('四川省教育厅', '5100000010', '蜀ICP备05005678号', '川公网安备 51010402000010号'),
+      }),
+    },
+    '/jyyw/1.html': { body: articlePage('全省教育工作会议召开', NAME, '<p>会议总结了全年工作。</p>') },
+    '/xxgk/': { body: articlePage('信息公开', NAME, '<p>信息公开目录</p>') },
+    '/loop/a': redirect('/loop/b'),
+    '/loop/b': redirect('/loop/a'),
+    '/ndbb/2025.html': { body: articlePage('2025年度政府网站工作年度报表', NAME, '<p>报表</p>') },
+    '/lsgd/': {
+      body: articlePage(
+        '历史归档',
+        NAME,
+        '<a href="/lsgd/2020/zcwj.html">政策文件（2020）</a> <a href="/lsgd/2019/jgzn.html">机构职能（2019）</a> <a href="/lsgd/2018/tzgg.html">通知公告（2018）</a>',
+      ),
+    },
+    '/lsgd/2020/zcwj.html': { body: articlePage('政策文件', NAME, '<p class="gd">已归档　归档日期：2024-01-15</p><p>原政策文件列表。</p>') },
+    '/lsgd/2019/jgzn.html': { body: articlePage('机构职能', NAME, '<p>原机构职能介绍。</p>') },
+  }),
+};

@@ -1,0 +1,18 @@
+import type { Site } from '../../src/registry/site.ts';
+import type { Routes } from '../route-server.ts';
+
+/** Addresses of the other demo servers a site may link to. */
+export interface DemoWorld {
+  /** A server of misbehaving link targets (hanging, busy, WAF, redirect loop, HEAD refused). */
+  misc: string;
+  /** An origin where nothing listens. */
+  refused: string;
+}
+
+/** A bundled demo site: its registry entry (homepage filled in when served) and its pages. */
+export interface DemoSite {
+  site: Omit<Site, 'homepage'>;
+  routes(origin: string, world: DemoWorld): Routes;
+  /** What the inspection must find, rule by rule: the demo's own answer key, used by the tests. */
+  expected: { status: 'done' | 'unreachable'; outcomes?: Record<string, string> };
+}
