@@ -1,0 +1,168 @@
+import type { RenderedGraphic, RenderedHomepage, RenderedText } from '../crawlers/artifacts.ts';
+import { type CheckResult, defineCheck } from './check.ts';
+import { commonSubsequenceLength, compact } from './lib/text.ts';
+import { describeHidden, roundBox } from './lib/visibility.ts';
+
+/** A graphic at least this large in the header may carry the name drawn as pixels. */
+const MIN_NAME_GRAPHIC = { width: 100, height: 30 };
+/** A header text keeping this share of the name's characters in order reads as a shortened name. */
+const ABBREVIATION_SHARE = 0.6;
+
+/**
+ * Clause 4.3.3: the registered full name is shown in the header area. The header area is the
+ * gatherer's decision (`headerArea`: a <header>/banner landmark near the top, or else the top band of
+ * the page), recorded on every element as `inHeader`; this check only reads those flags.
+ */
+export const headerFullName = defineCheck({
+  meta: {
+    id: 'header-full-name',
+    clause: '4.3.3',
+    title: '头部标识区域展示网站全称',
+    description:
+      '首页头部标识区域应以可见文字，或图片的文字替代（alt/title/aria-label）展示注册的网站全称；仅出现在页面标题、页脚或被隐藏的不算。比较时忽略空白。',
+    appliesToText: '所有网站',
+    appliesTo: () => true,
+    requires: ['renderedHomepage'],
+  },
+  run({ renderedHomepage: page }, { site }): CheckResult {
+    const name = compact(site.fullName);
+    if (nameShown(page, name)) return { outcome: 'pass', findings: [] };
+
+    const headerTexts = page.texts.filter((t) => t.inHeader && t.visible);
+    const evidence: Record<string, unknown> = {
+      registeredName: site.fullName,
+      headerArea: { ...page.headerArea, box: roundBox(page.headerArea.box) },
+      headerTexts: headerTexts.map(describeText),
+      ...(page.headerScreenshotPath === undefined ? {} : { screenshot: page.headerScreenshotPath }),
+    };
+    const finding = (message: string, more: Record<string, unknown>) => ({
+      url: page.finalUrl,
+      message,
+      evidence: { ...evidence, ...more },
+    });
+
+    const unlabelled = page.graphics.filter(mayDrawName);
+    if (unlabelled.length > 0) {
+      return {
+        outcome: 'review',
+        findings: [
+          finding(
+            `头部标识区域的文字中没有网站全称“${site.fullName}”，但有无文字替代的图片，全称可能绘制在图中，需对照截图人工确认。`,
+            { unlabelledGraphics: unlabelled.map(describeGraphic) },
+          ),
+        ],
+      };
+    }
+    const headerGraphics = page.graphics.filter((g) => g.inHeader && g.visible);
+    if (headerTexts.length === 0 && headerGraphics.length === 0 && page.settle.cappedOut) {
+      return {
+        outcome: 'review',
+        findings: [
+          finding('首页在等待上限内未渲染出头部内容，无法判断是否展示网站全称，需人工查看。', {
+            settle: page.settle,
+          }),
+        ],
+      };
+    }
+    return { outcome: 'fail', findings: [explainAbsence(page, site.fullName, name, finding)] };
+  },
+});
+
+function nameShown(page: RenderedHomepage, name: string): boolean {
+  const texts = page.texts.filter((t) => t.inHeader && t.visible);
+  if (texts.some((t) => compact(t.text).includes(name))) return true;
+  // A name split across elements (<span>四川省</span><span>人民政府</span>) reads whole in document order.
+  if (compact(texts.map((t) => t.text).join('')).includes(name)) return true;
+  const alternatives = [
+    ...page.graphics.filter((g) => g.inHeader && g.visible).flatMap((g) => [g.alt, g.title, g.ariaLabel]),
+    ...page.links.filter((l) => l.inHeader && l.visible).flatMap((l) => [l.text, l.title, l.ariaLabel]),
+  ];
+  return alternatives.some((alt) => alt !== undefined && compact(alt).includes(name));
+}
+
+function mayDrawName(graphic: RenderedGraphic): boolean {
+  const alternative = [graphic.alt, graphic.title, graphic.ariaLabel].some((a) => (a ?? '').trim() !== '');
+  return (
+    graphic.inHeader &&
+    graphic.visible &&
+    !alternative &&
+    graphic.box.width >= MIN_NAME_GRAPHIC.width &&
+    graphic.box.height >= MIN_NAME_GRAPHIC.height
+  );
+}
+
+type MakeFinding = (
+  message: string,
+  more: Record<string, unknown>,
+) => { url: string; message: string; evidence: Record<string, unknown> };
+
+/** Says what the header shows instead: the name hidden, a shortened name, or the name only elsewhere. */
+function explainAbsence(page: RenderedHomepage, fullName: string, name: string, finding: MakeFinding) {
+  const hidden = page.texts.filter((t) => t.inHeader && !t.visible && compact(t.text).includes(name));
+  const hiddenLink = page.links.find(
+    (l) =>
+      l.inHeader && !l.visible && [l.text, l.title, l.ariaLabel].some((a) => compact(a ?? '').includes(name)),
+  );
+  if (hidden.length > 0 || hiddenLink !== undefined) {
+    const reason = hidden[0]?.hiddenReason ?? hiddenLink?.hiddenReason;
+    return finding(`网站全称“${fullName}”在头部标识区域中${describeHidden(reason)}，读者看不到。`, {
+      hiddenName: [
+        ...hidden.map(describeText),
+        ...(hiddenLink === undefined
+          ? []
+          : [
+              { link: hiddenLink.href, selector: hiddenLink.selector, hiddenReason: hiddenLink.hiddenReason },
+            ]),
+      ],
+    });
+  }
+  const shortened = closestShortening(
+    page.texts.filter((t) => t.inHeader && t.visible),
+    name,
+  );
+  if (shortened !== undefined) {
+    return finding(`头部标识区域显示的是“${shortened.text}”，不是注册的网站全称“${fullName}”。`, {
+      shownName: describeText(shortened),
+    });
+  }
+  const elsewhere = page.texts.filter((t) => !t.inHeader && t.visible && compact(t.text).includes(name));
+  const inTitle = compact(page.title).includes(name);
+  if (elsewhere.length > 0 || inTitle) {
+    const where = [
+      inTitle ? '页面标题（<title>）' : '',
+      elsewhere.length > 0 ? '头部以外的位置（如页脚）' : '',
+    ]
+      .filter((w) => w !== '')
+      .join('和');
+    return finding(`网站全称“${fullName}”只出现在${where}，头部标识区域没有展示。`, {
+      pageTitle: page.title,
+      foundOutsideHeader: elsewhere.map(describeText),
+    });
+  }
+  return finding(`头部标识区域没有展示注册的网站全称“${fullName}”。`, { pageTitle: page.title });
+}
+
+function closestShortening(texts: readonly RenderedText[], name: string): RenderedText | undefined {
+  let best: { text: RenderedText; kept: number } | undefined;
+  for (const text of texts) {
+    const shown = compact(text.text);
+    if (shown.length === 0 || shown.length > name.length + 10) continue;
+    const kept = commonSubsequenceLength(shown, name);
+    if (kept >= Math.ceil(name.length * ABBREVIATION_SHARE) && kept > (best?.kept ?? 0))
+      best = { text, kept };
+  }
+  return best?.text;
+}
+
+function describeText(t: RenderedText): Record<string, unknown> {
+  return {
+    text: t.text,
+    selector: t.selector,
+    box: roundBox(t.box),
+    ...(t.hiddenReason === undefined ? {} : { hiddenReason: t.hiddenReason }),
+  };
+}
+
+function describeGraphic(g: RenderedGraphic): Record<string, unknown> {
+  return { kind: g.kind, src: g.src, selector: g.selector, box: roundBox(g.box) };
+}

@@ -1,0 +1,58 @@
+import type { LinkKind, LinkStatus } from '../../crawlers/artifacts.ts';
+
+export const KIND_NAMES: Record<LinkKind, string> = {
+  anchor: '链接',
+  image: '图片',
+  script: '脚本',
+  stylesheet: '样式表',
+  frame: '内嵌框架',
+  attachment: '附件',
+  other: '资源',
+};
+
+const HTTP_FAILURES: Record<number, string> = {
+  400: '请求错误 400',
+  401: '需要登录 401',
+  403: '禁止访问 403',
+  404: '404 页面不存在',
+  410: '410 页面已删除',
+  500: '服务器错误 500',
+  502: '网关错误 502',
+  503: '服务不可用 503',
+  504: '网关超时 504',
+};
+
+const CODE_FAILURES: [RegExp, string][] = [
+  [/^REDIRECT_LOOP$/i, '重定向循环'],
+  [/^TOO_MANY_REDIRECTS$/i, '重定向次数过多'],
+  [/TIMEOUT|TIMEDOUT/i, '超时'],
+  [/^(ENOTFOUND|EAI_AGAIN)$/i, '域名无法解析'],
+  [/^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET)$/i, '无法连接'],
+  [/CERT|TLS|SSL|DEPTH_ZERO|SELF_SIGNED/i, '证书错误'],
+];
+
+/** What went wrong with a broken target, in Chinese: '404 页面不存在', '无法连接（ECONNREFUSED）', '软 404（…）'. */
+export function describeBroken(status: LinkStatus): string {
+  if (status.softNotFound !== undefined)
+    return `软 404（返回 200，但页面显示“${status.softNotFound.evidence}”）`;
+  if (typeof status.status === 'number') {
+    const known = HTTP_FAILURES[status.status];
+    if (known !== undefined) return known;
+    return status.status >= 500 ? `服务器错误 ${status.status}` : `HTTP ${status.status} 错误`;
+  }
+  const code = status.status;
+  const known = CODE_FAILURES.find(([pattern]) => pattern.test(code));
+  return known === undefined ? `无法访问（${code}）` : `${known[1]}（${code}）`;
+}
+
+/** Why a target could not be judged, in Chinese. */
+export function describeUnverified(status: LinkStatus | undefined): string {
+  if (status === undefined) return '该目标没有检测结果';
+  if (status.challenge !== undefined) {
+    return `目标网站的防护系统拦截了检测请求（${status.challenge.vendor}，HTTP ${status.challenge.status}）`;
+  }
+  if (status.busy !== undefined) {
+    return `目标服务器持续繁忙（${status.status}），重试 ${status.busy.retries} 次后仍未恢复`;
+  }
+  return `检测结果不确定（${status.status}）`;
+}
