@@ -1,0 +1,28 @@
+import type { CrawledPage, LinkStatus } from '../artifacts.ts';
+import { verdictOf } from './verdict.ts';
+
+/**
+ * The link status of a page the site crawl already fetched, so the link check need not fetch it again.
+ * A 429 or 503 seen once by the crawl is `unverified` with `busy` set: without the retries and the
+ * `Retry-After` the link check would have honoured, a busy server cannot be called broken.
+ */
+export function linkStatusFromCrawledPage(page: CrawledPage): LinkStatus {
+  const status = page.status ?? page.error ?? 'NETWORK_ERROR';
+  const result: LinkStatus = {
+    url: page.url,
+    status,
+    verdict: verdictOf(status, page),
+    finalUrl: page.finalUrl,
+    redirects: page.finalUrl !== page.url ? [page.finalUrl] : [],
+    method: 'crawl',
+    attempts: 1,
+    durationMs: 0,
+  };
+  if (page.softNotFound) result.softNotFound = page.softNotFound;
+  if (page.challenge) result.challenge = page.challenge;
+  else if (status === 429 || status === 503) {
+    result.verdict = 'unverified';
+    result.busy = { retries: 0 };
+  }
+  return result;
+}

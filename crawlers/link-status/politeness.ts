@@ -1,0 +1,108 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface HostPolitenessOptions {
+  /** Requests in flight at once over all hosts. Default 32. */
+  concurrency?: number;
+  /** Requests in flight at once to one host. Default 4. */
+  perHostConcurrency?: number;
+  /** Minimum time between the starts of two requests to the same host. Default 0. */
+  minGapMs?: number;
+}
+
+/** A counting semaphore whose waiters are served first come, first served. */
+class Semaphore {
+  private active = 0;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get idle(): boolean {
+    return this.active === 0 && this.waiters.length === 0;
+  }
+
+  async acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    // The slot passes straight to the next waiter, so `active` stays the same.
+    if (next) next();
+    else this.active--;
+  }
+}
+
+interface HostState {
+  slots: Semaphore;
+  nextStartAt: number;
+}
+
+/**
+ * Politeness shared by every site's link check in one sweep: at most `perHostConcurrency` requests
+ * in flight to one host, starts to one host spaced by `minGapMs`, and at most `concurrency` requests
+ * in flight overall. A task takes its host slot before a global slot, so a busy host never holds
+ * global slots while it waits.
+ */
+export class HostPoliteness {
+  readonly concurrency: number;
+  readonly perHostConcurrency: number;
+  readonly minGapMs: number;
+  private readonly global: Semaphore;
+  private readonly hosts = new Map<string, HostState>();
+
+  constructor(options: HostPolitenessOptions = {}) {
+    this.concurrency = options.concurrency ?? 32;
+    this.perHostConcurrency = options.perHostConcurrency ?? 4;
+    this.minGapMs = options.minGapMs ?? 0;
+    for (const [name, value, min] of [
+      ['concurrency', this.concurrency, 1],
+      ['perHostConcurrency', this.perHostConcurrency, 1],
+      ['minGapMs', this.minGapMs, 0],
+    ] as const) {
+      if (!Number.isFinite(value) || value < min) {
+        throw new Error(`HostPoliteness ${name} must be a finite number >= ${min}, got ${value}`);
+      }
+    }
+    this.global = new Semaphore(this.concurrency);
+  }
+
+  /** Runs `task` when the host and the sweep have room for one more request. */
+  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+    const state = this.stateOf(host);
+    await state.slots.acquire();
+    try {
+      await this.waitForGap(state);
+      await this.global.acquire();
+      try {
+        return await task();
+      } finally {
+        this.global.release();
+      }
+    } finally {
+      state.slots.release();
+      if (state.slots.idle && state.nextStartAt <= Date.now()) this.hosts.delete(host);
+    }
+  }
+
+  private stateOf(host: string): HostState {
+    let state = this.hosts.get(host);
+    if (!state) {
+      state = { slots: new Semaphore(this.perHostConcurrency), nextStartAt: 0 };
+      this.hosts.set(host, state);
+    }
+    return state;
+  }
+
+  private async waitForGap(state: HostState): Promise<void> {
+    if (this.minGapMs === 0) return;
+    const now = Date.now();
+    const startAt = Math.max(now, state.nextStartAt);
+    // Reserve the start time before sleeping so concurrent tasks line up behind it.
+    state.nextStartAt = startAt + this.minGapMs;
+    if (startAt > now) await sleep(startAt - now);
+  }
+}

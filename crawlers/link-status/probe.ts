@@ -1,0 +1,91 @@
+import { load } from 'cheerio';
+import type { BotChallenge } from '../artifacts.ts';
+import { detectBotChallenge } from '../bot-challenge.ts';
+import { decodeHtml } from '../decode.ts';
+import { detectSoftNotFound } from '../soft-404.ts';
+import type { ExchangeContext, ResponseHeaders } from './exchange.ts';
+import { type Chain, followRedirects } from './follow.ts';
+import { isPageLike } from './page-like.ts';
+import { parseRetryAfter } from './retry-after.ts';
+
+/** What one attempt on a target found. */
+export interface ProbeResult {
+  method: 'HEAD' | 'GET';
+  finalUrl: string;
+  redirects: string[];
+  /** Status of the last response, or the error code that stopped the attempt. */
+  status: number | string;
+  softNotFound?: { evidence: string };
+  challenge?: BotChallenge;
+  /** The `Retry-After` of a 429/503 answer in milliseconds, when it had a readable one. */
+  retryAfterMs?: number;
+}
+
+/** Errors after which a HEAD is worth repeating as GET: servers that mishandle HEAD drop or garble it. */
+const HEAD_FAILURES_WORTH_A_GET = new Set(['ECONNRESET', 'EPIPE', 'BAD_RESPONSE', 'NETWORK_ERROR']);
+
+/** HEAD answers that GET would not change: gone for sure, or busy (the retry logic handles those). */
+const HEAD_ANSWERS_THAT_STAND = new Set([404, 410, 429, 503]);
+
+/**
+ * One attempt on a target. Pages are fetched with GET and the start of their body read for soft-404
+ * and bot-challenge detection; other targets get a HEAD, repeated as GET when the HEAD is refused or
+ * fails, or when it reveals an HTML page where a file was expected (often a "file not found" page).
+ */
+export async function probe(target: string, ctx: ExchangeContext): Promise<ProbeResult> {
+  const readHtml = (status: number, headers: ResponseHeaders): number =>
+    (status < 300 || status >= 400) && isHtml(headers['content-type']) ? ctx.settings.maxBodyBytes : 0;
+  if (!isPageLike(target)) {
+    const head = await followRedirects(target, 'HEAD', () => 0, ctx);
+    if (headStands(head)) return analyse(head);
+  }
+  return analyse(await followRedirects(target, 'GET', readHtml, ctx));
+}
+
+function headStands({ end }: Chain): boolean {
+  if (!end.ok) return !HEAD_FAILURES_WORTH_A_GET.has(end.error);
+  if (end.status >= 200 && end.status < 300) return !isHtml(end.headers['content-type']);
+  return HEAD_ANSWERS_THAT_STAND.has(end.status);
+}
+
+function analyse(chain: Chain): ProbeResult {
+  const { end, ...where } = chain;
+  if (!end.ok) return { ...where, status: end.error };
+  const result: ProbeResult = { ...where, status: end.status };
+  const contentType = headerValue(end.headers['content-type']);
+  const text = end.body ? decodeHtml(end.body, contentType).text : '';
+  result.challenge = detectBotChallenge(end.status, end.headers, text);
+  if (!result.challenge && end.status >= 200 && end.status < 300 && text !== '') {
+    const { title, headings } = titleAndHeadings(text);
+    result.softNotFound = detectSoftNotFound(title, headings);
+  }
+  if (end.status === 429 || end.status === 503) {
+    result.retryAfterMs = parseRetryAfter(end.headers['retry-after']);
+  }
+  return withoutUndefined(result);
+}
+
+/** Title and h1–h3 of a (possibly truncated) HTML document, whitespace collapsed. */
+export function titleAndHeadings(html: string): { title: string; headings: string[] } {
+  const $ = load(html);
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const title = collapse($('title').first().text());
+  const headings = $('h1, h2, h3')
+    .toArray()
+    .map((el) => collapse($(el).text()))
+    .filter((h) => h !== '');
+  return { title, headings };
+}
+
+function isHtml(contentType: string | string[] | undefined): boolean {
+  const value = headerValue(contentType).toLowerCase();
+  return value === '' || value.includes('html');
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

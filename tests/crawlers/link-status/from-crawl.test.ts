@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { CrawledPage } from '../../../crawlers/artifacts.ts';
+import { linkStatusFromCrawledPage } from '../../../crawlers/link-status/from-crawl.ts';
+
+function page(overrides: Partial<CrawledPage>): CrawledPage {
+  return {
+    url: 'http://www.example.gov.cn/a.html',
+    finalUrl: 'http://www.example.gov.cn/a.html',
+    status: 200,
+    contentType: 'text/html',
+    title: '标题',
+    headings: [],
+    text: '',
+    links: [],
+    forms: [],
+    depth: 1,
+    ...overrides,
+  };
+}
+
+describe('linkStatusFromCrawledPage', () => {
+  it.each([
+    ['a 200 page', {}, 200, 'ok'],
+    ['a 404 page', { status: 404 }, 404, 'broken'],
+    ['a 500 page', { status: 500 }, 500, 'broken'],
+    ['no response', { status: null, error: 'ECONNREFUSED' }, 'ECONNREFUSED', 'broken'],
+    ['a redirect loop', { status: null, error: 'REDIRECT_LOOP' }, 'REDIRECT_LOOP', 'broken'],
+    ['a soft 404', { softNotFound: { evidence: '标题：页面不存在' } }, 200, 'broken'],
+    [
+      'a bot challenge',
+      { status: 412, challenge: { vendor: 'waf-412', status: 412, evidence: 'HTTP 412' } },
+      412,
+      'unverified',
+    ],
+    ['a busy 429', { status: 429 }, 429, 'unverified'],
+    ['a 503 seen once', { status: 503 }, 503, 'unverified'],
+  ] as const)('%s', (_name, overrides, status, verdict) => {
+    const result = linkStatusFromCrawledPage(page(overrides as Partial<CrawledPage>));
+    expect(result).toMatchObject({ status, verdict, method: 'crawl' });
+  });
+
+  it('keeps the evidence and the redirect', () => {
+    const result = linkStatusFromCrawledPage(
+      page({ finalUrl: 'http://www.example.gov.cn/b.html', softNotFound: { evidence: '标题：页面不存在' } }),
+    );
+    expect(result).toMatchObject({
+      url: 'http://www.example.gov.cn/a.html',
+      finalUrl: 'http://www.example.gov.cn/b.html',
+      redirects: ['http://www.example.gov.cn/b.html'],
+      softNotFound: { evidence: '标题：页面不存在' },
+    });
+    expect(linkStatusFromCrawledPage(page({ status: 429 })).busy).toEqual({ retries: 0 });
+  });
+});
