@@ -1,0 +1,49 @@
+/** In-page collection of links (see the note at the top of `geometry.ts`: this runs in the browser). */
+import type { Box } from '../../artifacts.ts';
+import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
+import type { HidingCache } from './visibility.ts';
+
+declare function collapseText(text: string): string;
+declare function elementBox(element: Element): Box;
+declare function cssPath(element: Element): string;
+declare function placement(element: Element, box: Box, cache: HidingCache): Placed;
+
+/** A link's text as a reader gets it: its text and the alt text of images inside it. */
+export function linkText(link: Element): string {
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
+    else if ((node as Element).tagName === 'IMG')
+      parts.push(` ${(node as Element).getAttribute('alt') ?? ''} `);
+  }
+  return collapseText(parts.join(''));
+}
+
+/** An image-map `<area>` has no box of its own: it is drawn by the image that uses its map. */
+export function drawnBy(link: Element): Element {
+  if (link.tagName !== 'AREA') return link;
+  const map = link.closest('map');
+  const name = map?.getAttribute('name');
+  const image = name ? document.querySelector(`img[usemap="#${CSS.escape(name)}"]`) : null;
+  return image ?? link;
+}
+
+export function collectLinks(limits: ExtractionLimits, cache: HidingCache): ExtractedPage['links'] {
+  const links: ExtractedPage['links'] = [];
+  for (const link of Array.from(document.querySelectorAll('a[href], area[href]')).slice(0, limits.links)) {
+    const drawn = drawnBy(link);
+    links.push({
+      href: (link as HTMLAnchorElement | HTMLAreaElement).href,
+      text: (link.tagName === 'AREA' ? collapseText(link.getAttribute('alt') ?? '') : linkText(link)).slice(
+        0,
+        limits.linkTextLength,
+      ),
+      title: link.getAttribute('title') ?? undefined,
+      ariaLabel: link.getAttribute('aria-label') ?? undefined,
+      selector: cssPath(link),
+      ...placement(drawn, elementBox(drawn), cache),
+    });
+  }
+  return links;
+}

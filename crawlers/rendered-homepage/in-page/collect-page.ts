@@ -1,0 +1,99 @@
+/** The in-page extraction (see the note at the top of `geometry.ts`: this runs in the browser). */
+import type { Box, HiddenReason } from '../../artifacts.ts';
+import type { TopElement } from '../header-area.ts';
+import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
+import type { HidingCache } from './visibility.ts';
+
+declare function collapseText(text: string): string;
+declare function pageBox(rect: DOMRect): Box;
+declare function elementBox(element: Element): Box;
+declare function ownTextBox(element: Element): Box | null;
+declare function cssPath(element: Element): string;
+declare function hiddenReasonOf(element: Element, box: Box, cache: HidingCache): HiddenReason | null;
+declare function placingBox(element: Element): Box | null;
+declare function collectLinks(limits: ExtractionLimits, cache: HidingCache): ExtractedPage['links'];
+declare function collectDrawnGraphics(
+  limits: ExtractionLimits,
+  cache: HidingCache,
+): ExtractedPage['graphics'];
+declare function collectResources(
+  limits: ExtractionLimits,
+  backgrounds: string[],
+): ExtractedPage['resources'];
+
+/** Where an item is and whether a reader sees it; `place` positions hidden items for the header test. */
+export function placement(element: Element, box: Box, cache: HidingCache): Placed {
+  const reason = hiddenReasonOf(element, box, cache);
+  if (!reason) return { box, visible: true, place: box };
+  return { box, visible: false, hiddenReason: reason, place: placingBox(element) };
+}
+
+/** Walks the body once for texts, background images and the elements near the top of the page. */
+export function collectPage(limits: ExtractionLimits): ExtractedPage {
+  const skipped = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'IFRAME', 'OBJECT'];
+  const cache: HidingCache = new Map();
+  const texts: ExtractedPage['texts'] = [];
+  const backgrounds: ExtractedPage['graphics'] = [];
+  const topElements: TopElement[] = [];
+  const root = document.body ?? document.documentElement;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (node) =>
+      skipped.includes((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  let visited = 0;
+  for (
+    let node: Node | null = walker.currentNode;
+    node && visited < limits.elements;
+    node = walker.nextNode()
+  ) {
+    visited++;
+    const element = node as Element;
+    const own = Array.from(element.childNodes)
+      .filter((child) => child.nodeType === Node.TEXT_NODE)
+      .map((child) => child.nodeValue ?? '')
+      .join('');
+    const text = collapseText(own).slice(0, limits.textLength);
+    if (text && texts.length < limits.texts) {
+      const box = ownTextBox(element) ?? elementBox(element);
+      const tag = element.tagName.toLowerCase();
+      texts.push({ text, tag, selector: cssPath(element), ...placement(element, box, cache) });
+    }
+    const style = getComputedStyle(element);
+    const background = style.backgroundImage.match(/url\(\s*["']?([^"')]+)["']?\s*\)/);
+    if (background?.[1] && backgrounds.length < limits.graphics) {
+      const box = elementBox(element);
+      if (box.width >= 100 && box.height >= 30) {
+        backgrounds.push({
+          kind: 'background',
+          src: new URL(background[1], document.baseURI).href,
+          title: element.getAttribute('title') ?? undefined,
+          ariaLabel: element.getAttribute('aria-label') ?? undefined,
+          selector: cssPath(element),
+          ...placement(element, box, cache),
+        });
+      }
+    }
+    const idClass = collapseText(`${element.id} ${element.getAttribute('class') ?? ''}`);
+    const role = element.getAttribute('role');
+    const tag = element.tagName.toLowerCase();
+    if ((idClass || role || tag === 'header' || tag === 'nav') && topElements.length < limits.topElements) {
+      const box = pageBox(element.getBoundingClientRect());
+      if (box.y < limits.topRegion && box.height > 0 && !hiddenReasonOf(element, box, cache)) {
+        topElements.push({ tag, role, idClass, selector: cssPath(element), box });
+      }
+    }
+  }
+  const graphics = [...collectDrawnGraphics(limits, cache), ...backgrounds].slice(0, limits.graphics);
+  return {
+    title: collapseText(document.title),
+    texts,
+    links: collectLinks(limits, cache),
+    graphics,
+    resources: collectResources(
+      limits,
+      backgrounds.map((b) => b.src),
+    ),
+    topElements,
+    truncated: visited >= limits.elements,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Page } from 'playwright';
+import type {
+  Box,
+  HiddenReason,
+  RenderedGraphic,
+  RenderedLink,
+  RenderedText,
+  ResourceRef,
+} from '../artifacts.ts';
+import { HEADER_RULES, type TopElement } from './header-area.ts';
+import * as graphics from './in-page/collect-graphics.ts';
+import * as links from './in-page/collect-links.ts';
+import * as collect from './in-page/collect-page.ts';
+import * as geometry from './in-page/geometry.ts';
+import * as visibility from './in-page/visibility.ts';
+import { raceTimer, TIMED_OUT } from './settle.ts';
+
+/** Where an item is and whether a reader sees it; `place` is the box that positions it on the page. */
+export interface Placed {
+  box: Box;
+  visible: boolean;
+  hiddenReason?: HiddenReason;
+  place: Box | null;
+}
+
+type Extracted<T> = Omit<T, 'inHeader' | 'box' | 'visible' | 'hiddenReason'> & Placed;
+
+/** What the in-page extraction returns: the artifact's lists before the header area is applied. */
+export interface ExtractedPage {
+  title: string;
+  texts: Extracted<RenderedText>[];
+  links: Extracted<RenderedLink>[];
+  graphics: Extracted<RenderedGraphic>[];
+  resources: ResourceRef[];
+  topElements: TopElement[];
+  /** True when the element walk stopped at `limits.elements`. */
+  truncated: boolean;
+}
+
+/** Caps that keep a huge portal from blowing up the artifact. */
+export interface ExtractionLimits {
+  elements: number;
+  texts: number;
+  textLength: number;
+  links: number;
+  linkTextLength: number;
+  graphics: number;
+  resources: number;
+  topElements: number;
+  /** Elements starting this far down or lower are not reported as header candidates. */
+  topRegion: number;
+}
+
+export const DEFAULT_LIMITS: ExtractionLimits = {
+  elements: 60_000,
+  texts: 5_000,
+  textLength: 2_000,
+  links: 3_000,
+  linkTextLength: 200,
+  graphics: 2_000,
+  resources: 3_000,
+  topElements: 2_000,
+  topRegion: HEADER_RULES.maxTop,
+};
+
+/** Every function the in-page modules export (each file's helpers are exported for this). */
+const IN_PAGE_FUNCTIONS = [geometry, visibility, links, graphics, collect].flatMap((module) =>
+  Object.values(module).filter(
+    (value): value is (...args: never[]) => unknown => typeof value === 'function',
+  ),
+);
+
+/*
+ * One script with every in-page function declared by name. `__name` is the helper esbuild (tsx)
+ * wraps named closures in; inside the page it must exist, and naming nothing is all it needs to do.
+ */
+const IN_PAGE_SOURCE = `var __name = (target) => target;\n${IN_PAGE_FUNCTIONS.map((f) => f.toString()).join('\n')}`;
+
+/** Runs the extraction in the page; rejects when the page's script keeps the page busy past `timeoutMs`. */
+export async function extractPage(
+  page: Page,
+  limits: ExtractionLimits,
+  timeoutMs: number,
+): Promise<ExtractedPage> {
+  const script = `(() => {\n${IN_PAGE_SOURCE}\nreturn collectPage(${JSON.stringify(limits)});\n})()`;
+  const result = await raceTimer(page.evaluate<ExtractedPage>(script), timeoutMs);
+  if (result === TIMED_OUT) {
+    throw new Error(`页面在 ${Math.round(timeoutMs / 1000)} 秒内未响应内容提取（页面脚本可能陷入死循环）`);
+  }
+  return result;
+}

@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright';
+import type { Logger } from '../../src/log.ts';
+import type { RenderedGraphic, RenderedHomepage } from '../artifacts.ts';
+import { decideHeaderArea, type HeaderArea, isInHeader } from './header-area.ts';
+import { navigate, requireWebUrl } from './navigate.ts';
+import { DEFAULT_LIMITS, extractPage, type Placed } from './page-extract.ts';
+import { settlePage } from './settle.ts';
+
+export interface RenderOptions {
+  /** Limit for reaching DOMContentLoaded. */
+  navigationTimeoutMs?: number;
+  /** Hard cap on waiting for script-written content after DOMContentLoaded. */
+  settleCapMs?: number;
+  /** On by default: TLS problems are recorded by the crawl gatherer, the rendering still looks at the page. */
+  ignoreHttpsErrors?: boolean;
+  log?: Logger;
+}
+
+/** The common inspection size. */
+export const INSPECTION_VIEWPORT = { width: 1366, height: 768 } as const;
+
+const EXTRACTION_TIMEOUT_MS = 20_000;
+const SCREENSHOT_TIMEOUT_MS = 10_000;
+
+/** A desktop Chrome on Windows, the browser most officials read these sites with. */
+function desktopUserAgent(browserVersion: string): string {
+  const major = browserVersion.split('.')[0] || '120';
+  return `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}
+
+/** Turns an extracted item into its artifact form: `inHeader` decided from where it is placed. */
+function locate<T extends Placed>(item: T, header: HeaderArea): Omit<T, 'place'> & { inHeader: boolean } {
+  const { place, ...rest } = item;
+  return { ...rest, inHeader: isInHeader(place, header) };
+}
+
+async function screenshotHeader(
+  page: Page,
+  header: HeaderArea,
+  log?: Logger,
+): Promise<Uint8Array | undefined> {
+  try {
+    await page.evaluate('window.scrollTo(0, 0)');
+    const png = await page.screenshot({
+      type: 'png',
+      clip: { x: 0, y: 0, width: header.box.width, height: header.box.height },
+      timeout: SCREENSHOT_TIMEOUT_MS,
+    });
+    return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  } catch (error) {
+    log?.warn({ err: error }, 'header screenshot failed');
+    return undefined;
+  }
+}
+
+/**
+ * Renders a homepage in a fresh browser context at the inspection viewport and gathers what the
+ * checks read: texts, links, graphics and sub-resources with their boxes and visibility, the header
+ * area and its screenshot. Rejects when the page cannot be opened at all.
+ */
+export async function renderHomepage(
+  browser: Browser,
+  url: string,
+  options: RenderOptions = {},
+): Promise<RenderedHomepage> {
+  const { navigationTimeoutMs = 30_000, settleCapMs = 8_000, ignoreHttpsErrors = true, log } = options;
+  requireWebUrl(url);
+  const started = Date.now();
+  const context = await browser.newContext({
+    viewport: INSPECTION_VIEWPORT,
+    screen: INSPECTION_VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    userAgent: desktopUserAgent(browser.version()),
+    ignoreHTTPSErrors: ignoreHttpsErrors,
+    serviceWorkers: 'block',
+    acceptDownloads: false,
+  });
+  try {
+    const page = await context.newPage();
+    const response = await navigate(page, url, navigationTimeoutMs);
+    const settle = await settlePage(page, settleCapMs);
+    const extracted = await extractPage(page, DEFAULT_LIMITS, EXTRACTION_TIMEOUT_MS);
+    if (extracted.truncated) log?.warn({ url, limit: DEFAULT_LIMITS.elements }, 'element walk truncated');
+    const headerArea = decideHeaderArea(extracted.topElements, INSPECTION_VIEWPORT.width);
+    const headerScreenshot = await screenshotHeader(page, headerArea, log);
+    const homepage: RenderedHomepage = {
+      url,
+      finalUrl: page.url(),
+      status: response ? response.status() : null,
+      title: extracted.title,
+      viewport: { ...INSPECTION_VIEWPORT },
+      headerArea,
+      texts: extracted.texts.map((text) => locate(text, headerArea)),
+      links: extracted.links.map((link) => locate(link, headerArea)),
+      graphics: extracted.graphics.map((graphic): RenderedGraphic => {
+        const { hiddenReason: _reason, ...rest } = locate(graphic, headerArea);
+        return rest;
+      }),
+      resources: extracted.resources,
+      settle,
+      headerScreenshot,
+    };
+    log?.debug(
+      { url, ms: Date.now() - started, settle, texts: homepage.texts.length, links: homepage.links.length },
+      'homepage rendered',
+    );
+    return homepage;
+  } finally {
+    await context
+      .close()
+      .catch((error: unknown) => log?.warn({ err: error }, 'closing browser context failed'));
+  }
+}

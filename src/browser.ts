@@ -1,0 +1,33 @@
+import { access, constants } from 'node:fs/promises';
+import { type Browser, chromium } from 'playwright';
+
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The Chromium binary to drive: `GOV_INSPECT_CHROMIUM`, else Debian's /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env.GOV_INSPECT_CHROMIUM || DEFAULT_CHROMIUM;
+}
+
+/** Launches headless Chromium (Debian's build, never Playwright's download). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  try {
+    await access(executablePath, constants.X_OK);
+  } catch {
+    throw new Error(
+      `找不到可执行的 Chromium：${executablePath}。请运行 scripts/install-system-deps.sh 安装 Debian 的 chromium 软件包，` +
+        '或用环境变量 GOV_INSPECT_CHROMIUM 指定 Chromium 可执行文件的路径。',
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
