@@ -9,6 +9,7 @@ import {
   parseDocument,
   visit,
   type YAMLError,
+  type YAMLMap,
 } from 'yaml';
 import type { RegistryProblem } from './registry-error.ts';
 import type { RawField, RawSite } from './validate.ts';
@@ -70,13 +71,10 @@ export function readYamlSites(text: string, syntaxName: 'YAML' | 'JSON'): ReadRe
   }
   if (sitesLine === undefined)
     return { raws: [], problems: [...problems, { message: '缺少顶层键 sites（站点列表）' }] };
-  if (!isSeq(sitesNode) && !(isScalar(sitesNode) && sitesNode.value === null) && sitesNode != null) {
-    problems.push({
-      ...lineOf(sitesLine),
-      field: 'sites',
-      message: 'sites 必须是站点列表（每个站点以 - 开头）',
-    });
-    return { raws: [], problems };
+  const noSites = sitesNode == null || (isScalar(sitesNode) && sitesNode.value === null);
+  if (!noSites && !isSeq(sitesNode)) {
+    const message = 'sites 必须是站点列表（每个站点以 - 开头）';
+    return { raws: [], problems: [...problems, { ...lineOf(sitesLine), field: 'sites', message }] };
   }
   const items = isSeq(sitesNode) ? sitesNode.items : [];
   if (items.length === 0) {
@@ -92,21 +90,26 @@ export function readYamlSites(text: string, syntaxName: 'YAML' | 'JSON'): ReadRe
       problems.push({ ...lineOf(line), field: label, message: '每个站点必须是一组“字段: 值”' });
       return;
     }
-    const fields = new Map<string, RawField>();
-    for (const pair of node.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const valueNode = resolved(pair.value as Node | null, doc);
-      const field: RawField = { value: valueNode == null ? null : valueNode.toJS(doc) };
-      if (isScalar(valueNode) && typeof valueNode.value === 'number' && valueNode.source !== undefined) {
-        field.source = valueNode.source;
-      }
-      const keyLine = lineAt(pair.key as Node);
-      if (keyLine !== undefined) field.line = keyLine;
-      fields.set(name, field);
-    }
+    const fields = readFields(node, doc, lineAt);
     raws.push({ ...lineOf(line), label, fields });
   });
   return { raws, problems };
+}
+
+function readFields(site: YAMLMap, doc: Document, lineAt: (node: Node) => number | undefined) {
+  const fields = new Map<string, RawField>();
+  for (const pair of site.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const valueNode = resolved(pair.value as Node | null, doc);
+    const field: RawField = { value: valueNode == null ? null : valueNode.toJS(doc) };
+    if (isScalar(valueNode) && typeof valueNode.value === 'number' && valueNode.source !== undefined) {
+      field.source = valueNode.source;
+    }
+    const keyLine = lineAt(pair.key as Node);
+    if (keyLine !== undefined) field.line = keyLine;
+    fields.set(name, field);
+  }
+  return fields;
 }
 
 function resolved(node: Node | null | undefined, doc: Document): Node | null | undefined {
