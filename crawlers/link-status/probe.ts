@@ -44,7 +44,9 @@ export async function probe(target: string, ctx: ExchangeContext): Promise<Probe
 
 function headStands({ end }: Chain): boolean {
   if (!end.ok) return !HEAD_FAILURES_WORTH_A_GET.has(end.error);
-  if (end.status >= 200 && end.status < 300) return !isHtml(end.headers['content-type']);
+  // Only a declared HTML type counts here: many servers send no type at all on HEAD.
+  if (end.status >= 200 && end.status < 300)
+    return !headerValue(end.headers['content-type']).toLowerCase().includes('html');
   return HEAD_ANSWERS_THAT_STAND.has(end.status);
 }
 
