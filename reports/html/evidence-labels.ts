@@ -1,0 +1,126 @@
+import { describeHidden } from '../../checks/lib/visibility.ts';
+import type { HiddenReason } from '../../crawlers/artifacts.ts';
+
+/**
+ * Chinese names for the evidence keys the checks write, so an official reads 「页面标题」 rather than
+ * `pageTitle`. A key missing here is shown as it is: add it when a check starts writing it.
+ */
+const EVIDENCE_KEY_LABELS: Record<string, string> = {
+  // shared
+  url: '网址',
+  finalUrl: '最终网址',
+  href: '链接地址',
+  text: '文字',
+  title: '标题属性',
+  selector: '元素位置（CSS 选择器）',
+  box: '区域',
+  visible: '是否可见',
+  hiddenReason: '隐藏方式',
+  status: '状态码',
+  error: '错误',
+  kind: '类型',
+  src: '图片地址',
+  pageTitle: '页面标题',
+  screenshot: '截图文件',
+  answer: '页面应答',
+  challenge: '防护系统拦截',
+  vendor: '防护类型',
+  evidence: '依据',
+  softNotFound: '“页面不存在”依据',
+  // header-full-name
+  registeredName: '注册的网站全称',
+  headerArea: '头部标识区域',
+  method: '方式',
+  headerTexts: '头部区域的文字',
+  unlabelledGraphics: '无文字替代的图片',
+  settle: '等待页面渲染',
+  waitedMs: '等待时长（毫秒）',
+  cappedOut: '达到等待上限',
+  hiddenName: '被隐藏的全称',
+  link: '链接',
+  shownName: '头部显示的名称',
+  foundOutsideHeader: '头部以外出现全称的位置',
+  // gazette-column
+  homepageLinks: '首页链接数',
+  otherBulletinLinks: '其他“公报”相关链接',
+  gazetteLinks: '“政府公报”链接',
+  homepageLink: '首页上的专栏链接',
+  missing: '缺少的服务',
+  pagesExamined: '检查过的页面',
+  servicesFound: '已找到的服务',
+  crawlTruncated: '抓取达到页数上限',
+  catalogue: '目录导航',
+  search: '内容检索',
+  download: '文件下载',
+  // archive-label
+  why: '判定为归档页面的原因',
+  textAroundLabel: '“已归档”附近的文字',
+  textStart: '页面开头的文字',
+  textAroundArchiveWord: '“归档”附近的文字',
+  datesOnPage: '页面上的日期',
+  // annual-report
+  expectedYears: '应有的报表年度',
+  today: '判定日期',
+  years: '年份',
+  yearlessLinks: '未写明年份的报表链接',
+  wrongYearLinks: '年份不符的报表链接',
+  hiddenLinks: '被隐藏的报表链接',
+  // broken-links
+  linkText: '链接文字',
+  redirects: '重定向经过',
+  attempts: '尝试次数',
+  busy: '服务器繁忙',
+  retries: '重试次数',
+  lastRetryAfterSeconds: '最后一次 Retry-After（秒）',
+};
+
+const HIDDEN_REASONS: readonly string[] = [
+  'display-none',
+  'visibility-hidden',
+  'transparent',
+  'zero-size',
+  'off-page',
+  'clipped',
+] satisfies HiddenReason[];
+
+/** Chinese names for the enumerated values some keys take (hidden reasons are named by the checks' own helper). */
+const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
+  method: {
+    landmark: '页面的页头元素（header / banner）',
+    'top-band': '页面顶部固定高度区域',
+    HEAD: 'HEAD 请求',
+    GET: 'GET 请求',
+    crawl: '抓取页面时取得',
+  },
+  kind: {
+    anchor: '超链接',
+    image: '图片',
+    script: '脚本',
+    stylesheet: '样式表',
+    frame: '框架页',
+    attachment: '附件',
+    img: '图片',
+    svg: 'SVG 图形',
+    canvas: '画布',
+    background: '背景图片',
+  },
+  why: { 'under-archive-root': '位于登记的归档目录下', 'presented-as-archived': '页面自称已归档' },
+};
+
+/** The Chinese name of an enumerated evidence value, or undefined when the value is free text. */
+export function evidenceValueLabel(key: string, value: string): string | undefined {
+  if (key === 'hiddenReason')
+    return HIDDEN_REASONS.includes(value) ? describeHidden(value as HiddenReason) : undefined;
+  const labels = ownValue(EVIDENCE_VALUE_LABELS, key);
+  return labels === undefined ? undefined : ownValue(labels, value);
+}
+
+/** The Chinese name of an evidence key, or the key itself. */
+export function evidenceKeyLabel(key: string): string {
+  return ownValue(EVIDENCE_KEY_LABELS, key) ?? key;
+}
+
+// Own properties only: a key such as 'constructor' must not find Object.prototype's.
+function ownValue<T>(map: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}

@@ -1,0 +1,51 @@
+import type { CheckReport, SiteResult } from '../../src/results.ts';
+import { escapeHtml, urlLink } from './escape.ts';
+import { renderFindings } from './findings.ts';
+import { formatDateTime, formatDuration, formatScore } from './format.ts';
+import { outcomeBadge, statusBadge } from './labels.ts';
+import { type ReportRule, ruleHeading } from './rules.ts';
+import { imageDataUri } from './screenshot.ts';
+
+/** The id of a site's section, for links from the summary table. */
+export function siteAnchor(siteId: string): string {
+  return `site-${escapeHtml(siteId)}`;
+}
+
+function renderScreenshot(screenshot: Uint8Array | undefined): string {
+  if (screenshot === undefined) return '';
+  const uri = imageDataUri(screenshot);
+  if (uri === undefined) return '<p class="note">首页头部区域截图的文件格式无法识别，未能嵌入。</p>';
+  return `<figure class="shot"><img src="${uri}" alt="首页头部区域截图"><figcaption>首页头部区域截图</figcaption></figure>`;
+}
+
+function renderRule(rule: ReportRule, check: CheckReport | undefined): string {
+  const heading = escapeHtml(ruleHeading(rule));
+  if (check === undefined) {
+    return `<article class="rule"><h3>${heading}</h3><p class="note">本次结果中没有这项检查。</p></article>`;
+  }
+  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}</h3>${renderFindings(check.findings)}</article>`;
+}
+
+function renderFacts(site: SiteResult): string {
+  const facts: [string, string][] = [
+    ['首页', urlLink(site.homepage)],
+    ['状态', statusBadge(site.status) + (site.reason ? ` ${escapeHtml(site.reason)}` : '')],
+    ['得分', `<strong class="score">${formatScore(site.score)}</strong>`],
+    ['抓取页面数', String(site.pagesCrawled)],
+    ['检查链接数', String(site.linksChecked)],
+    ['检查时间', `${formatDateTime(site.startedAt)}，用时 ${formatDuration(site.durationMs)}`],
+  ];
+  const rows = facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('');
+  return `<dl class="facts">${rows}</dl>`;
+}
+
+/** One site's section: its facts, the header screenshot, and each rule's outcome with its findings. */
+export function renderSite(
+  site: SiteResult,
+  rules: ReportRule[],
+  screenshot: Uint8Array | undefined,
+): string {
+  const byRule = new Map(site.checks.map((check) => [check.ruleId, check]));
+  const body = rules.map((rule) => renderRule(rule, byRule.get(rule.id))).join('');
+  return `<section class="site" id="${siteAnchor(site.siteId)}"><h2>${escapeHtml(site.fullName)}</h2>${renderFacts(site)}${renderScreenshot(screenshot)}${body}</section>`;
+}

@@ -1,0 +1,153 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../checks/index.ts';
+import { renderReportHtml, writeReportHtml } from '../../reports/report-html.ts';
+import { solidPng } from './fixtures/png.ts';
+import { MANY_BROKEN_ON_ONE_PAGE, sampleResults } from './fixtures/sweep-results.ts';
+
+const noScreenshots = { screenshotFor: () => undefined };
+
+/** The text of one site's section of the report. */
+function siteSection(html: string, siteId: string): string {
+  const start = html.indexOf(`<section class="site" id="site-${siteId}">`);
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+describe('renderReportHtml', () => {
+  it('names the period, the sites, the rules with their clauses and the Chinese outcome labels', () => {
+    const html = renderReportHtml(sampleResults(), noScreenshots);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<title>政府网站检查报告（2026年第四季度）</title>');
+    expect(html).toContain('2026年11月3日 09:00 至 2026年11月3日 09:06');
+    for (const name of ['四川省人民政府', '成都市人民政府', '四川省教育厅', '绵阳市人民政府'])
+      expect(html).toContain(name);
+    for (const { meta } of CHECKS) {
+      expect(html).toContain(`${meta.title}（${meta.clause}）`);
+      expect(html).toContain(meta.appliesToText);
+    }
+    for (const label of ['✓</span>通过', '✗</span>不通过', '?</span>待人工复核', '—</span>不适用']) {
+      expect(html).toContain(label);
+    }
+    expect(html).toContain('检查说明');
+    expect(html).toContain('“待人工复核”不计为违规');
+  });
+
+  it('summarises the sweep: counts by status, the average score of finished sites, each rule’s counts', () => {
+    const html = renderReportHtml(sampleResults(), noScreenshots);
+    expect(html).toContain('<span>检查网站</span><b>4 个</b>');
+    expect(html).toContain('<span>无法访问</span><b>1 个</b>');
+    // (75.2 + 90 + 89.9) / 3 = 85.03…
+    expect(html).toContain('<b>85<small>');
+    // broken-links: sc-portal and sc-edu fail, cd-portal passes, my-portal is under review → 1 / (1 + 2).
+    const brokenRow = html.slice(
+      html.indexOf('<th scope="row">无失效链接'),
+      html.indexOf('</tr>', html.indexOf('<th scope="row">无失效链接')),
+    );
+    expect(brokenRow.match(/<td class="num">[^<]*<\/td>/g)).toEqual([
+      '<td class="num">1</td>',
+      '<td class="num">2</td>',
+      '<td class="num">1</td>',
+      '<td class="num">0</td>',
+      '<td class="num">33.3%</td>',
+    ]);
+  });
+
+  it('shows an unreachable site with its status and reason', () => {
+    const section = siteSection(renderReportHtml(sampleResults(), noScreenshots), 'my-portal');
+    expect(section).toContain('<span class="status unreachable">无法访问</span>');
+    expect(section).toContain('首页无法访问：连接超时（TIMEOUT），已重试 2 次。');
+    expect(section).toContain('<dt>抓取页面数</dt><dd>0</dd>');
+  });
+
+  it('lists findings with their page, broken links grouped per page and capped, evidence as key/value', () => {
+    const html = renderReportHtml(sampleResults(), noScreenshots);
+    const portal = siteSection(html, 'sc-portal');
+    expect(portal).toContain(
+      '所在页面：<a class="url" href="https://www.sc.gov.cn/">https://www.sc.gov.cn/</a>（2 条）',
+    );
+    expect(portal).toContain(`（${MANY_BROKEN_ON_ONE_PAGE} 条）`);
+    expect(portal).toContain(`另有 ${MANY_BROKEN_ON_ONE_PAGE - 20} 条未列出，完整列表见 results.json。`);
+    expect(portal).toContain('ECONNREFUSED<br><span class="gloss">连接被拒绝</span>');
+    expect(portal).toContain('<dt>链接文字</dt><dd>网上办事大厅</dd>');
+    expect(portal).toContain('<dt>方式</dt><dd>HEAD 请求</dd>');
+    expect(portal).toContain('<dt>判定为归档页面的原因</dt><dd>位于登记的归档目录下</dd>');
+    const chengdu = siteSection(html, 'cd-portal');
+    expect(chengdu).toContain('<dt>区域</dt><dd>位置 (120, 40)，尺寸 420×80 像素</dd>');
+    expect(chengdu).toContain('<dt>应有的报表年度</dt><dd><ul class="ev-list"><li>2025</li></ul></dd>');
+    expect(html).not.toMatch(/\{"|":/); // no raw JSON anywhere
+  });
+
+  it('embeds a given header screenshot as a PNG data URI with its caption, and only for that site', () => {
+    const png = solidPng(40, 10, [180, 18, 27]);
+    const html = renderReportHtml(sampleResults(), {
+      screenshotFor: (siteId) => (siteId === 'cd-portal' ? png : undefined),
+    });
+    const uri = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+    expect(siteSection(html, 'cd-portal')).toContain(`<img src="${uri}" alt="首页头部区域截图">`);
+    expect(siteSection(html, 'cd-portal')).toContain('<figcaption>首页头部区域截图</figcaption>');
+    expect(html.match(/data:image\/png;base64,/g)).toHaveLength(1);
+  });
+
+  it('loads nothing from outside: no script, and every src/href of link, script and img is inline', () => {
+    const html = renderReportHtml(sampleResults(), { screenshotFor: () => solidPng(4, 4, [0, 0, 0]) });
+    expect(html).not.toMatch(/<script/i);
+    const resourceTags = html.match(/<(link|script|img)\b[^>]*>/gi) ?? [];
+    expect(resourceTags.length).toBeGreaterThan(0);
+    for (const tag of resourceTags) expect(tag).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    // Anchors to the inspected sites are the only absolute URLs, and they are plain links.
+    const anchors = html.match(/<a [^>]*href="https?:[^"]*"/g) ?? [];
+    expect(anchors.length).toBeGreaterThan(0);
+  });
+
+  it('escapes hostile text from the sites wherever it appears', () => {
+    const results = sampleResults();
+    const site = results.sites[1]!;
+    site.fullName = '成都市人民政府<img src=x onerror=alert(1)>';
+    const finding = site.checks[0]!.findings[0]!;
+    finding.message = '头部文字是<script>alert("msg")</script>';
+    finding.url = 'javascript:alert(document.cookie)';
+    finding.evidence = {
+      pageTitle: '</dd><script>alert("title")</script>',
+      headerTexts: [{ text: '<b onmouseover="x()">四川</b>', selector: 'div[title="a&b"]' }],
+      '<i>key</i>': 'value',
+    };
+    const html = renderReportHtml(results, noScreenshots);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<b onmouseover');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('头部文字是&lt;script&gt;alert(&quot;msg&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;/dd&gt;&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
+    expect(html).toContain('成都市人民政府&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<span class="url">javascript:alert(document.cookie)</span>');
+    expect(html).toContain('<dt>&lt;i&gt;key&lt;/i&gt;</dt>');
+  });
+});
+
+describe('writeReportHtml', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'report-html-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes DIR/report.html with the screenshots it reads, and nothing else', async () => {
+    const png = solidPng(8, 4, [10, 20, 30]);
+    const asked: string[] = [];
+    const path = await writeReportHtml(dir, sampleResults(), async (siteId) => {
+      asked.push(siteId);
+      return siteId === 'sc-portal' ? png : undefined;
+    });
+    expect(path).toBe(join(dir, 'report.html'));
+    expect(asked).toEqual(['sc-portal', 'cd-portal', 'sc-edu', 'my-portal']);
+    const html = await readFile(path, 'utf8');
+    expect(siteSection(html, 'sc-portal')).toContain(Buffer.from(png).toString('base64'));
+    expect(await readdir(dir)).toEqual(['report.html']);
+  });
+});
