@@ -1,4 +1,4 @@
-import type { RenderedGraphic, RenderedHomepage, RenderedText } from '../crawlers/artifacts.ts';
+import type { HiddenReason, RenderedGraphic, RenderedHomepage, RenderedText } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck } from './check.ts';
 import { commonSubsequenceLength, compact } from './lib/text.ts';
 import { describeHidden, roundBox } from './lib/visibility.ts';
@@ -98,23 +98,14 @@ type MakeFinding = (
 
 /** Says what the header shows instead: the name hidden, a shortened name, or the name only elsewhere. */
 function explainAbsence(page: RenderedHomepage, fullName: string, name: string, finding: MakeFinding) {
-  const hidden = page.texts.filter((t) => t.inHeader && !t.visible && compact(t.text).includes(name));
-  const hiddenLink = page.links.find(
-    (l) =>
-      l.inHeader && !l.visible && [l.text, l.title, l.ariaLabel].some((a) => compact(a ?? '').includes(name)),
-  );
-  if (hidden.length > 0 || hiddenLink !== undefined) {
-    const reason = hidden[0]?.hiddenReason ?? hiddenLink?.hiddenReason;
-    return finding(`网站全称“${fullName}”在头部标识区域中${describeHidden(reason)}，读者看不到。`, {
-      hiddenName: [
-        ...hidden.map(describeText),
-        ...(hiddenLink === undefined
-          ? []
-          : [
-              { link: hiddenLink.href, selector: hiddenLink.selector, hiddenReason: hiddenLink.hiddenReason },
-            ]),
-      ],
-    });
+  const hidden = hiddenNames(page, name);
+  if (hidden.length > 0) {
+    return finding(
+      `网站全称“${fullName}”在头部标识区域中${describeHidden(hidden[0]!.hiddenReason)}，读者看不到。`,
+      {
+        hiddenName: hidden,
+      },
+    );
   }
   const shortened = closestShortening(
     page.texts.filter((t) => t.inHeader && t.visible),
@@ -142,6 +133,20 @@ function explainAbsence(page: RenderedHomepage, fullName: string, name: string, 
   return finding(`头部标识区域没有展示注册的网站全称“${fullName}”。`, { pageTitle: page.title });
 }
 
+/** Header elements that carry the name but are not visible, as evidence. */
+function hiddenNames(page: RenderedHomepage, name: string): Described[] {
+  const carries = (...labels: (string | undefined)[]) => labels.some((l) => compact(l ?? '').includes(name));
+  return [
+    ...page.texts.filter((t) => t.inHeader && !t.visible && carries(t.text)).map(describeText),
+    ...page.links
+      .filter((l) => l.inHeader && !l.visible && carries(l.text, l.title, l.ariaLabel))
+      .map((l) => ({ text: l.text, href: l.href, selector: l.selector, hiddenReason: l.hiddenReason })),
+    ...page.graphics
+      .filter((g) => g.inHeader && !g.visible && carries(g.alt, g.title, g.ariaLabel))
+      .map((g) => ({ ...describeGraphic(g), alt: g.alt ?? g.title ?? g.ariaLabel })),
+  ];
+}
+
 function closestShortening(texts: readonly RenderedText[], name: string): RenderedText | undefined {
   let best: { text: RenderedText; kept: number } | undefined;
   for (const text of texts) {
@@ -154,7 +159,10 @@ function closestShortening(texts: readonly RenderedText[], name: string): Render
   return best?.text;
 }
 
-function describeText(t: RenderedText): Record<string, unknown> {
+/** An element as evidence; `hiddenReason` when it is hidden. */
+type Described = { hiddenReason?: HiddenReason } & Record<string, unknown>;
+
+function describeText(t: RenderedText): Described {
   return {
     text: t.text,
     selector: t.selector,
@@ -163,6 +171,6 @@ function describeText(t: RenderedText): Record<string, unknown> {
   };
 }
 
-function describeGraphic(g: RenderedGraphic): Record<string, unknown> {
+function describeGraphic(g: RenderedGraphic): Described {
   return { kind: g.kind, src: g.src, selector: g.selector, box: roundBox(g.box) };
 }

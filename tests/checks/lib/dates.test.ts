@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../checks/lib/dates.ts';
+
+describe('findDates', () => {
+  it.each([
+    ['2020-03-01', '2020-03-01', '2020-03-01'],
+    ['2020年3月1日', '2020年3月1日', '2020-03-01'],
+    ['2020 年 3 月 1 号', '2020 年 3 月 1 号', '2020-03-01'],
+    ['2020/03/01', '2020/03/01', '2020-03-01'],
+    ['2020.03.01', '2020.03.01', '2020-03-01'],
+    ['2020-3-1', '2020-3-1', '2020-03-01'],
+    ['２０２０年３月１日', '２０２０年３月１日', '2020-03-01'],
+    ['归档时间：2023-05-08 10:30:15。', '2023-05-08 10:30:15', '2023-05-08T10:30'],
+    ['2023年5月8日 9时5分', '2023年5月8日 9时5分', '2023-05-08T09:05'],
+    ['2023-05-08 25:00', '2023-05-08', '2023-05-08'],
+  ])('reads %s', (input, text, iso) => {
+    expect(findDates(input)).toEqual([{ text, index: input.indexOf(text), iso }]);
+  });
+
+  it.each([
+    ['an impossible day', '2023-02-30'],
+    ['a month 13', '2023-13-01'],
+    ['mixed separators', '2020-03/01'],
+    ['a version number', 'v1.2.3'],
+    ['digits glued to the year', '12020-03-01'],
+    ['a year out of range', '1889-01-01'],
+  ])('ignores %s', (_case, input) => {
+    expect(findDates(input)).toEqual([]);
+  });
+
+  it('finds every date with its position', () => {
+    expect(findDates('发布：2019-06-01，已归档 2023年5月8日').map((d) => [d.index, d.iso])).toEqual([
+      [3, '2019-06-01'],
+      [18, '2023-05-08'],
+    ]);
+  });
+});

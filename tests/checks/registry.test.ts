@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../checks/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CONTRACT_RULES = [
+  'header-full-name',
+  'gazette-column',
+  'archive-label',
+  'annual-report',
+  'broken-links',
+];
+const ARTIFACTS = ['renderedHomepage', 'siteCrawl', 'linkStatuses'];
+
+describe('CHECKS registry', () => {
+  it('holds the five rules of contract §4, in order', () => {
+    expect(CHECKS.map((check) => check.meta.id)).toEqual(CONTRACT_RULES);
+  });
+
+  describe.each(CHECKS.map((check) => [check.meta.id, check] as const))('%s', (id, check) => {
+    it('lives in checks/<id>.ts and has its table test in tests/checks/<id>.test.ts', () => {
+      expect(existsSync(`${ROOT}checks/${id}.ts`), `checks/${id}.ts`).toBe(true);
+      expect(existsSync(`${ROOT}tests/checks/${id}.test.ts`), `tests/checks/${id}.test.ts`).toBe(true);
+    });
+
+    it('has every metadata field filled', () => {
+      const { meta } = check;
+      for (const field of ['id', 'clause', 'title', 'description', 'appliesToText'] as const) {
+        expect(meta[field].trim(), field).not.toBe('');
+      }
+      expect(meta.clause).toMatch(/^\d+(\.\d+)+( [a-z]\))?$/);
+      expect(typeof meta.appliesTo).toBe('function');
+      expect(meta.requires.length).toBeGreaterThan(0);
+      for (const artifact of meta.requires) expect(ARTIFACTS).toContain(artifact);
+    });
+  });
+});

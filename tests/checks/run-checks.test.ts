@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { defineCheck } from '../../checks/check.ts';
+import { CHECKS } from '../../checks/index.ts';
+import { runChecks } from '../../checks/run-checks.ts';
+import type { Artifacts } from '../../crawlers/artifacts.ts';
+import { anchor, crawl, HOME, homepage, link, linkStatuses, page, site, text } from './fixtures/builders.ts';
+
+const NOW = new Date('2026-05-01T10:00:00+08:00');
+
+/** A site that satisfies every rule. */
+function goodArtifacts(): Artifacts {
+  const column = page('/zfgb/', {
+    links: [
+      anchor('2025年第1期', '/zfgb/2025/1/'),
+      anchor('2025年第2期', '/zfgb/2025/2/'),
+      anchor('第1期', '/zfgb/1.pdf', 'attachment'),
+    ],
+    forms: [{ action: '/zfgb/s', method: 'get', inputs: ['text:q'], text: '检索' }],
+  });
+  return {
+    renderedHomepage: {
+      ok: true,
+      value: homepage({
+        texts: [text('成都市人民政府')],
+        links: [link('政府公报', '/zfgb/'), link('2025年政府网站工作年度报表', '/ndbb/2025.html')],
+      }),
+    },
+    siteCrawl: { ok: true, value: crawl([page(HOME, { depth: 0 }), column]) },
+    linkStatuses: { ok: true, value: linkStatuses([{ target: `${HOME}zfgb/`, status: { verdict: 'ok' } }]) },
+  };
+}
+
+describe('runChecks', () => {
+  it('reports every rule in contract order, findings empty on pass', () => {
+    const reports = runChecks(site(), goodArtifacts(), NOW);
+    expect(reports).toEqual(CHECKS.map((c) => ({ ruleId: c.meta.id, outcome: 'pass', findings: [] })));
+  });
+
+  it('marks rules that do not apply as not-applicable with no findings', () => {
+    const reports = runChecks(site({ level: 'county' }), goodArtifacts(), NOW);
+    expect(reports.find((r) => r.ruleId === 'gazette-column')).toEqual({
+      ruleId: 'gazette-column',
+      outcome: 'not-applicable',
+      findings: [],
+    });
+    expect(reports.filter((r) => r.outcome === 'pass')).toHaveLength(4);
+  });
+
+  it('turns a failed gatherer into review for the rules that need it, naming it and why', () => {
+    const artifacts = {
+      ...goodArtifacts(),
+      siteCrawl: { ok: false, error: 'Crawlee 内部错误：queue closed' },
+    } as const;
+    const reports = runChecks(site(), artifacts, NOW);
+    expect(reports.map((r) => [r.ruleId, r.outcome])).toEqual([
+      ['header-full-name', 'pass'],
+      ['gazette-column', 'review'],
+      ['archive-label', 'review'],
+      ['annual-report', 'pass'],
+      ['broken-links', 'pass'],
+    ]);
+    const finding = reports[2]!.findings;
+    expect(finding).toHaveLength(1);
+    expect(finding[0]!.url).toBe(HOME);
+    expect(finding[0]!.message).toBe(
+      '无法自动判断：全站抓取未能完成（Crawlee 内部错误：queue closed），需人工检查。',
+    );
+    expect(finding[0]!.evidence).toEqual({
+      missing: [{ artifact: 'siteCrawl', gatherer: '全站抓取', error: 'Crawlee 内部错误：queue closed' }],
+    });
+  });
+
+  it('names every failed gatherer in one finding', () => {
+    const artifacts: Artifacts = {
+      ...goodArtifacts(),
+      renderedHomepage: { ok: false, error: 'Chromium 启动失败' },
+      siteCrawl: { ok: false, error: 'ECONNREFUSED' },
+    };
+    const gazette = runChecks(site(), artifacts, NOW)[1]!;
+    expect(gazette.outcome).toBe('review');
+    expect(gazette.findings).toHaveLength(1);
+    expect(gazette.findings[0]!.message).toContain('首页渲染（Chromium）未能完成（Chromium 启动失败）');
+    expect(gazette.findings[0]!.message).toContain('全站抓取未能完成（ECONNREFUSED）');
+  });
+
+  it('turns a throwing check into review for that rule alone', () => {
+    // An invalid "now" makes the date-dependent rule throw; the others do not read it.
+    const reports = runChecks(site(), goodArtifacts(), new Date('not a date'));
+    const annual = reports.find((r) => r.ruleId === 'annual-report')!;
+    expect(annual.outcome).toBe('review');
+    expect(annual.findings[0]!.message).toContain('检查程序出错（shanghaiDay: invalid date）');
+    expect(annual.findings[0]!.evidence).toMatchObject({ error: 'shanghaiDay: invalid date' });
+    expect(reports.filter((r) => r.outcome === 'pass')).toHaveLength(4);
+  });
+
+  it('hands each check only the artifacts it declared and keeps going after a throw', () => {
+    const seen: string[][] = [];
+    const thrower = defineCheck({
+      meta: { ...CHECKS[0]!.meta, id: 'thrower', requires: ['linkStatuses'] },
+      run(artifacts) {
+        seen.push(Object.keys(artifacts));
+        throw new TypeError('boom');
+      },
+    });
+    const passer = defineCheck({
+      meta: { ...CHECKS[0]!.meta, id: 'passer', requires: ['siteCrawl'] },
+      run(artifacts) {
+        seen.push(Object.keys(artifacts));
+        return { outcome: 'pass', findings: [{ url: HOME, message: '不应出现', evidence: {} }] };
+      },
+    });
+    const reports = runChecks(site(), goodArtifacts(), NOW, [thrower, passer]);
+    expect(seen).toEqual([['linkStatuses'], ['siteCrawl']]);
+    expect(reports[0]).toMatchObject({ ruleId: 'thrower', outcome: 'review' });
+    expect(reports[0]!.findings[0]!.evidence.stack).toContain('TypeError: boom');
+    expect(reports[1]).toEqual({ ruleId: 'passer', outcome: 'pass', findings: [] });
+  });
+});
