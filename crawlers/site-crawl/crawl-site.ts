@@ -1,0 +1,82 @@
+import { type Logger, log as processLog } from '../../src/log.ts';
+import type { SiteCrawl } from '../artifacts.ts';
+import { normalizeUrl } from '../url.ts';
+import { Frontier } from './frontier.ts';
+import { PageBook } from './page-book.ts';
+import { type CrawlSettings, resolveCrawlSettings } from './settings.ts';
+import { createSiteCrawler } from './site-crawler.ts';
+import { openCrawlStorage } from './storage.ts';
+import { probeTls } from './tls-probe.ts';
+import { TrapGuard } from './traps.ts';
+
+export interface CrawlSiteOptions {
+  homepage: string;
+  /**
+   * Extra start URLs at depth 1, crawled even when off-site. A priority seed goes before the ordinary
+   * ones and the pages it links to go to the front of the queue.
+   */
+  seeds?: { url: string; priority?: boolean }[];
+  /** Pages fetched in total, the homepage included. */
+  maxPages: number;
+  settings?: Partial<CrawlSettings>;
+  log?: Logger;
+  signal?: AbortSignal;
+}
+
+/**
+ * Crawls a site breadth-first from its homepage with Crawlee's CheerioCrawler, in storage of its own,
+ * and returns every page it tried — answered, failed or refused — with the facts the checks read.
+ */
+export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
+  const startedAt = Date.now();
+  const homepage = normalizeUrl(options.homepage);
+  if (!homepage) throw new Error(`首页地址不是有效的 http(s) 网址：${options.homepage}`);
+  if (!Number.isInteger(options.maxPages) || options.maxPages < 1) {
+    throw new RangeError(`maxPages must be a positive integer, got ${options.maxPages}`);
+  }
+  const settings = resolveCrawlSettings(options.settings);
+  const log = (options.log ?? processLog).child({ gatherer: 'site-crawl', homepage });
+  options.signal?.throwIfAborted();
+
+  const tlsError = homepage.startsWith('https:')
+    ? await probeTls(homepage, settings.connectTimeoutMs)
+    : undefined;
+  if (tlsError) log.warn({ tlsError }, 'homepage certificate does not verify; crawling without verification');
+
+  const storage = await openCrawlStorage();
+  try {
+    const guard = new TrapGuard(settings, new Date());
+    const frontier = new Frontier(storage.queue, guard, options.maxPages, homepage);
+    const book = new PageBook(options.maxPages);
+    await frontier.addStart(homepage, { depth: 0 });
+    const seeds = options.seeds ?? [];
+    for (const seed of [...seeds.filter((s) => s.priority), ...seeds.filter((s) => !s.priority)]) {
+      const url = normalizeUrl(seed.url);
+      if (url) await frontier.addStart(url, { depth: 1, priority: seed.priority === true });
+    }
+
+    const crawler = createSiteCrawler({ settings, storage, frontier, book, log });
+    const stop = () => crawler.stop('site crawl aborted');
+    options.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      await crawler.run();
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
+    }
+    options.signal?.throwIfAborted();
+
+    const pages = book.pages();
+    const crawl: SiteCrawl = {
+      startUrl: homepage,
+      pages,
+      truncated: frontier.overflowed || book.refused,
+      trapsSkipped: frontier.trapsSkipped,
+      durationMs: Date.now() - startedAt,
+    };
+    if (tlsError) crawl.tlsError = tlsError;
+    log.info({ pages: pages.length, truncated: crawl.truncated, ms: crawl.durationMs }, 'site crawled');
+    return crawl;
+  } finally {
+    await storage.drop();
+  }
+}

@@ -1,0 +1,109 @@
+import type { IncomingMessage } from 'node:http';
+import { type CheerioAPI, load } from 'cheerio';
+import {
+  CheerioCrawler,
+  type CheerioCrawlerOptions,
+  type CheerioCrawlingContext,
+  type Configuration,
+  NonRetryableError,
+  type Request,
+} from 'crawlee';
+import { type DecodedBody, decodeHtml } from '../decode.ts';
+
+/** A body longer than the crawl's cap; the download was aborted. */
+export class TooLargeError extends NonRetryableError {
+  readonly code = 'TOO_LARGE';
+}
+
+/** What the crawler made of a response body. */
+export interface ReadBody {
+  /** The media type, lower-cased, without parameters ('' when the server sent none). */
+  mediaType: string;
+  /** Present for HTML: the decoded text and the charset used. */
+  decoded?: DecodedBody;
+  /** Present for HTML. */
+  $?: CheerioAPI;
+}
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/**
+ * CheerioCrawler that decodes every HTML body as a browser does. Crawlee trusts only the HTTP charset,
+ * so a GBK page declared in `<meta>` alone becomes mojibake. `_parseResponse` is replaced to read the raw
+ * bytes (aborting past `maxBodyBytes`), decode them with `decodeHtml` (BOM, header, `<meta>` prescan) and
+ * load cheerio; non-HTML bodies are not downloaded. HTTP statuses are left to the request handler, which
+ * records every answer as a page (Crawlee would throw on a 5xx before the handler saw it).
+ */
+export class DecodingCheerioCrawler extends CheerioCrawler {
+  private readonly bodies = new WeakMap<IncomingMessage, ReadBody>();
+
+  constructor(
+    options: CheerioCrawlerOptions,
+    config: Configuration,
+    private readonly maxBodyBytes: number,
+  ) {
+    super(options, config);
+  }
+
+  /**
+   * We use no proxy: without this, Crawlee wraps ECONNREFUSED, ECONNRESET and the like in a SessionError
+   * that keeps only the message, and the error code the page must record is lost.
+   */
+  protected override isProxyError(): boolean {
+    return false;
+  }
+
+  /** The body read for this response (undefined when reading failed). */
+  bodyOf(response: IncomingMessage): ReadBody | undefined {
+    return this.bodies.get(response);
+  }
+
+  protected override async _parseResponse(
+    _request: Request,
+    response: IncomingMessage,
+    _ctx: CheerioCrawlingContext,
+  ) {
+    const contentType = String(response.headers['content-type'] ?? '');
+    const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+    const body: ReadBody = { mediaType };
+    if (HTML_TYPES.has(mediaType) || mediaType === '') {
+      const bytes = await readCapped(response, this.maxBodyBytes);
+      if (mediaType !== '' || looksLikeHtml(bytes)) {
+        body.decoded = decodeHtml(bytes, contentType);
+        body.$ = load(body.decoded.text);
+      }
+    } else {
+      response.destroy();
+    }
+    this.bodies.set(response, body);
+    return {
+      body: body.decoded?.text ?? '',
+      isXml: false,
+      response,
+      contentType: { type: mediaType, encoding: 'utf8' as const },
+    };
+  }
+}
+
+async function readCapped(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => {
+    response.destroy();
+    return new TooLargeError(`Body larger than ${maxBytes} bytes`);
+  };
+  if (Number(response.headers['content-length']) > maxBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** For a response without Content-Type: does the body start like an HTML document? */
+function looksLikeHtml(bytes: Buffer): boolean {
+  return /^(\ufeff)?\s*<(!doctype\s+html|html|head|body|meta|title|!--)/i.test(
+    bytes.subarray(0, 256).toString('latin1'),
+  );
+}

@@ -1,0 +1,115 @@
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { LinkKind, PageForm, PageLink } from '../artifacts.ts';
+import { normalizeUrl } from '../url.ts';
+import { anchorKind } from './resource-kind.ts';
+import { collapse, visibleText } from './visible-text.ts';
+
+export interface PageFacts {
+  title: string;
+  headings: string[];
+  text: string;
+  links: PageLink[];
+  forms: PageForm[];
+}
+
+const MAX_TEXT_CHARS = 20_000;
+const MAX_LINK_TEXT_CHARS = 200;
+const LINK_SELECTOR = 'a[href], area[href], img[src], script[src], link[href], iframe[src], frame[src]';
+
+/** The title, h1–h3 headings, visible text, links and forms of a parsed page fetched from `pageUrl`. */
+export function pageFacts($: CheerioAPI, pageUrl: string): PageFacts {
+  return {
+    title: collapse($('title').first().text()),
+    headings: $('h1, h2, h3')
+      .toArray()
+      .map((heading) => collapse($(heading).text()))
+      .filter((heading) => heading !== ''),
+    text: visibleText($, MAX_TEXT_CHARS),
+    links: pageLinks($, pageUrl),
+    forms: pageForms($, pageUrl),
+  };
+}
+
+/** The URL relative links resolve against: the page's `<base href>` when it has a valid one. */
+export function baseUrlOf($: CheerioAPI, pageUrl: string): string {
+  const href = $('base[href]').first().attr('href');
+  if (!href) return pageUrl;
+  try {
+    return new URL(href.trim(), pageUrl).href;
+  } catch {
+    return pageUrl;
+  }
+}
+
+/** Every http(s) link on the page, in document order, one per (url, kind). */
+export function pageLinks($: CheerioAPI, pageUrl: string): PageLink[] {
+  const base = baseUrlOf($, pageUrl);
+  const links = new Map<string, PageLink>();
+  for (const element of $(LINK_SELECTOR).toArray()) {
+    const found = linkOf($, element, base);
+    if (!found) continue;
+    const key = `${found.kind} ${found.url}`;
+    const known = links.get(key);
+    if (!known) links.set(key, found);
+    else if (known.text === '') known.text = found.text;
+  }
+  return [...links.values()];
+}
+
+function linkOf($: CheerioAPI, element: Element, base: string): PageLink | undefined {
+  const { attribs } = element;
+  const target = (name: string, kind: (url: string) => LinkKind, text: string): PageLink | undefined => {
+    const url = normalizeUrl(attribs[name] ?? '', base);
+    return url ? { url, kind: kind(url), text: collapse(text).slice(0, MAX_LINK_TEXT_CHARS) } : undefined;
+  };
+  const titled = attribs.title ?? attribs['aria-label'] ?? '';
+  switch (element.name) {
+    case 'a':
+    case 'area': {
+      const text = collapse($(element).text()) || $(element).find('img[alt]').first().attr('alt') || titled;
+      return target('href', anchorKind, text || (attribs.alt ?? ''));
+    }
+    case 'img':
+      return target('src', () => 'image', attribs.alt || titled);
+    case 'script':
+      return target('src', () => 'script', '');
+    case 'link':
+      return isStylesheet(attribs.rel) ? target('href', () => 'stylesheet', titled) : undefined;
+    default:
+      return target('src', () => 'frame', titled || (attribs.name ?? ''));
+  }
+}
+
+function isStylesheet(rel: string | undefined): boolean {
+  return (rel ?? '').toLowerCase().split(/\s+/).includes('stylesheet');
+}
+
+/** Forms with their resolved action, method, input types and names, and their visible wording. */
+export function pageForms($: CheerioAPI, pageUrl: string): PageForm[] {
+  const base = baseUrlOf($, pageUrl);
+  return $('form')
+    .toArray()
+    .map((form) => {
+      const rawAction = (form.attribs.action ?? '').trim();
+      const fields = $(form).find('input, select, textarea').toArray();
+      const wording = fields
+        .map((field) => (isButton(field) ? field.attribs.value : field.attribs.placeholder) ?? '')
+        .filter((words) => words !== '');
+      return {
+        action: normalizeUrl(rawAction || pageUrl, base) ?? rawAction,
+        method: (form.attribs.method ?? 'get').trim().toLowerCase() || 'get',
+        inputs: fields.map((field) => `${fieldType(field)}:${field.attribs.name ?? ''}`),
+        text: collapse([$(form).text(), ...wording].join(' ')),
+      };
+    });
+}
+
+function fieldType(field: Element): string {
+  if (field.name !== 'input') return field.name;
+  return (field.attribs.type ?? 'text').trim().toLowerCase() || 'text';
+}
+
+function isButton(field: Element): boolean {
+  return field.name === 'input' && ['submit', 'button', 'reset', 'image'].includes(fieldType(field));
+}

@@ -1,0 +1,69 @@
+import type { IncomingMessage } from 'node:http';
+import type { CrawledPage } from '../artifacts.ts';
+import { detectBotChallenge } from '../bot-challenge.ts';
+import { detectSoftNotFound } from '../soft-404.ts';
+import { normalizeUrl } from '../url.ts';
+import type { ReadBody } from './decoding-crawler.ts';
+import type { CrawlData } from './frontier.ts';
+import { type PageFacts, pageFacts } from './page-facts.ts';
+
+const noFacts = (): PageFacts => ({ title: '', headings: [], text: '', links: [], forms: [] });
+
+/** The page as answered: status, decoding, facts (links only for a 2xx page that is not a bot challenge). */
+export function answeredPage(
+  url: string,
+  data: CrawlData,
+  response: IncomingMessage,
+  body: ReadBody,
+): CrawledPage {
+  const status = response.statusCode ?? null;
+  const finalUrl = normalizeUrl(response.url ?? url) ?? url;
+  const challenge =
+    status === null
+      ? undefined
+      : detectBotChallenge(status, response.headers, body.decoded?.text.slice(0, 2048) ?? '');
+  let facts = noFacts();
+  if (body.$) {
+    const all = pageFacts(body.$, finalUrl);
+    const usable = status !== null && status >= 200 && status < 300 && !challenge;
+    facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
+  }
+  const page: CrawledPage = {
+    ...basePage(url, data, finalUrl),
+    status,
+    contentType: String(response.headers['content-type'] ?? ''),
+    ...facts,
+  };
+  if (body.decoded) page.charset = body.decoded.charset;
+  if (challenge) page.challenge = challenge;
+  else if (status === 200) {
+    const softNotFound = detectSoftNotFound(facts.title, facts.headings);
+    if (softNotFound) page.softNotFound = softNotFound;
+  }
+  return page;
+}
+
+/** A page that gave no usable answer: its status when one came (a body too large), and the error code. */
+export function failedPage(
+  url: string,
+  data: CrawlData,
+  error: string,
+  response: IncomingMessage | undefined,
+): CrawledPage {
+  return {
+    ...basePage(url, data, normalizeUrl(response?.url ?? url) ?? url),
+    status: response?.statusCode ?? null,
+    error,
+    contentType: String(response?.headers['content-type'] ?? ''),
+    ...noFacts(),
+  };
+}
+
+function basePage(url: string, data: CrawlData, finalUrl: string) {
+  return {
+    url,
+    finalUrl,
+    depth: data.depth,
+    ...(data.referrer ? { referrer: data.referrer } : {}),
+  };
+}

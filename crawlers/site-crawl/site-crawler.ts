@@ -1,0 +1,117 @@
+import type { IncomingMessage } from 'node:http';
+import { NonRetryableError, type Request } from 'crawlee';
+import type { Logger } from '../../src/log.ts';
+import type { CrawledPage } from '../artifacts.ts';
+import { crawleeLog } from './crawlee-log.ts';
+import { DecodingCheerioCrawler } from './decoding-crawler.ts';
+import { failureCode } from './failure.ts';
+import type { CrawlData, Frontier } from './frontier.ts';
+import type { PageBook } from './page-book.ts';
+import { answeredPage, failedPage } from './page-record.ts';
+import type { CrawlSettings } from './settings.ts';
+import type { CrawlStorage } from './storage.ts';
+
+/** Thrown for a 5xx answer so that Crawlee retries it once; carries the page to record if it stays 5xx. */
+class ServerErrorStatus extends Error {
+  constructor(readonly page: CrawledPage) {
+    super(`HTTP ${page.status}`);
+  }
+}
+
+/** The page budget is spent: the URL is left out, not recorded as a failure. */
+class BudgetSpent extends NonRetryableError {}
+
+export interface SiteCrawlerParts {
+  settings: CrawlSettings;
+  storage: CrawlStorage;
+  frontier: Frontier;
+  book: PageBook;
+  log: Logger;
+}
+
+/**
+ * The CheerioCrawler of one site crawl: fixed concurrency, no session pool, retries only for 5xx and
+ * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
+ */
+export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
+  const { settings, storage, frontier, book, log } = parts;
+  const timeoutPhases = new WeakMap<Request, string>();
+
+  const crawler = new DecodingCheerioCrawler(
+    {
+      requestQueue: storage.queue,
+      log: crawleeLog(log),
+      useSessionPool: false,
+      maxRequestRetries: 1,
+      minConcurrency: settings.concurrency,
+      maxConcurrency: settings.concurrency,
+      additionalMimeTypes: ['*/*'],
+      ignoreSslErrors: true,
+      navigationTimeoutSecs: settings.responseTimeoutMs / 1000,
+      requestHandlerTimeoutSecs: settings.totalTimeoutMs / 1000,
+      statisticsOptions: { logIntervalSecs: 3600 },
+      preNavigationHooks: [
+        ({ request }, gotOptions) => {
+          if (!book.claim(request.url)) throw new BudgetSpent('page budget spent');
+          gotOptions.timeout = {
+            connect: settings.connectTimeoutMs,
+            response: settings.responseTimeoutMs,
+            request: settings.totalTimeoutMs,
+          };
+          gotOptions.headers = {
+            ...gotOptions.headers,
+            'user-agent': settings.userAgent,
+            'accept-language': settings.acceptLanguage,
+          };
+          gotOptions.hooks = {
+            ...gotOptions.hooks,
+            beforeError: [
+              (error) => {
+                const phase = (error as { event?: unknown }).event;
+                if (error.name === 'TimeoutError' && typeof phase === 'string')
+                  timeoutPhases.set(request, phase);
+                return error;
+              },
+            ],
+          };
+        },
+      ],
+      requestHandler: async ({ request, response }) => {
+        const data = crawlData(request);
+        const body = crawler.bodyOf(response);
+        if (!body) throw new Error(`No body read for ${request.url}`);
+        const page = answeredPage(request.url, data, response, body);
+        if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
+        book.record(page);
+        if (data.depth === 0) frontier.addSiteUrl(page.finalUrl);
+        if (page.links.length > 0 && (frontier.isInSite(page.finalUrl) || data.priority)) {
+          await frontier.addLinks(page.links, page.finalUrl, data);
+        }
+      },
+      errorHandler: ({ request }, error) => {
+        const retriable =
+          error instanceof ServerErrorStatus || failureCode(error, timeoutPhases.get(request)) === 'TIMEOUT';
+        if (retriable) timeoutPhases.delete(request);
+        else request.noRetry = true;
+      },
+      failedRequestHandler: ({ request, response }, error) => {
+        if (error instanceof BudgetSpent) return;
+        if (error instanceof ServerErrorStatus) return book.record(error.page);
+        const code = failureCode(error, timeoutPhases.get(request));
+        log.debug({ url: request.url, code, err: error.message }, 'page failed');
+        book.record(
+          failedPage(request.url, crawlData(request), code, response as IncomingMessage | undefined),
+        );
+      },
+    },
+    storage.config,
+    settings.maxBodyBytes,
+  );
+  return crawler;
+}
+
+function crawlData(request: Request): CrawlData {
+  const { depth, referrer, priority } = request.userData as Partial<CrawlData>;
+  if (typeof depth !== 'number') throw new Error(`Request ${request.url} carries no crawl depth`);
+  return { depth, referrer, priority };
+}
