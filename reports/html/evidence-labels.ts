@@ -26,6 +26,10 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   challenge: '防护系统拦截',
   vendor: '防护类型',
   evidence: '依据',
+  // the check runner, when a gatherer failed or a check threw
+  artifact: '数据',
+  gatherer: '采集环节',
+  stack: '调用栈',
   softNotFound: '“页面不存在”依据',
   // header-full-name
   registeredName: '注册的网站全称',
@@ -45,7 +49,7 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   otherBulletinLinks: '其他“公报”相关链接',
   gazetteLinks: '“政府公报”链接',
   homepageLink: '首页上的专栏链接',
-  missing: '缺少的服务',
+  missing: '缺少的项目',
   pagesExamined: '检查过的页面',
   servicesFound: '已找到的服务',
   crawlTruncated: '抓取达到页数上限',

@@ -2,7 +2,7 @@ import type { CheckReport, SiteResult } from '../../src/results.ts';
 import { escapeHtml, urlLink } from './escape.ts';
 import { renderFindings } from './findings.ts';
 import { formatDateTime, formatDuration, formatScore } from './format.ts';
-import { outcomeBadge, statusBadge } from './labels.ts';
+import { outcomeBadge, STATUS_LABELS, statusBadge } from './labels.ts';
 import { type ReportRule, ruleHeading } from './rules.ts';
 import { imageDataUri } from './screenshot.ts';
 
@@ -18,12 +18,22 @@ function renderScreenshot(screenshot: Uint8Array | undefined): string {
   return `<figure class="shot"><img src="${uri}" alt="首页头部区域截图"><figcaption>首页头部区域截图</figcaption></figure>`;
 }
 
-function renderRule(rule: ReportRule, check: CheckReport | undefined): string {
+/**
+ * A rule's outcome and findings. On a site that could not be inspected, a `review` only repeats the
+ * site's reason, so its findings are left to results.json rather than printed five times.
+ */
+function renderRule(rule: ReportRule, check: CheckReport | undefined, siteInspected: boolean): string {
   const heading = escapeHtml(ruleHeading(rule));
   if (check === undefined) {
     return `<article class="rule"><h3>${heading}</h3><p class="note">本次结果中没有这项检查。</p></article>`;
   }
-  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}</h3>${renderFindings(check.findings)}</article>`;
+  const findings = siteInspected || check.outcome !== 'review' ? renderFindings(check.findings) : '';
+  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}</h3>${findings}</article>`;
+}
+
+function notInspectedNote(site: SiteResult): string {
+  if (site.status === 'done') return '';
+  return `<p class="note">由于${STATUS_LABELS[site.status].text}，以下规则未能自动判定，标为“待人工复核”；原因见上，各项记录见 results.json。</p>`;
 }
 
 function renderFacts(site: SiteResult): string {
@@ -46,6 +56,7 @@ export function renderSite(
   screenshot: Uint8Array | undefined,
 ): string {
   const byRule = new Map(site.checks.map((check) => [check.ruleId, check]));
-  const body = rules.map((rule) => renderRule(rule, byRule.get(rule.id))).join('');
-  return `<section class="site" id="${siteAnchor(site.siteId)}"><h2>${escapeHtml(site.fullName)}</h2>${renderFacts(site)}${renderScreenshot(screenshot)}${body}</section>`;
+  const inspected = site.status === 'done';
+  const body = rules.map((rule) => renderRule(rule, byRule.get(rule.id), inspected)).join('');
+  return `<section class="site" id="${siteAnchor(site.siteId)}"><h2>${escapeHtml(site.fullName)}</h2>${renderFacts(site)}${renderScreenshot(screenshot)}${notInspectedNote(site)}${body}</section>`;
 }

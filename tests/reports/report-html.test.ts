@@ -58,8 +58,20 @@ describe('renderReportHtml', () => {
   it('shows an unreachable site with its status and reason', () => {
     const section = siteSection(renderReportHtml(sampleResults(), noScreenshots), 'my-portal');
     expect(section).toContain('<span class="status unreachable">无法访问</span>');
-    expect(section).toContain('首页无法访问：连接超时（TIMEOUT），已重试 2 次。');
+    expect(section).toContain('首页无法访问（TIMEOUT）。');
     expect(section).toContain('<dt>抓取页面数</dt><dd>0</dd>');
+    expect(section).toContain('由于无法访问，以下规则未能自动判定');
+    expect(section.match(/待人工复核<\/span>/g)).toHaveLength(5);
+    // The runner's finding only repeats the reason: it is not printed once per rule.
+    expect(section).not.toContain('需人工检查');
+  });
+
+  it('shows a site whose inspection broke as 检查出错, with the error', () => {
+    const results = sampleResults();
+    Object.assign(results.sites[2]!, { status: 'error', reason: '检查程序出错：浏览器意外退出' });
+    const section = siteSection(renderReportHtml(results, noScreenshots), 'sc-edu');
+    expect(section).toContain('<span class="status error">检查出错</span> 检查程序出错：浏览器意外退出');
+    expect(section).toContain('由于检查出错，以下规则未能自动判定');
   });
 
   it('lists findings with their page, broken links grouped per page and capped, evidence as key/value', () => {
