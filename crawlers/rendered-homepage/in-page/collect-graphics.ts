@@ -1,18 +1,15 @@
 /** In-page collection of images and sub-resources (see `geometry.ts`: this runs in the browser). */
 import type { Box, LinkKind } from '../../artifacts.ts';
 import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
-import type { HidingCache } from './visibility.ts';
+import type { Memo } from './geometry.ts';
 
 declare function collapseText(text: string): string;
 declare function elementBox(element: Element): Box;
-declare function cssPath(element: Element): string;
-declare function placement(element: Element, box: Box, cache: HidingCache): Placed;
+declare function cssPath(element: Element, memo: Memo): string;
+declare function placement(element: Element, box: Box, memo: Memo): Placed;
 
 /** `<img>`, outermost inline `<svg>` and `<canvas>` elements (CSS backgrounds are found by the body walk). */
-export function collectDrawnGraphics(
-  limits: ExtractionLimits,
-  cache: HidingCache,
-): ExtractedPage['graphics'] {
+export function collectDrawnGraphics(limits: ExtractionLimits, memo: Memo): ExtractedPage['graphics'] {
   const graphics: ExtractedPage['graphics'] = [];
   const drawn = Array.from(document.querySelectorAll('img, svg, canvas')).filter(
     (element) => !(element.tagName === 'svg' && element.parentElement?.closest('svg')),
@@ -27,8 +24,8 @@ export function collectDrawnGraphics(
       alt: tag === 'img' ? (element.getAttribute('alt') ?? undefined) : undefined,
       title: title == null ? undefined : collapseText(title),
       ariaLabel: element.getAttribute('aria-label') ?? undefined,
-      selector: cssPath(element),
-      ...placement(element, elementBox(element), cache),
+      selector: cssPath(element, memo),
+      ...placement(element, elementBox(element), memo),
     });
   }
   return graphics;

@@ -1,12 +1,12 @@
 /** In-page collection of links (see the note at the top of `geometry.ts`: this runs in the browser). */
 import type { Box } from '../../artifacts.ts';
 import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
-import type { HidingCache } from './visibility.ts';
+import type { Memo } from './geometry.ts';
 
 declare function collapseText(text: string): string;
 declare function elementBox(element: Element): Box;
-declare function cssPath(element: Element): string;
-declare function placement(element: Element, box: Box, cache: HidingCache): Placed;
+declare function cssPath(element: Element, memo: Memo): string;
+declare function placement(element: Element, box: Box, memo: Memo): Placed;
 
 /** A link's text as a reader gets it: its text and the alt text of images inside it. */
 export function linkText(link: Element): string {
@@ -29,7 +29,7 @@ export function drawnBy(link: Element): Element {
   return image ?? link;
 }
 
-export function collectLinks(limits: ExtractionLimits, cache: HidingCache): ExtractedPage['links'] {
+export function collectLinks(limits: ExtractionLimits, memo: Memo): ExtractedPage['links'] {
   const links: ExtractedPage['links'] = [];
   for (const link of Array.from(document.querySelectorAll('a[href], area[href]')).slice(0, limits.links)) {
     const drawn = drawnBy(link);
@@ -41,8 +41,8 @@ export function collectLinks(limits: ExtractionLimits, cache: HidingCache): Extr
       ),
       title: link.getAttribute('title') ?? undefined,
       ariaLabel: link.getAttribute('aria-label') ?? undefined,
-      selector: cssPath(link),
-      ...placement(drawn, elementBox(drawn), cache),
+      selector: cssPath(link, memo),
+      ...placement(drawn, elementBox(drawn), memo),
     });
   }
   return links;

@@ -2,36 +2,33 @@
 import type { Box, HiddenReason } from '../../artifacts.ts';
 import type { TopElement } from '../header-area.ts';
 import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
-import type { HidingCache } from './visibility.ts';
+import type { Memo } from './geometry.ts';
 
 declare function collapseText(text: string): string;
 declare function pageBox(rect: DOMRect): Box;
 declare function elementBox(element: Element): Box;
 declare function ownTextBox(element: Element): Box | null;
-declare function cssPath(element: Element): string;
-declare function hiddenReasonOf(element: Element, box: Box, cache: HidingCache): HiddenReason | null;
-declare function placingBox(element: Element): Box | null;
-declare function collectLinks(limits: ExtractionLimits, cache: HidingCache): ExtractedPage['links'];
-declare function collectDrawnGraphics(
-  limits: ExtractionLimits,
-  cache: HidingCache,
-): ExtractedPage['graphics'];
+declare function cssPath(element: Element, memo: Memo): string;
+declare function hiddenReasonOf(element: Element, box: Box, memo: Memo): HiddenReason | null;
+declare function placingBox(element: Element, memo: Memo): Box | null;
+declare function collectLinks(limits: ExtractionLimits, memo: Memo): ExtractedPage['links'];
+declare function collectDrawnGraphics(limits: ExtractionLimits, memo: Memo): ExtractedPage['graphics'];
 declare function collectResources(
   limits: ExtractionLimits,
   backgrounds: string[],
 ): ExtractedPage['resources'];
 
 /** Where an item is and whether a reader sees it; `place` positions hidden items for the header test. */
-export function placement(element: Element, box: Box, cache: HidingCache): Placed {
-  const reason = hiddenReasonOf(element, box, cache);
+export function placement(element: Element, box: Box, memo: Memo): Placed {
+  const reason = hiddenReasonOf(element, box, memo);
   if (!reason) return { box, visible: true, place: box };
-  return { box, visible: false, hiddenReason: reason, place: placingBox(element) };
+  return { box, visible: false, hiddenReason: reason, place: placingBox(element, memo) };
 }
 
 /** Walks the body once for texts, background images and the elements near the top of the page. */
 export function collectPage(limits: ExtractionLimits): ExtractedPage {
   const skipped = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'IFRAME', 'OBJECT'];
-  const cache: HidingCache = new Map();
+  const memo: Memo = { hiding: new Map(), steps: new Map(), places: new Map() };
   const texts: ExtractedPage['texts'] = [];
   const backgrounds: ExtractedPage['graphics'] = [];
   const topElements: TopElement[] = [];
@@ -56,7 +53,7 @@ export function collectPage(limits: ExtractionLimits): ExtractedPage {
     if (text && texts.length < limits.texts) {
       const box = ownTextBox(element) ?? elementBox(element);
       const tag = element.tagName.toLowerCase();
-      texts.push({ text, tag, selector: cssPath(element), ...placement(element, box, cache) });
+      texts.push({ text, tag, selector: cssPath(element, memo), ...placement(element, box, memo) });
     }
     const style = getComputedStyle(element);
     const background = style.backgroundImage.match(/url\(\s*["']?([^"')]+)["']?\s*\)/);
@@ -68,8 +65,8 @@ export function collectPage(limits: ExtractionLimits): ExtractedPage {
           src: new URL(background[1], document.baseURI).href,
           title: element.getAttribute('title') ?? undefined,
           ariaLabel: element.getAttribute('aria-label') ?? undefined,
-          selector: cssPath(element),
-          ...placement(element, box, cache),
+          selector: cssPath(element, memo),
+          ...placement(element, box, memo),
         });
       }
     }
@@ -78,16 +75,16 @@ export function collectPage(limits: ExtractionLimits): ExtractedPage {
     const tag = element.tagName.toLowerCase();
     if ((idClass || role || tag === 'header' || tag === 'nav') && topElements.length < limits.topElements) {
       const box = pageBox(element.getBoundingClientRect());
-      if (box.y < limits.topRegion && box.height > 0 && !hiddenReasonOf(element, box, cache)) {
-        topElements.push({ tag, role, idClass, selector: cssPath(element), box });
+      if (box.y < limits.topRegion && box.height > 0 && !hiddenReasonOf(element, box, memo)) {
+        topElements.push({ tag, role, idClass, selector: cssPath(element, memo), box });
       }
     }
   }
-  const graphics = [...collectDrawnGraphics(limits, cache), ...backgrounds].slice(0, limits.graphics);
+  const graphics = [...collectDrawnGraphics(limits, memo), ...backgrounds].slice(0, limits.graphics);
   return {
     title: collapseText(document.title),
     texts,
-    links: collectLinks(limits, cache),
+    links: collectLinks(limits, memo),
     graphics,
     resources: collectResources(
       limits,

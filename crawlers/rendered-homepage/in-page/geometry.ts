@@ -4,7 +4,17 @@
  * these functions may use only DOM globals, their arguments and each other (by name, declared with
  * `declare function` where a file uses another file's helper) — never an import or module variable.
  */
-import type { Box } from '../../artifacts.ts';
+import type { Box, HiddenReason } from '../../artifacts.ts';
+
+/** Per-extraction memo, so that one walk over a huge portal stays linear in its size. */
+export interface Memo {
+  /** The hiding an element passes on to everything inside it. */
+  hiding: Map<Element, HiddenReason | null>;
+  /** Each element's step in a CSS path. */
+  steps: Map<Element, string>;
+  /** The box that places an element on the page (see `placingBox`). */
+  places: Map<Element, Box | null>;
+}
 
 /** Collapses all whitespace (incl. &nbsp; and the ideographic space) to single spaces, trimmed. */
 export function collapseText(text: string): string {
@@ -43,9 +53,11 @@ export function unionBoxes(boxes: Box[]): Box | null {
 export function elementBox(element: Element): Box {
   const own = pageBox(element.getBoundingClientRect());
   if (hasArea(own) || element.children.length === 0) return own;
-  const inner = Array.from(element.querySelectorAll('*'))
-    .slice(0, 20)
-    .map((child) => pageBox(child.getBoundingClientRect()));
+  const inner: Box[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node && inner.length < 20; node = walker.nextNode()) {
+    inner.push(pageBox((node as Element).getBoundingClientRect()));
+  }
   return unionBoxes(inner) ?? own;
 }
 
@@ -61,33 +73,50 @@ export function ownTextBox(element: Element): Box | null {
   return unionBoxes(boxes);
 }
 
+/**
+ * Memoizes the CSS path step of every child of `parent`: tag, then `#id` or the first class, then
+ * `:nth-of-type()` when a sibling would match the same step.
+ */
+export function memoizeSteps(parent: Element, memo: Memo): void {
+  const children = Array.from(parent.children);
+  const byTag = new Map<string, number>();
+  const byTagClass = new Map<string, number>();
+  for (const child of children) {
+    byTag.set(child.tagName, (byTag.get(child.tagName) ?? 0) + 1);
+    for (const name of Array.from(child.classList)) {
+      const key = `${child.tagName}.${name}`;
+      byTagClass.set(key, (byTagClass.get(key) ?? 0) + 1);
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const child of children) {
+    const index = (seen.get(child.tagName) ?? 0) + 1;
+    seen.set(child.tagName, index);
+    const tag = child.tagName.toLowerCase();
+    if (child.id) {
+      memo.steps.set(child, `${tag}#${CSS.escape(child.id)}`);
+      continue;
+    }
+    const firstClass = child.classList[0];
+    const alike = firstClass ? byTagClass.get(`${child.tagName}.${firstClass}`) : byTag.get(child.tagName);
+    const step = firstClass ? `${tag}.${CSS.escape(firstClass)}` : tag;
+    memo.steps.set(child, (alike ?? 0) > 1 ? `${step}:nth-of-type(${index})` : step);
+  }
+}
+
 /** A short CSS path for evidence: up to four steps, stopping at the nearest element with an id. */
-export function cssPath(element: Element): string {
+export function cssPath(element: Element, memo: Memo): string {
   const steps: string[] = [];
-  let current: Element | null = element;
-  while (current && steps.length < 4) {
-    const tag = current.tagName.toLowerCase();
-    if (current.id) {
-      steps.unshift(`${tag}#${CSS.escape(current.id)}`);
+  for (let current: Element | null = element; current && steps.length < 4; current = current.parentElement) {
+    const parent = current.parentElement;
+    if (!parent) {
+      steps.unshift(current.tagName.toLowerCase());
       break;
     }
-    let step = tag;
-    const firstClass = current.classList[0];
-    if (firstClass) step += `.${CSS.escape(firstClass)}`;
-    const parent: Element | null = current.parentElement;
-    if (parent) {
-      const siblings = Array.from(parent.children);
-      const alike = siblings.filter(
-        (c) => c.tagName === current?.tagName && (!firstClass || c.classList.contains(firstClass)),
-      );
-      if (alike.length > 1) {
-        const sameTag = siblings.filter((c) => c.tagName === current?.tagName);
-        step += `:nth-of-type(${sameTag.indexOf(current) + 1})`;
-      }
-    }
+    if (!memo.steps.has(current)) memoizeSteps(parent, memo);
+    const step = memo.steps.get(current) ?? current.tagName.toLowerCase();
     steps.unshift(step);
-    if (tag === 'body') break;
-    current = parent;
+    if (current.id || current.tagName === 'BODY') break;
   }
   return steps.join(' > ');
 }

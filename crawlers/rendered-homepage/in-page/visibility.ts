@@ -1,11 +1,9 @@
 /** In-page visibility helpers (see the note at the top of `geometry.ts`: these run in the browser). */
 import type { Box, HiddenReason } from '../../artifacts.ts';
+import type { Memo } from './geometry.ts';
 
 declare function hasArea(box: Box): boolean;
 declare function elementBox(element: Element): Box;
-
-/** Per-extraction memo of the hiding an element passes on to everything inside it. */
-export type HidingCache = Map<Element, HiddenReason | null>;
 
 /** Left, above or far right of the page: where text-indent:-9999px and left:-9999px tricks put things. */
 export function isOffPage(box: Box): boolean {
@@ -46,20 +44,20 @@ export function ownHiding(element: Element): HiddenReason | null {
  * The hiding an element undergoes from itself and its ancestors: display:none anywhere up the tree
  * wins; otherwise the nearest hiding element's reason.
  */
-export function inheritedHiding(element: Element, cache: HidingCache): HiddenReason | null {
-  const known = cache.get(element);
+export function inheritedHiding(element: Element, memo: Memo): HiddenReason | null {
+  const known = memo.hiding.get(element);
   if (known !== undefined) return known;
   const own = ownHiding(element);
   const parent = element.parentElement;
-  const above = parent ? inheritedHiding(parent, cache) : null;
+  const above = parent ? inheritedHiding(parent, memo) : null;
   const reason = above === 'display-none' ? above : (own ?? above);
-  cache.set(element, reason);
+  memo.hiding.set(element, reason);
   return reason;
 }
 
 /** Why the thing drawn in `box` for `element` is not visible, or null when it is. */
-export function hiddenReasonOf(element: Element, box: Box, cache: HidingCache): HiddenReason | null {
-  const inherited = inheritedHiding(element, cache);
+export function hiddenReasonOf(element: Element, box: Box, memo: Memo): HiddenReason | null {
+  const inherited = inheritedHiding(element, memo);
   if (inherited === 'display-none') return inherited;
   if (getComputedStyle(element).visibility !== 'visible') return 'visibility-hidden';
   if (inherited) return inherited;
@@ -72,10 +70,12 @@ export function hiddenReasonOf(element: Element, box: Box, cache: HidingCache): 
  * The box that places a hidden element on the page: its own when that has an area on the page,
  * else its nearest ancestor's that has — so a hidden name inside the header is placed in the header.
  */
-export function placingBox(element: Element): Box | null {
-  for (let current: Element | null = element; current; current = current.parentElement) {
-    const box = elementBox(current);
-    if (hasArea(box) && !isOffPage(box)) return box;
-  }
-  return null;
+export function placingBox(element: Element, memo: Memo): Box | null {
+  const known = memo.places.get(element);
+  if (known !== undefined) return known;
+  const box = elementBox(element);
+  const parent = element.parentElement;
+  const place = hasArea(box) && !isOffPage(box) ? box : parent ? placingBox(parent, memo) : null;
+  memo.places.set(element, place);
+  return place;
 }
