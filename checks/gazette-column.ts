@@ -38,7 +38,7 @@ export const gazetteColumn = defineCheck({
         ...(related.length === 0 ? {} : { otherBulletinLinks: related.map(describeLink) }),
       });
     }
-    const usable = uniqueByTarget(candidates);
+    const usable = uniqueByTarget(candidates, [home.url, home.finalUrl]);
     if (usable.length === 0) {
       return fail(home.finalUrl, '首页的“政府公报”字样没有链接到专栏页面。', {
         gazetteLinks: candidates.map(describeLink),
@@ -51,9 +51,12 @@ export const gazetteColumn = defineCheck({
     );
     if (open.length === 0) return judgeClosedColumns(resolved, crawl);
 
+    const siteWide = new Set(
+      [home.url, home.finalUrl, ...home.links.map((l) => l.href)].flatMap((url) => pageKey(url) ?? []),
+    );
     const judged = open.map(({ link, page }) => {
-      const examined = [page, ...childrenOf(page, crawl)];
-      return { link, page, examined, services: findGazetteServices(examined) };
+      const examined = [page, ...childrenOf(page, crawl, siteWide)];
+      return { link, page, examined, services: findGazetteServices(examined, siteWide) };
     });
     const missingCount = (j: (typeof judged)[number]) =>
       Object.values(j.services).filter((s) => s === undefined).length;
@@ -86,9 +89,12 @@ function isGazetteLink(link: RenderedLink): boolean {
   });
 }
 
-/** One link per target page, visible links first (a dropdown copy of a menu entry adds nothing). */
-function uniqueByTarget(links: readonly RenderedLink[]): RenderedLink[] {
-  const seen = new Set<string>();
+/**
+ * One link per target page, visible links first (a dropdown copy of a menu entry adds nothing).
+ * A link back to the homepage itself (a menu parent with href="#") leads to no column.
+ */
+function uniqueByTarget(links: readonly RenderedLink[], homepageUrls: readonly string[]): RenderedLink[] {
+  const seen = new Set<string | null>(homepageUrls.map((url) => pageKey(url)));
   const ordered = [...links.filter((l) => l.visible), ...links.filter((l) => !l.visible)];
   return ordered.filter((link) => {
     const key = pageKey(link.href);
@@ -133,12 +139,15 @@ function judgeClosedColumns(
   return { outcome: 'fail', findings };
 }
 
-/** The reachable crawled pages the column links to directly. */
-function childrenOf(column: CrawledPage, crawl: SiteCrawl): CrawledPage[] {
+/**
+ * The reachable crawled pages the column links to directly, leaving out the pages the homepage links
+ * to as well: those are the site's navigation, whose forms and files say nothing about the column.
+ */
+function childrenOf(column: CrawledPage, crawl: SiteCrawl, siteWide: ReadonlySet<string>): CrawledPage[] {
   const columnKeys = new Set([pageKey(column.url), pageKey(column.finalUrl)]);
   const children = new Map<string, CrawledPage>();
   for (const link of column.links) {
-    if (link.kind !== 'anchor') continue;
+    if (link.kind !== 'anchor' || siteWide.has(pageKey(link.url) ?? '')) continue;
     const child = findCrawledPage(crawl.pages, link.url);
     if (child === undefined || columnKeys.has(pageKey(child.url))) continue;
     if (child.challenge === undefined && unreachableReason(child) === null) children.set(child.url, child);

@@ -75,7 +75,9 @@ function nameShown(page: RenderedHomepage, name: string): boolean {
   if (compact(texts.map((t) => t.text).join('')).includes(name)) return true;
   const alternatives = [
     ...page.graphics.filter((g) => g.inHeader && g.visible).flatMap((g) => [g.alt, g.title, g.ariaLabel]),
-    ...page.links.filter((l) => l.inHeader && l.visible).flatMap((l) => [l.text, l.title, l.ariaLabel]),
+    // A link's text is not read: it includes text nodes hidden inside the link (<span hidden>全称</span>);
+    // its visible text is among `texts`, the alt of its image among the graphics.
+    ...page.links.filter((l) => l.inHeader && l.visible).flatMap((l) => [l.title, l.ariaLabel]),
   ];
   return alternatives.some((alt) => alt !== undefined && compact(alt).includes(name));
 }

@@ -78,6 +78,16 @@ describe('gazette-column', () => {
       ],
     ],
     [
+      'a select whose options run together in the form text',
+      [menuLink],
+      [
+        column({
+          links: [PDF],
+          forms: [SEARCH_FORM, { action: '', method: 'get', inputs: ['select:nf'], text: '202520242023' }],
+        }),
+      ],
+    ],
+    [
       '往期 and 历年 links, download by link text',
       [menuLink],
       [
@@ -119,8 +129,14 @@ describe('gazette-column', () => {
     expect(result.findings[0]!.evidence.otherBulletinLinks).toHaveLength(2);
   });
 
-  it('fails when the gazette entry links nowhere', () => {
-    const result = judge([link('政府公报', 'javascript:void(0)', { href: 'javascript:void(0)' })], []);
+  it('fails when the gazette entries link nowhere', () => {
+    const result = judge(
+      [
+        link('政府公报', 'javascript:void(0)', { href: 'javascript:void(0)' }),
+        link('政府公报', '#', { visible: false }),
+      ],
+      [],
+    );
     expect(result.outcome).toBe('fail');
     expect(result.findings[0]!.message).toContain('没有链接到专栏页面');
   });
@@ -174,6 +190,31 @@ describe('gazette-column', () => {
       expect(finding.url).toBe(COLUMN);
       expect(finding.evidence.pagesExamined).toEqual([COLUMN]);
     }
+  });
+
+  it('does not take the site template for column services', () => {
+    const result = judge(
+      [
+        menuLink,
+        link('客户端下载', '/app/download.html'),
+        link('站内搜索', '/search/'),
+        link('政务公开', '/zwgk/'),
+      ],
+      [
+        column({
+          links: [
+            ...CATALOGUE,
+            anchor('客户端下载', '/app/download.html'),
+            anchor('站内搜索', '/search/'),
+            anchor('首页', '/'),
+            anchor('政务公开', '/zwgk/'),
+          ],
+          forms: [],
+        }),
+        page('/zwgk/', { forms: [SEARCH_FORM], links: [PDF] }),
+      ],
+    );
+    expect(result.findings.map((f) => f.evidence.missing)).toEqual(['内容检索', '文件下载']);
   });
 
   it('does not count services on unreachable children', () => {

@@ -61,6 +61,18 @@ describe('header-full-name', () => {
     ]);
   });
 
+  it('fails when the name is hidden inside a visible header link', () => {
+    const result = judge({
+      links: [link('成都市人民政府', '/', { inHeader: true, selector: 'header h1 > a' })],
+      texts: [
+        text('成都市人民政府', { visible: false, hiddenReason: 'clipped', selector: 'header h1 > a > span' }),
+      ],
+      graphics: [graphic({ alt: '国徽', box: { x: 40, y: 30, width: 72, height: 72 } })],
+    });
+    expect(result.outcome).toBe('fail');
+    expect(result.findings[0]!.message).toContain('被裁剪掉');
+  });
+
   it('fails when the name is only in the title and the footer', () => {
     const result = judge({
       title: '成都市人民政府',
