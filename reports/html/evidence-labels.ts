@@ -53,6 +53,8 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   pagesExamined: '检查过的页面',
   servicesFound: '已找到的服务',
   crawlTruncated: '抓取达到页数上限',
+  page: '所在页面',
+  found: '找到的内容',
   catalogue: '目录导航',
   search: '内容检索',
   download: '文件下载',

@@ -32,6 +32,7 @@ function describeBox(record: Record<string, unknown>): string | undefined {
 
 function renderList(key: string, items: unknown[], depth: number): string {
   if (items.length === 0) return '<span class="none">（无）</span>';
+  if (items.length === 1) return renderValue(key, items[0], depth + 1);
   const shown = items.slice(0, MAX_LIST_ITEMS).map((item) => `<li>${renderValue(key, item, depth + 1)}</li>`);
   const rest = items.length - MAX_LIST_ITEMS;
   if (rest > 0) shown.push(`<li class="more">另有 ${rest} 条，完整列表见 results.json</li>`);

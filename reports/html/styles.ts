@@ -57,13 +57,15 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .msg { font-weight: 600; }
 .where { font-size: 14px; }
 .page-group { margin-top: 10px; }
-.links .target { width: 36%; }
+.links { table-layout: fixed; min-width: 560px; }
+.links th:first-child { width: 36%; }
+.links th:nth-child(2) { width: 10em; }
 .links .evidence { display: block; background: none; padding: 0; color: var(--muted); }
 .links .evidence dt, .links .evidence dd, .links .ev-list, .links .ev-list li { display: inline; padding: 0; }
 .links .evidence dt::after { content: "："; }
 .links .evidence dd::after { content: "；"; }
 .links .ev-list li + li::before { content: "、"; }
-.links .code { white-space: nowrap; width: 6em; }
+.links .code { overflow-wrap: anywhere; }
 .gloss { color: var(--muted); font-size: 12px; }
 .evidence { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0; font-size: 13px;
   background: #f8f9fa; padding: 6px 10px; border-radius: 4px; }

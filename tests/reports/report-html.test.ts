@@ -88,8 +88,26 @@ describe('renderReportHtml', () => {
     expect(portal).toContain('<dt>判定为归档页面的原因</dt><dd>位于登记的归档目录下</dd>');
     const chengdu = siteSection(html, 'cd-portal');
     expect(chengdu).toContain('<dt>区域</dt><dd>位置 (120, 40)，尺寸 420×80 像素</dd>');
-    expect(chengdu).toContain('<dt>应有的报表年度</dt><dd><ul class="ev-list"><li>2025</li></ul></dd>');
+    expect(chengdu).toContain('<dt>应有的报表年度</dt><dd>2025</dd>');
+    expect(portal).toContain(
+      '<dt>检查过的页面</dt><dd><ul class="ev-list"><li><a class="url" href="https://www.sc.gov.cn/10462/zfgb/zfgb.shtml">',
+    );
     expect(html).not.toMatch(/\{"|":/); // no raw JSON anywhere
+  });
+
+  it('caps long lists: pages of broken links and evidence lists, pointing to results.json', () => {
+    const results = sampleResults();
+    const edu = results.sites[2]!;
+    const template = edu.checks[4]!.findings[0]!;
+    edu.checks[4]!.findings = Array.from({ length: 14 }, (_, i) => ({
+      ...template,
+      url: `http://edu.sc.gov.cn/list-${i}.shtml`,
+      evidence: { redirects: Array.from({ length: 13 }, (_, j) => `http://edu.sc.gov.cn/r${j}`) },
+    }));
+    const section = siteSection(renderReportHtml(results, noScreenshots), 'sc-edu');
+    expect(section.match(/所在页面：/g)).toHaveLength(10);
+    expect(section).toContain('另有 4 个页面（共 4 条）未列出，完整列表见 results.json。');
+    expect(section).toContain('<li class="more">另有 3 条，完整列表见 results.json</li>');
   });
 
   it('embeds a given header screenshot as a PNG data URI with its caption, and only for that site', () => {
