@@ -1,0 +1,58 @@
+import { checkLinks } from '../crawlers/link-status/check-links.ts';
+import { linkStatusFromCrawledPage } from '../crawlers/link-status/from-crawl.ts';
+import { HostPoliteness } from '../crawlers/link-status/politeness.ts';
+import { crawlSite } from '../crawlers/site-crawl/crawl-site.ts';
+import { linkOccurrences } from '../src/inspection/occurrences.ts';
+import { log } from '../src/log.ts';
+import { jobFromArgv, sendReport } from './tool-report.ts';
+
+/**
+ * Child process: our gatherers as the inspection runs them (src/inspection/inspect-site.ts), without
+ * the rendered homepage: the site crawl, then the link check of every occurrence with the crawled
+ * pages' statuses reused.
+ */
+const job = jobFromArgv();
+const startedAt = performance.now();
+const crawl = await crawlSite({
+  homepage: job.homepage,
+  maxPages: job.maxPages,
+  settings: { concurrency: job.concurrency },
+  log,
+});
+const crawledAt = performance.now();
+
+const known = new Map(
+  crawl.pages.flatMap((page) =>
+    [page.url, page.finalUrl].map((url) => [url, linkStatusFromCrawledPage(page)] as const),
+  ),
+);
+const links = await checkLinks({
+  occurrences: linkOccurrences(crawl.startUrl, undefined, crawl),
+  known,
+  politeness: new HostPoliteness({ concurrency: job.concurrency, perHostConcurrency: job.concurrency }),
+  settings: { totalTimeoutMs: job.timeoutMs },
+  log,
+});
+const finishedAt = performance.now();
+
+const entries = Object.entries(links.statuses);
+const statuses = entries.map(([, status]) => status);
+const unverified = statuses.filter((status) => status.verdict === 'unverified').length;
+const fetched = statuses.filter((status) => status.method !== 'crawl').length;
+sendReport({
+  tool: 'ours',
+  wallMs: finishedAt - startedAt,
+  pagesCrawled: crawl.pages.filter((page) => page.status !== null).length,
+  linksChecked: statuses.length,
+  broken: entries.filter(([, status]) => status.verdict === 'broken').map(([url]) => url),
+  softNotFound: entries.filter(([, status]) => status.softNotFound).map(([url]) => url),
+  notes: [
+    `crawl ${seconds(crawledAt - startedAt)} s (${crawl.pages.length} pages, truncated: ${crawl.truncated}), ` +
+      `link check ${seconds(finishedAt - crawledAt)} s (${fetched} targets fetched, ${statuses.length - fetched} reused from the crawl)`,
+    ...(unverified > 0 ? [`${unverified} targets left unverified`] : []),
+  ],
+});
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}

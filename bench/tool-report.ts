@@ -1,0 +1,44 @@
+/** What the benchmark asks a tool's child process to do. */
+export interface ToolJob {
+  homepage: string;
+  maxPages: number;
+  /** Requests in flight at once, for both tools. */
+  concurrency: number;
+  /** Per-request timeout given to the tool. */
+  timeoutMs: number;
+}
+
+/** What a tool's child process reports back over IPC when it is done. */
+export interface ToolReport {
+  tool: string;
+  /** From the tool's first call to its result, module loading excluded. */
+  wallMs: number;
+  /** HTML pages fetched and parsed for links. */
+  pagesCrawled: number;
+  /** Distinct link targets given a status. */
+  linksChecked: number;
+  /** Distinct targets reported broken. */
+  broken: string[];
+  /** Distinct targets reported as soft 404s (200 pages saying they do not exist). */
+  softNotFound: string[];
+  /** `process.resourceUsage().maxRSS` at the end of the child, in MiB. */
+  peakRssMb: number;
+  /** Tool-specific facts worth printing (phase times, truncation). */
+  notes: string[];
+}
+
+/** The job, as the parent passed it in argv[2]. */
+export function jobFromArgv(): ToolJob {
+  const raw = process.argv[2];
+  if (!raw)
+    throw new Error('Missing the job argument: this script is started by bench/crawl-vs-linkinator.ts');
+  return JSON.parse(raw) as ToolJob;
+}
+
+/** Sends the report to the parent and exits, whatever timers or sockets the tool left behind. */
+export function sendReport(report: Omit<ToolReport, 'peakRssMb'>): void {
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  if (!process.send)
+    throw new Error('No IPC channel: this script is started by bench/crawl-vs-linkinator.ts');
+  process.send({ ...report, peakRssMb } satisfies ToolReport, () => process.exit(0));
+}
