@@ -46,7 +46,7 @@ async function screenshotHeader(
       clip: { x: 0, y: 0, width: header.box.width, height: header.box.height },
       timeout: SCREENSHOT_TIMEOUT_MS,
     });
-    return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+    return new Uint8Array(png);
   } catch (error) {
     log?.warn({ err: error }, 'header screenshot failed');
     return undefined;

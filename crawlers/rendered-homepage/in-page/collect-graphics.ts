@@ -1,12 +1,12 @@
 /** In-page collection of images and sub-resources (see `geometry.ts`: this runs in the browser). */
-import type { Box, LinkKind } from '../../artifacts.ts';
-import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
+import type { LinkKind } from '../../artifacts.ts';
+import type { ExtractedPage, ExtractionLimits } from '../page-extract.ts';
 import type { Memo } from './geometry.ts';
 
-declare function collapseText(text: string): string;
-declare function elementBox(element: Element): Box;
-declare function cssPath(element: Element, memo: Memo): string;
-declare function placement(element: Element, box: Box, memo: Memo): Placed;
+declare const collapseText: typeof import('./geometry.ts').collapseText;
+declare const elementBox: typeof import('./geometry.ts').elementBox;
+declare const cssPath: typeof import('./geometry.ts').cssPath;
+declare const placement: typeof import('./collect-page.ts').placement;
 
 /** `<img>`, outermost inline `<svg>` and `<canvas>` elements (CSS backgrounds are found by the body walk). */
 export function collectDrawnGraphics(limits: ExtractionLimits, memo: Memo): ExtractedPage['graphics'] {

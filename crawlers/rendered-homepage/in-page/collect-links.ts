@@ -1,12 +1,10 @@
-/** In-page collection of links (see the note at the top of `geometry.ts`: this runs in the browser). */
-import type { Box } from '../../artifacts.ts';
-import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
+import type { ExtractedPage, ExtractionLimits } from '../page-extract.ts';
 import type { Memo } from './geometry.ts';
 
-declare function collapseText(text: string): string;
-declare function elementBox(element: Element): Box;
-declare function cssPath(element: Element, memo: Memo): string;
-declare function placement(element: Element, box: Box, memo: Memo): Placed;
+declare const collapseText: typeof import('./geometry.ts').collapseText;
+declare const elementBox: typeof import('./geometry.ts').elementBox;
+declare const cssPath: typeof import('./geometry.ts').cssPath;
+declare const placement: typeof import('./collect-page.ts').placement;
 
 /** A link's text as a reader gets it: its text and the alt text of images inside it. */
 export function linkText(link: Element): string {

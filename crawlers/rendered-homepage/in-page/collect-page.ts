@@ -1,22 +1,19 @@
 /** The in-page extraction (see the note at the top of `geometry.ts`: this runs in the browser). */
-import type { Box, HiddenReason } from '../../artifacts.ts';
+import type { Box } from '../../artifacts.ts';
 import type { TopElement } from '../header-area.ts';
 import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
 import type { Memo } from './geometry.ts';
 
-declare function collapseText(text: string): string;
-declare function pageBox(rect: DOMRect): Box;
-declare function elementBox(element: Element): Box;
-declare function ownTextBox(element: Element): Box | null;
-declare function cssPath(element: Element, memo: Memo): string;
-declare function hiddenReasonOf(element: Element, box: Box, memo: Memo): HiddenReason | null;
-declare function placingBox(element: Element, memo: Memo): Box | null;
-declare function collectLinks(limits: ExtractionLimits, memo: Memo): ExtractedPage['links'];
-declare function collectDrawnGraphics(limits: ExtractionLimits, memo: Memo): ExtractedPage['graphics'];
-declare function collectResources(
-  limits: ExtractionLimits,
-  backgrounds: string[],
-): ExtractedPage['resources'];
+declare const collapseText: typeof import('./geometry.ts').collapseText;
+declare const pageBox: typeof import('./geometry.ts').pageBox;
+declare const elementBox: typeof import('./geometry.ts').elementBox;
+declare const ownTextBox: typeof import('./geometry.ts').ownTextBox;
+declare const cssPath: typeof import('./geometry.ts').cssPath;
+declare const hiddenReasonOf: typeof import('./visibility.ts').hiddenReasonOf;
+declare const placingBox: typeof import('./visibility.ts').placingBox;
+declare const collectLinks: typeof import('./collect-links.ts').collectLinks;
+declare const collectDrawnGraphics: typeof import('./collect-graphics.ts').collectDrawnGraphics;
+declare const collectResources: typeof import('./collect-graphics.ts').collectResources;
 
 /** Where an item is and whether a reader sees it; `place` positions hidden items for the header test. */
 export function placement(element: Element, box: Box, memo: Memo): Placed {

@@ -1,8 +1,9 @@
 /**
  * In-page helpers (boxes, text, selectors). Everything under `in-page/` runs inside the browser:
  * each function is serialized with `toString()` and sent in one script (see `page-extract.ts`), so
- * these functions may use only DOM globals, their arguments and each other (by name, declared with
- * `declare function` where a file uses another file's helper) — never an import or module variable.
+ * these functions may use only DOM globals, their arguments and each other by name — never a value
+ * import or a module variable. A file that calls another file's helper declares it with
+ * `declare const name: typeof import('./file.ts').name`, which keeps the types and emits nothing.
  */
 import type { Box, HiddenReason } from '../../artifacts.ts';
 

@@ -2,8 +2,8 @@
 import type { Box, HiddenReason } from '../../artifacts.ts';
 import type { Memo } from './geometry.ts';
 
-declare function hasArea(box: Box): boolean;
-declare function elementBox(element: Element): Box;
+declare const hasArea: typeof import('./geometry.ts').hasArea;
+declare const elementBox: typeof import('./geometry.ts').elementBox;
 
 /** Left, above or far right of the page: where text-indent:-9999px and left:-9999px tricks put things. */
 export function isOffPage(box: Box): boolean {
