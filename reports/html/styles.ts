@@ -84,6 +84,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
   .evidence dt { margin-top: 4px; }
   table { font-size: 13px; }
   th, td { padding: 4px 5px; }
+  .grid tbody th { white-space: normal; min-width: 6em; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
