@@ -7,8 +7,9 @@
  * - A *header landmark* is a visible element that starts within 300 px of the top of the page, is at
  *   most 500 px tall, and is either a `<header>` / `[role=banner]`, or has an id or class with a
  *   header word in it (header, head, hd, top, banner, masthead, logo, toubu, sitename; class names
- *   are split into words at `-`, `_`, digits and camelCase, so `header-wrap`, `headerBox`, `top2`
- *   count and `headline`, `topbar` do not). Apart from `logo`/`sitename`, a class-named landmark
+ *   are split into words at `-`, `_`, digits and camelCase and also read run together, so
+ *   `header-wrap`, `headerBox`, `top2`, `site-name` count and `headline`, `topbar` do not). Apart
+ *   from `logo`/`sitename`, a class-named landmark
  *   must span at least half the viewport width, so that a narrow `news-head` is not mistaken for
  *   the page header.
  * - Navigation bars do not extend it: an element whose id/class names a navigation bar (nav, menu,
@@ -69,13 +70,17 @@ const HEADER_WORDS = new Set([
 const NARROW_OK_WORDS = new Set(['logo', 'sitename']);
 const NAV_WORDS = new Set(['nav', 'navbar', 'menu', 'daohang']);
 
-/** Splits id/class names into lower-case words: `headerBox top-2 site_nav` → header, box, top, site, nav. */
+/**
+ * The lower-case words of id/class names, and each name run together:
+ * `headerBox site_name` → header, box, site, name, headerbox, sitename.
+ */
 export function nameWords(idClass: string): string[] {
-  return idClass
+  const words = idClass
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((word) => word.length > 0);
+    .split(/[^a-z]+/);
+  const names = idClass.split(/\s+/).map((name) => name.toLowerCase().replace(/[^a-z]/g, ''));
+  return [...new Set([...words, ...names])].filter((word) => word.length > 0);
 }
 
 function isNavigation(element: TopElement, words: string[]): boolean {

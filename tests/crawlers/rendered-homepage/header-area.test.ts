@@ -28,7 +28,8 @@ function band(height: number): Box {
 
 describe('nameWords', () => {
   it.each([
-    ['headerBox top-2 site_nav', ['header', 'box', 'top', 'site', 'nav']],
+    ['headerBox top-2 site_nav', ['header', 'box', 'top', 'site', 'nav', 'headerbox', 'sitenav']],
+    ['site-name', ['site', 'name', 'sitename']],
     ['headline', ['headline']],
     ['topbar', ['topbar']],
     ['  ', []],
@@ -73,6 +74,11 @@ describe('decideHeaderArea', () => {
       'a narrow logo counts',
       [element('logo', 30, 90, 400)],
       { box: band(120), method: 'landmark', selector: 'div.logo' },
+    ],
+    [
+      'a narrow site-name counts',
+      [element('site-name', 40, 100, 500)],
+      { box: band(140), method: 'landmark', selector: 'div.site-name' },
     ],
     [
       'a narrow news-list heading does not',
