@@ -36,7 +36,7 @@ function runCheck(check: Check, artifacts: Artifacts, ctx: CheckContext): CheckR
     else missing.push({ artifact: name, gatherer: GATHERER_NAMES[name], error: artifact.error });
   }
   if (missing.length > 0) {
-    const reasons = missing.map((m) => `${m.gatherer}未能完成（${m.error}）`).join('；');
+    const reasons = missing.map((m) => `${m.gatherer}未能完成（${withoutFinalStop(m.error)}）`).join('；');
     return review(ruleId, ctx.site.homepage, `无法自动判断：${reasons}，需人工检查。`, { missing });
   }
 
@@ -59,4 +59,9 @@ function review(
   evidence: Record<string, unknown>,
 ): CheckReport {
   return { ruleId, outcome: 'review', findings: [{ url, message, evidence }] };
+}
+
+/** Gatherer errors are sentences; inside parentheses their final full stop is dropped. */
+function withoutFinalStop(text: string): string {
+  return text.trim().replace(/[。.．]+$/, '');
 }

@@ -33,8 +33,9 @@ const CODE_FAILURES: [RegExp, string][] = [
 
 /** What went wrong with a broken target, in Chinese: '404 页面不存在', '无法连接（ECONNREFUSED）', '软 404（…）'. */
 export function describeBroken(status: LinkStatus): string {
-  if (status.softNotFound !== undefined)
-    return `软 404（返回 200，但页面显示“${status.softNotFound.evidence}”）`;
+  if (status.softNotFound !== undefined) {
+    return `软 404（返回 ${status.status}，但页面显示不存在：${status.softNotFound.evidence}）`;
+  }
   if (typeof status.status === 'number') {
     const known = HTTP_FAILURES[status.status];
     if (known !== undefined) return known;

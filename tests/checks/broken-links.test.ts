@@ -44,7 +44,7 @@ describe('broken-links', () => {
     [
       'soft 404',
       { status: 200, softNotFound: { evidence: '标题：页面不存在' } },
-      '软 404（返回 200，但页面显示“标题：页面不存在”）',
+      '链接失效：软 404（返回 200，但页面显示不存在：标题：页面不存在）。',
     ],
   ];
   it.each(failures)('fails on %s, naming the failure', (_case, status, said) => {

@@ -74,13 +74,16 @@ describe('runChecks', () => {
     const artifacts: Artifacts = {
       ...goodArtifacts(),
       renderedHomepage: { ok: false, error: 'Chromium 启动失败' },
-      siteCrawl: { ok: false, error: 'ECONNREFUSED' },
+      siteCrawl: { ok: false, error: '首页无法访问（ECONNREFUSED）。' },
     };
     const gazette = runChecks(site(), artifacts, NOW)[1]!;
     expect(gazette.outcome).toBe('review');
     expect(gazette.findings).toHaveLength(1);
     expect(gazette.findings[0]!.message).toContain('首页渲染（Chromium）未能完成（Chromium 启动失败）');
-    expect(gazette.findings[0]!.message).toContain('全站抓取未能完成（ECONNREFUSED）');
+    expect(gazette.findings[0]!.message).toContain('全站抓取未能完成（首页无法访问（ECONNREFUSED））');
+    expect(gazette.findings[0]!.evidence.missing).toContainEqual(
+      expect.objectContaining({ error: '首页无法访问（ECONNREFUSED）。' }),
+    );
   });
 
   it('turns a throwing check into review for that rule alone', () => {
