@@ -9,9 +9,8 @@
  *   header word in it (header, head, hd, top, banner, masthead, logo, toubu, sitename; class names
  *   are split into words at `-`, `_`, digits and camelCase and also read run together, so
  *   `header-wrap`, `headerBox`, `top2`, `site-name` count and `headline`, `topbar` do not). Apart
- *   from `logo`/`sitename`, a class-named landmark
- *   must span at least half the viewport width, so that a narrow `news-head` is not mistaken for
- *   the page header.
+ *   from `logo`/`sitename`, a class-named landmark must span at least half the viewport width, so
+ *   that a narrow `news-head` is not mistaken for the page header.
  * - Navigation bars do not extend it: an element whose id/class names a navigation bar (nav, menu,
  *   navbar, daohang) is never a landmark, and nothing that starts at or below the top of the first
  *   wide navigation bar (a `<nav>`, `[role=navigation]` or nav/menu-classed element at least half
