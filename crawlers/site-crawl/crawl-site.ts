@@ -12,8 +12,8 @@ import { TrapGuard } from './traps.ts';
 export interface CrawlSiteOptions {
   homepage: string;
   /**
-   * Extra start URLs at depth 1, crawled even when off-site. A priority seed goes before the ordinary
-   * ones and the pages it links to go to the front of the queue.
+   * Extra start URLs at depth 1, crawled even when off-site. Priority seeds, and the pages they link to,
+   * are crawled before any ordinary page but the homepage.
    */
   seeds?: { url: string; priority?: boolean }[];
   /** Pages fetched in total, the homepage included. */
@@ -52,7 +52,8 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
     const seeds = options.seeds ?? [];
     for (const seed of [...seeds.filter((s) => s.priority), ...seeds.filter((s) => !s.priority)]) {
       const url = normalizeUrl(seed.url);
-      if (url) await frontier.addStart(url, { depth: 1, priority: seed.priority === true });
+      if (url)
+        await frontier.addStart(url, { depth: 1, ...(seed.priority ? { priority: 'seed' as const } : {}) });
     }
 
     const crawler = createSiteCrawler({ settings, storage, frontier, book, log });

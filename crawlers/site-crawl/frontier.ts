@@ -8,23 +8,27 @@ import type { TrapGuard } from './traps.ts';
 export interface CrawlData {
   depth: number;
   referrer?: string;
-  /** A priority page's links go to the front of the queue (one level deep). */
-  priority?: boolean;
+  /** A priority seed, or a page a priority seed links to: crawled before every ordinary page. */
+  priority?: 'seed' | 'child';
 }
 
 const MAX_TRAPS_SAMPLED = 50;
 
 /**
  * Decides which URLs enter the crawl and in what order: breadth-first from the homepage, each URL once,
- * crawler traps left out (a sample is kept), links of priority pages in front. Ordinary URLs beyond
- * the page budget are only counted: they could never be fetched, and a short queue is cheap to drain.
+ * crawler traps left out (a sample is kept). Priority seeds and the pages they link to come first: while
+ * any of them is pending, ordinary URLs wait in `held`, so that a tight budget is not spent on ordinary
+ * pages already running when a priority page's links turn up. Ordinary URLs beyond the page budget are
+ * only counted: they could never be fetched.
  */
 export class Frontier {
   readonly trapsSkipped: { url: string; reason: string }[] = [];
   private readonly seen = new Set<string>();
   private readonly siteUrls: string[];
+  private readonly held: { url: string; data: CrawlData }[] = [];
+  private priorityPending = 0;
   private queued = 0;
-  /** Admitted URLs that were not queued because the budget was already spoken for. */
+  /** Admitted ordinary URLs that were not queued because the budget was already spoken for. */
   private overflow = 0;
 
   constructor(
@@ -45,29 +49,36 @@ export class Frontier {
     return this.siteUrls.some((site) => isSameSite(url, site));
   }
 
-  /** True when URLs were admitted that the budget left unqueued. */
+  /** True when admitted URLs were left unqueued (budget) or still held. */
   get overflowed(): boolean {
-    return this.overflow > 0;
+    return this.overflow > 0 || this.held.length > 0;
   }
 
   /** Queues a start URL (the homepage, a seed): crawled even when off-site. */
   async addStart(url: string, data: CrawlData): Promise<void> {
-    if (this.admit(url, data.depth)) await this.push(url, data, false);
+    if (this.admit(url, data.depth)) await this.push(url, data);
   }
 
-  /** Queues the pages a crawled page links to: same-site (or, for a priority page, same-host) HTML pages. */
+  /** Queues the pages a crawled page links to: same-site HTML pages (same-host ones too for a priority seed). */
   async addLinks(links: readonly PageLink[], page: string, data: CrawlData): Promise<void> {
     const depth = data.depth + 1;
+    const fromSeed = data.priority === 'seed';
     const wanted = links.filter(
       (link) =>
         (link.kind === 'anchor' || link.kind === 'frame') &&
         mayBeHtml(link.url) &&
-        (this.isInSite(link.url) || (data.priority === true && isSameSite(link.url, page))) &&
+        (this.isInSite(link.url) || (fromSeed && isSameSite(link.url, page))) &&
         this.admit(link.url, depth),
     );
-    // Forefront requests come out last-in first-out: push a priority page's links in reverse.
-    const ordered = data.priority ? wanted.reverse() : wanted;
-    for (const link of ordered) await this.push(link.url, { depth, referrer: page }, data.priority === true);
+    const priority = fromSeed ? ('child' as const) : undefined;
+    for (const link of wanted)
+      await this.push(link.url, { depth, referrer: page, ...(priority ? { priority } : {}) });
+  }
+
+  /** Called once per URL when its page is recorded (or refused): releases the ordinary URLs held back. */
+  async settled(data: CrawlData): Promise<void> {
+    if (!data.priority || --this.priorityPending > 0) return;
+    for (const { url, data: held } of this.held.splice(0)) await this.push(url, held);
   }
 
   private admit(url: string, depth: number): boolean {
@@ -80,12 +91,17 @@ export class Frontier {
     return verdict.admitted;
   }
 
-  private async push(url: string, data: CrawlData, forefront: boolean): Promise<void> {
-    if (!forefront && this.queued >= this.maxPages) {
+  private async push(url: string, data: CrawlData): Promise<void> {
+    if (data.priority) {
+      this.priorityPending++;
+    } else if (this.priorityPending > 0) {
+      this.held.push({ url, data });
+      return;
+    } else if (this.queued >= this.maxPages) {
       this.overflow++;
       return;
     }
     this.queued++;
-    await this.queue.addRequest({ url, uniqueKey: url, userData: data }, { forefront });
+    await this.queue.addRequest({ url, uniqueKey: url, userData: data });
   }
 }

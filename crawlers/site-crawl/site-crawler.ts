@@ -84,9 +84,10 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
         book.record(page);
         if (data.depth === 0) frontier.addSiteUrl(page.finalUrl);
-        if (page.links.length > 0 && (frontier.isInSite(page.finalUrl) || data.priority)) {
+        if (page.links.length > 0 && (frontier.isInSite(page.finalUrl) || data.priority === 'seed')) {
           await frontier.addLinks(page.links, page.finalUrl, data);
         }
+        await frontier.settled(data);
       },
       errorHandler: ({ request }, error) => {
         const retriable =

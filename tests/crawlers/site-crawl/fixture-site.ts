@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino } from 'pino';
 import { type RunningServer, startServer } from '../../support/http-server.ts';
 
 /** A fixed answer, or a function for answers that depend on the request (hangs, counters). */
@@ -47,3 +48,6 @@ export function html(title: string, links: string[] = [], extra = ''): string {
   const anchors = links.map((href) => `<a href="${href}">${href}</a>`).join('\n');
   return `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1>${anchors}${extra}</body></html>`;
 }
+
+/** A logger that keeps test output clean. */
+export const quietLog = pino({ level: 'silent' });
