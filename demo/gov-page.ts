@@ -62,7 +62,9 @@ export function searchBox(action = '/search/'): string {
 
 /** A news list: items of [title, href, date]. */
 export function newsList(heading: string, items: [string, string, string][]): string {
-  const rows = items.map(([t, href, date]) => `<li><a href="${href}">${t}</a><span>${date}</span></li>`).join('');
+  const rows = items
+    .map(([t, href, date]) => `<li><a href="${href}">${t}</a><span>${date}</span></li>`)
+    .join('');
   return `<h2>${heading}</h2><ul>${rows}</ul>`;
 }
 
@@ -71,7 +73,12 @@ export function footer(org: string, siteCode: string, icp: string, police: strin
 }
 
 /** A plain inner page of a site. */
-export function articlePage(title: string, siteName: string, body: string, charset?: 'utf-8' | 'gbk'): string {
+export function articlePage(
+  title: string,
+  siteName: string,
+  body: string,
+  charset?: 'utf-8' | 'gbk',
+): string {
   return govPage({
     title: `${title}_${siteName}`,
     charset,

@@ -38,8 +38,14 @@ export async function serveRoutes(routes: Routes = {}): Promise<RunningSite> {
       return;
     }
     if (route.handle) return route.handle(req, res);
-    const body = typeof route.body === 'string' && route.encoding === 'gbk' ? iconv.encode(route.body, 'gbk') : (route.body ?? '');
-    res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html', ...route.headers });
+    const body =
+      typeof route.body === 'string' && route.encoding === 'gbk'
+        ? iconv.encode(route.body, 'gbk')
+        : (route.body ?? '');
+    res.writeHead(route.status ?? 200, {
+      'content-type': route.contentType ?? 'text/html',
+      ...route.headers,
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   const sockets = new Set<Socket>();

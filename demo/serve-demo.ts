@@ -1,5 +1,5 @@
 import type { Site } from '../src/registry/site.ts';
-import { serveRoutes, type RunningSite } from './route-server.ts';
+import { type RunningSite, serveRoutes } from './route-server.ts';
 import { busyThenOk, hanging, headRefused, pdf, wafChallenge } from './sites/common.ts';
 import { DEMO_SITES, type DemoSite, type DemoWorld } from './sites/index.ts';
 

@@ -13,10 +13,25 @@ const gbk = (body: string): Route => ({ body, encoding: 'gbk' });
  * year, an archived page has no archive date, and three of its links are broken.
  */
 export const cdPortal: DemoSite = {
-  site: { id: 'cd-portal', fullName: NAME, level: 'city', kind: 'portal', region: '510100', parent: null, siteCode: '5101000001', archiveRoots: [] },
+  site: {
+    id: 'cd-portal',
+    fullName: NAME,
+    level: 'city',
+    kind: 'portal',
+    region: '510100',
+    parent: null,
+    siteCode: '5101000001',
+    archiveRoots: [],
+  },
   expected: {
     status: 'done',
-    outcomes: { 'header-full-name': 'pass', 'gazette-column': 'fail', 'archive-label': 'fail', 'annual-report': 'fail', 'broken-links': 'fail' },
+    outcomes: {
+      'header-full-name': 'pass',
+      'gazette-column': 'fail',
+      'archive-label': 'fail',
+      'annual-report': 'fail',
+      'broken-links': 'fail',
+    },
   },
   routes: (_origin, world) => ({
     ...commonRoutes(),
@@ -27,7 +42,12 @@ export const cdPortal: DemoSite = {
         head: '<base href="/cdweb/">',
         header: `${emblem()}<span class="site-name" id="siteName"></span>${searchBox('search.jsp')}
           <script>setTimeout(function(){document.getElementById('siteName').textContent='${NAME}';},300);</script>`,
-        nav: [['首页', './'], ['政务公开', 'zwgk/'], ['政府公报', 'gb/'], ['政务服务', `${world.misc}/busy`]],
+        nav: [
+          ['首页', './'],
+          ['政务公开', 'zwgk/'],
+          ['政府公报', 'gb/'],
+          ['政务服务', `${world.misc}/busy`],
+        ],
         main:
           newsList('成都要闻', [
             ['市政府召开第52次常务会议', 'xw/52.html', '2026-11-21'],
@@ -37,15 +57,33 @@ export const cdPortal: DemoSite = {
           `<p><a href="/ndbb/2024.html">2024年度政府网站工作年度报表</a></p>
            <p><a href="${world.refused}/">市民服务热线平台</a> <a href="${world.misc}/head-refused.pdf">办事指南下载</a>
            <a href="javascript:void(0)">分享</a> <a href="#">返回顶部</a></p>`,
-        footer: footer('成都市人民政府办公厅', '5101000001', '蜀ICP备05001234号', '川公网安备 51019002000001号'),
+        footer: footer(
+          '成都市人民政府办公厅',
+          '5101000001',
+          '蜀ICP备05001234号',
+          '川公网安备 51019002000001号',
+        ),
       }),
     ),
     '/cdweb/': gbk(articlePage('成都市人民政府', NAME, '<p>首页</p>', 'gbk')),
     '/cdweb/search.jsp': gbk(articlePage('站内搜索', NAME, '<p>请输入关键字</p>', 'gbk')),
-    '/cdweb/zwgk/': gbk(articlePage('政务公开', NAME, '<a href="../xw/52.html">常务会议</a> <a href="/cdweb/lsxx/2018.html">2018年机构信息</a>', 'gbk')),
-    '/cdweb/xw/52.html': gbk(articlePage('市政府召开第52次常务会议', NAME, '<p>会议研究了冬季供暖保障工作。</p>', 'gbk')),
-    '/cdweb/xw/gone.html': gbk(articlePage('页面不存在', NAME, '<p>抱歉，您访问的页面已删除或不存在。</p>', 'gbk')),
-    '/cdweb/lsxx/2018.html': gbk(articlePage('2018年机构信息', NAME, '<div class="gd">本页面已归档</div><p>原机构信息。</p>', 'gbk')),
+    '/cdweb/zwgk/': gbk(
+      articlePage(
+        '政务公开',
+        NAME,
+        '<a href="../xw/52.html">常务会议</a> <a href="/cdweb/lsxx/2018.html">2018年机构信息</a>',
+        'gbk',
+      ),
+    ),
+    '/cdweb/xw/52.html': gbk(
+      articlePage('市政府召开第52次常务会议', NAME, '<p>会议研究了冬季供暖保障工作。</p>', 'gbk'),
+    ),
+    '/cdweb/xw/gone.html': gbk(
+      articlePage('页面不存在', NAME, '<p>抱歉，您访问的页面已删除或不存在。</p>', 'gbk'),
+    ),
+    '/cdweb/lsxx/2018.html': gbk(
+      articlePage('2018年机构信息', NAME, '<div class="gd">本页面已归档</div><p>原机构信息。</p>', 'gbk'),
+    ),
     '/cdweb/gb/': gbk(
       articlePage(
         '成都市人民政府公报',

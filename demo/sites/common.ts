@@ -25,7 +25,9 @@ export function busyThenOk(): Route {
         res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('Too Many Requests');
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>政务服务</title><h1>政务服务</h1>');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<title>政务服务</title><h1>政务服务</h1>');
     },
   };
 }

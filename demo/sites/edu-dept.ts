@@ -10,10 +10,25 @@ const NAME = '四川省教育厅';
  * page and a missing page, and which links to a redirect loop and a server that never answers.
  */
 export const eduDept: DemoSite = {
-  site: { id: 'edu-dept', fullName: NAME, level: 'province', kind: 'department', region: '510000', parent: 'sc-portal', siteCode: '5100000010', archiveRoots: ['/lsgd/'] },
+  site: {
+    id: 'edu-dept',
+    fullName: NAME,
+    level: 'province',
+    kind: 'department',
+    region: '510000',
+    parent: 'sc-portal',
+    siteCode: '5100000010',
+    archiveRoots: ['/lsgd/'],
+  },
   expected: {
     status: 'done',
-    outcomes: { 'header-full-name': 'review', 'gazette-column': 'not-applicable', 'archive-label': 'fail', 'annual-report': 'fail', 'broken-links': 'fail' },
+    outcomes: {
+      'header-full-name': 'review',
+      'gazette-column': 'not-applicable',
+      'archive-label': 'fail',
+      'annual-report': 'fail',
+      'broken-links': 'fail',
+    },
   },
   routes: (_origin, world) => ({
     ...commonRoutes(),
@@ -21,7 +36,11 @@ export const eduDept: DemoSite = {
       body: govPage({
         title: `${NAME}网站`,
         header: '<img src="/images/banner.png" width="640" height="96">',
-        nav: [['首页', '/'], ['信息公开', '/xxgk/'], ['历史归档', '/lsgd/']],
+        nav: [
+          ['首页', '/'],
+          ['信息公开', '/xxgk/'],
+          ['历史归档', '/lsgd/'],
+        ],
         main:
           newsList('教育要闻', [
             ['全省教育工作会议召开', '/jyyw/1.html', '2026.11.20'],
@@ -44,7 +63,13 @@ export const eduDept: DemoSite = {
         '<a href="/lsgd/2020/zcwj.html">政策文件（2020）</a> <a href="/lsgd/2019/jgzn.html">机构职能（2019）</a> <a href="/lsgd/2018/tzgg.html">通知公告（2018）</a>',
       ),
     },
-    '/lsgd/2020/zcwj.html': { body: articlePage('政策文件', NAME, '<p class="gd">已归档　归档日期：2024-01-15</p><p>原政策文件列表。</p>') },
+    '/lsgd/2020/zcwj.html': {
+      body: articlePage(
+        '政策文件',
+        NAME,
+        '<p class="gd">已归档　归档日期：2024-01-15</p><p>原政策文件列表。</p>',
+      ),
+    },
     '/lsgd/2019/jgzn.html': { body: articlePage('机构职能', NAME, '<p>原机构职能介绍。</p>') },
   }),
 };

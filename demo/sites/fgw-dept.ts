@@ -10,10 +10,24 @@ const NAME = '四川省发展和改革委员会';
  * review instead of calling the link broken. A reply titled 第404号 is not mistaken for a missing page.
  */
 export const fgwDept: DemoSite = {
-  site: { id: 'fgw-dept', fullName: NAME, level: 'province', kind: 'department', region: '510000', parent: 'sc-portal', archiveRoots: [] },
+  site: {
+    id: 'fgw-dept',
+    fullName: NAME,
+    level: 'province',
+    kind: 'department',
+    region: '510000',
+    parent: 'sc-portal',
+    archiveRoots: [],
+  },
   expected: {
     status: 'done',
-    outcomes: { 'header-full-name': 'pass', 'gazette-column': 'not-applicable', 'archive-label': 'pass', 'annual-report': 'pass', 'broken-links': 'review' },
+    outcomes: {
+      'header-full-name': 'pass',
+      'gazette-column': 'not-applicable',
+      'archive-label': 'pass',
+      'annual-report': 'pass',
+      'broken-links': 'review',
+    },
   },
   routes: (_origin, world) => ({
     ...commonRoutes(),
@@ -21,16 +35,27 @@ export const fgwDept: DemoSite = {
       body: govPage({
         title: `${NAME}网站`,
         header: `<img src="/images/banner.png" width="560" height="80" alt="${NAME}">`,
-        nav: [['首页', '/'], ['政务公开', '/zwgk/'], ['政务服务', `${world.misc}/busy`]],
+        nav: [
+          ['首页', '/'],
+          ['政务公开', '/zwgk/'],
+          ['政务服务', `${world.misc}/busy`],
+        ],
         main:
           newsList('发改动态', [['关于省政协第404号提案的答复', '/zwgk/404hao.html', '2026年11月2日']]) +
           `<p><a href="/ndbb/2025.html">2025年政府网站工作年度报表</a></p>
            <p><a href="${world.misc}/waf">全国投资项目在线审批监管平台</a> <a href="${world.misc}/head-refused.pdf">项目申报指南</a></p>`,
-        footer: footer('四川省发展和改革委员会', '5100000020', '蜀ICP备05007777号', '川公网安备 51010402000020号'),
+        footer: footer(
+          '四川省发展和改革委员会',
+          '5100000020',
+          '蜀ICP备05007777号',
+          '川公网安备 51010402000020号',
+        ),
       }),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/404hao.html">建议提案办理</a>') },
-    '/zwgk/404hao.html': { body: articlePage('关于省政协第404号提案的答复', NAME, '<p>您提出的关于……的提案收悉。</p>') },
+    '/zwgk/404hao.html': {
+      body: articlePage('关于省政协第404号提案的答复', NAME, '<p>您提出的关于……的提案收悉。</p>'),
+    },
     '/ndbb/2025.html': { body: articlePage('2025年政府网站工作年度报表', NAME, '<p>报表</p>') },
   }),
 };

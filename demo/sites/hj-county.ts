@@ -6,10 +6,24 @@ const NAME = '合江县人民政府';
 
 /** A county portal showing an abbreviated name in its header, and an annual report link with no year. */
 export const hjCounty: DemoSite = {
-  site: { id: 'hj-county', fullName: NAME, level: 'county', kind: 'portal', region: '510522', parent: null, archiveRoots: [] },
+  site: {
+    id: 'hj-county',
+    fullName: NAME,
+    level: 'county',
+    kind: 'portal',
+    region: '510522',
+    parent: null,
+    archiveRoots: [],
+  },
   expected: {
     status: 'done',
-    outcomes: { 'header-full-name': 'fail', 'gazette-column': 'not-applicable', 'archive-label': 'pass', 'annual-report': 'review', 'broken-links': 'pass' },
+    outcomes: {
+      'header-full-name': 'fail',
+      'gazette-column': 'not-applicable',
+      'archive-label': 'pass',
+      'annual-report': 'review',
+      'broken-links': 'pass',
+    },
   },
   routes: () => ({
     ...commonRoutes(),
@@ -17,11 +31,19 @@ export const hjCounty: DemoSite = {
       body: govPage({
         title: `${NAME}门户网站`,
         header: `${emblem()}<span class="site-name">合江县政府</span>`,
-        nav: [['首页', '/'], ['政务公开', '/zwgk/']],
+        nav: [
+          ['首页', '/'],
+          ['政务公开', '/zwgk/'],
+        ],
         main:
           newsList('合江要闻', [['县政府召开专题会议', '/xw/1.html', '2026年11月16日']]) +
           '<p><a href="/ndbb/">政府网站工作年度报表</a></p>',
-        footer: footer('合江县人民政府办公室', '5105220001', '蜀ICP备05009999号', '川公网安备 51052202000001号'),
+        footer: footer(
+          '合江县人民政府办公室',
+          '5105220001',
+          '蜀ICP备05009999号',
+          '川公网安备 51052202000001号',
+        ),
       }),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },

@@ -8,7 +8,15 @@ import type { DemoSite } from './types.ts';
 
 /** A county site whose server is down: the sweep reports it unreachable and goes on. */
 const xxCounty: DemoSite = {
-  site: { id: 'xx-county', fullName: '叙永县人民政府', level: 'county', kind: 'portal', region: '510524', parent: null, archiveRoots: [] },
+  site: {
+    id: 'xx-county',
+    fullName: '叙永县人民政府',
+    level: 'county',
+    kind: 'portal',
+    region: '510524',
+    parent: null,
+    archiveRoots: [],
+  },
   expected: { status: 'unreachable' },
   routes: () => ({}),
 };

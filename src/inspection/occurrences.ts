@@ -6,7 +6,11 @@ import { normalizeUrl } from '../../crawlers/url.ts';
  * reader's browser sees them, script-written ones included) and the links of every crawled page.
  * One occurrence per (page, target).
  */
-export function linkOccurrences(homepageUrl: string, rendered: RenderedHomepage | undefined, crawl: SiteCrawl | undefined): LinkOccurrence[] {
+export function linkOccurrences(
+  homepageUrl: string,
+  rendered: RenderedHomepage | undefined,
+  crawl: SiteCrawl | undefined,
+): LinkOccurrence[] {
   const byKey = new Map<string, LinkOccurrence>();
   const add = (occurrence: LinkOccurrence) => {
     const key = `${occurrence.page}\n${occurrence.target}`;

@@ -5,7 +5,10 @@ import type { Gathered, RenderedHomepage, SiteCrawl } from '../../crawlers/artif
  * reachable when either the browser or the crawler got it with a non-error status. A bot-protection
  * answer is said to be one, so that nobody reads it as a dead site.
  */
-export function unreachableReason(rendered: Gathered<RenderedHomepage>, crawl: Gathered<SiteCrawl>): string | undefined {
+export function unreachableReason(
+  rendered: Gathered<RenderedHomepage>,
+  crawl: Gathered<SiteCrawl>,
+): string | undefined {
   if (rendered.ok && rendered.value.status !== null && rendered.value.status < 400) return undefined;
   const homepage = crawl.ok ? crawl.value.pages.find((page) => page.depth === 0) : undefined;
   if (homepage?.status != null && homepage.status < 400 && !homepage.challenge) return undefined;

@@ -1,5 +1,5 @@
 import type { RenderedHomepage } from '../../crawlers/artifacts.ts';
-import { normalizeUrl } from '../../crawlers/url.ts';
+import { isSameSite, normalizeUrl } from '../../crawlers/url.ts';
 import type { Site } from '../registry/site.ts';
 
 /** Homepage links the checks will want to see the target of: the 公报 column, annual reports, archives. */
@@ -13,7 +13,8 @@ export interface CrawlSeed {
 /**
  * The crawl's extra start URLs: every link of the rendered homepage (menus written by script are
  * invisible to a plain HTTP crawl), with the pages the checks depend on (政府公报 column, annual
- * report, archive roots) first, so a tight page budget never leaves them out.
+ * report, archive roots) first, so a tight page budget never leaves them out. Other sites' pages are
+ * seeded only when a check needs them (a 政府公报 column hosted elsewhere); the rest are link-checked.
  */
 export function crawlSeeds(site: Site, homepage: RenderedHomepage | undefined): CrawlSeed[] {
   const seeds = new Map<string, CrawlSeed>();
@@ -23,7 +24,8 @@ export function crawlSeeds(site: Site, homepage: RenderedHomepage | undefined): 
   };
   for (const root of site.archiveRoots) add(root, true);
   for (const link of homepage?.links ?? []) {
-    add(link.href, WANTED_LINK_TEXT.test(`${link.text} ${link.title ?? ''}`));
+    const wanted = WANTED_LINK_TEXT.test(`${link.text} ${link.title ?? ''}`);
+    if (wanted || isSameSite(link.href, site.homepage)) add(link.href, wanted);
   }
   return [...seeds.values()];
 }

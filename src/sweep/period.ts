@@ -3,7 +3,12 @@ export const TIME_ZONE = 'Asia/Shanghai';
 
 /** Year, month (1–12) and day of `date` in Asia/Shanghai. */
 export function shanghaiDate(date: Date): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
@@ -13,4 +18,3 @@ export function quarterOf(date: Date): string {
   const { year, month } = shanghaiDate(date);
   return `${year}Q${Math.ceil(month / 3)}`;
 }
-

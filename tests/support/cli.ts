@@ -15,7 +15,12 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd, timeout: options.timeoutMs ?? 240_000, env: { ...process.env, LOG_LEVEL: 'warn' }, maxBuffer: 64 << 20 },
+      {
+        cwd: options.cwd,
+        timeout: options.timeoutMs ?? 240_000,
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+        maxBuffer: 64 << 20,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

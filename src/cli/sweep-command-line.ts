@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { log } from '../log.ts';
+import { loadSites } from '../registry/load.ts';
+import { sweepAndWrite } from './sweep-command.ts';
+import { parseNow, positiveInteger, positiveSeconds } from './usage-error.ts';
+
+interface SweepFlags {
+  sites: string;
+  out: string;
+  now?: string;
+  maxPages: string;
+  concurrency: string;
+  requestTimeout?: string;
+}
+
+/** `gov-inspect sweep --sites FILE --out DIR [--now ISO-8601] [--max-pages N] [--concurrency N]` (contract §2). */
+export function sweepCommand(program: Command): void {
+  program
+    .command('sweep')
+    .description('检查站点清单中的每个网站一次，写出 results.json 和 report.html')
+    .requiredOption('--sites <file>', '站点清单（.yaml / .json / .csv）')
+    .requiredOption('--out <dir>', '输出目录')
+    .option('--now <iso>', '以此时间为“今天”（年度报表年份等），默认当前时间')
+    .option('--max-pages <n>', '每个网站最多抓取的页面数', '200')
+    .option('--concurrency <n>', '同时检查的网站数', '4')
+    .option('--request-timeout <seconds>', '单个请求的总超时（秒），默认 30')
+    .action(async (flags: SweepFlags) => {
+      const now = parseNow(flags.now);
+      const maxPages = positiveInteger('--max-pages', flags.maxPages);
+      const concurrency = positiveInteger('--concurrency', flags.concurrency);
+      const timeoutMs =
+        flags.requestTimeout === undefined
+          ? undefined
+          : positiveSeconds('--request-timeout', flags.requestTimeout) * 1000;
+      const sites = await loadSites(flags.sites);
+      await sweepAndWrite({
+        sites,
+        out: flags.out,
+        now,
+        concurrency,
+        log,
+        settings: requestSettings(maxPages, timeoutMs),
+      });
+    });
+}
+
+/** Inspection settings with one total request timeout applied to every gatherer (connect and response within it). */
+export function requestSettings(maxPages: number, totalTimeoutMs: number | undefined) {
+  if (totalTimeoutMs === undefined) return { maxPages };
+  const connectTimeoutMs = Math.min(10_000, totalTimeoutMs);
+  const responseTimeoutMs = Math.min(20_000, totalTimeoutMs);
+  return {
+    maxPages,
+    links: { totalTimeoutMs, connectTimeoutMs, responseTimeoutMs },
+    crawl: { totalTimeoutMs, connectTimeoutMs, responseTimeoutMs },
+    render: { navigationTimeoutMs: Math.max(totalTimeoutMs, 15_000) },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright';
+import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
+import { HostPoliteness } from '../../crawlers/link-status/politeness.ts';
+import type { LinkCheckSettings } from '../../crawlers/link-status/settings.ts';
+import type { CrawlSettings } from '../../crawlers/site-crawl/settings.ts';
+import { launchBrowser } from '../browser.ts';
+import type { Logger } from '../log.ts';
+import type { EvidenceStore } from './evidence-store.ts';
+
+export interface InspectionSettings {
+  /** Pages crawled per site, the homepage included (contract §2 `--max-pages`). */
+  maxPages: number;
+  crawl?: Partial<CrawlSettings>;
+  links?: Partial<LinkCheckSettings>;
+  render?: { navigationTimeoutMs?: number; settleCapMs?: number };
+}
+
+/** What one site inspection needs from the sweep it belongs to. */
+export interface InspectionContext {
+  /** "Today" for every date-dependent rule. */
+  now: Date;
+  settings: InspectionSettings;
+  /** The sweep's browser, launched on first use. */
+  browser(): Promise<Browser>;
+  /** Link verdicts shared by every site of the sweep: one check per target per sweep. */
+  linkCache: LinkStatusCache;
+  /** Per-host request limits shared by every site of the sweep. */
+  politeness: HostPoliteness;
+  evidence: EvidenceStore;
+  log: Logger;
+  signal?: AbortSignal;
+}
+
+/** The resources a sweep shares between its site inspections, and their release. */
+export interface SweepResources {
+  browser(): Promise<Browser>;
+  linkCache: LinkStatusCache;
+  politeness: HostPoliteness;
+  close(): Promise<void>;
+}
+
+export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
+  let launching: Promise<Browser> | undefined;
+  return {
+    browser: () => {
+      launching ??= launchBrowser();
+      return launching;
+    },
+    linkCache: new LinkStatusCache(),
+    politeness: new HostPoliteness({
+      perHostConcurrency: links.perHostConcurrency,
+      concurrency: links.concurrency,
+    }),
+    async close() {
+      if (launching) await (await launching.catch(() => undefined))?.close();
+    },
+  };
+}

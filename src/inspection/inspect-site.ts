@@ -1,0 +1,160 @@
+import { runChecks } from '../../checks/run-checks.ts';
+import type {
+  Artifacts,
+  CrawledPage,
+  Gathered,
+  LinkStatus,
+  RenderedHomepage,
+} from '../../crawlers/artifacts.ts';
+import { checkLinks } from '../../crawlers/link-status/check-links.ts';
+import { linkStatusFromCrawledPage } from '../../crawlers/link-status/from-crawl.ts';
+import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage.ts';
+import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
+import { normalizeUrl } from '../../crawlers/url.ts';
+import type { Logger } from '../log.ts';
+import type { Site } from '../registry/site.ts';
+import type { SiteResult } from '../results.ts';
+import type { InspectionContext } from './context.ts';
+import { linkOccurrences } from './occurrences.ts';
+import { unreachableReason } from './reachability.ts';
+import { scoreSite } from './score.ts';
+import { crawlSeeds } from './seeds.ts';
+
+/**
+ * Inspects one site: gathers the rendered homepage, the site crawl and the link statuses, runs every
+ * check over them and scores the result. The one-shot CLI and the queue worker both call this.
+ * It never throws for a problem of the site itself: an unreachable homepage is a result.
+ */
+export async function inspectSite(site: Site, ctx: InspectionContext): Promise<SiteResult> {
+  const startedAt = new Date();
+  const log = ctx.log.child({ siteId: site.id });
+  const homepageUrl = normalizeUrl(site.homepage) ?? site.homepage;
+
+  const rendered = await gather(log, 'renderedHomepage', async () =>
+    storeScreenshot(
+      site,
+      ctx,
+      await renderHomepage(await ctx.browser(), site.homepage, { ...ctx.settings.render, log }),
+    ),
+  );
+  const crawl = await gather(log, 'siteCrawl', () =>
+    crawlSite({
+      homepage: site.homepage,
+      seeds: crawlSeeds(site, rendered.ok ? rendered.value : undefined),
+      maxPages: ctx.settings.maxPages,
+      settings: ctx.settings.crawl,
+      log,
+      signal: ctx.signal,
+    }),
+  );
+
+  const reason = unreachableReason(rendered, crawl);
+  if (reason) {
+    log.warn({ reason }, 'homepage unreachable');
+    const failed = { ok: false as const, error: reason };
+    const checks = runChecks(
+      site,
+      { renderedHomepage: failed, siteCrawl: failed, linkStatuses: failed },
+      ctx.now,
+    );
+    return result(site, startedAt, {
+      status: 'unreachable',
+      reason,
+      checks,
+      score: 0,
+      pagesCrawled: 0,
+      linksChecked: 0,
+    });
+  }
+
+  const pages = crawl.ok ? crawl.value.pages : [];
+  const linkStatuses = await gather(log, 'linkStatuses', () =>
+    checkLinks({
+      occurrences: linkOccurrences(
+        homepageUrl,
+        rendered.ok ? rendered.value : undefined,
+        crawl.ok ? crawl.value : undefined,
+      ),
+      known: knownStatuses(pages),
+      cache: ctx.linkCache,
+      politeness: ctx.politeness,
+      settings: ctx.settings.links,
+      log,
+      signal: ctx.signal,
+    }),
+  );
+
+  const artifacts: Artifacts = { renderedHomepage: rendered, siteCrawl: crawl, linkStatuses };
+  const checks = runChecks(site, artifacts, ctx.now);
+  const homepageUrls = [
+    homepageUrl,
+    rendered.ok ? rendered.value.finalUrl : '',
+    pages[0]?.finalUrl ?? '',
+  ].filter(Boolean);
+  return result(site, startedAt, {
+    status: 'done',
+    checks,
+    score: scoreSite(checks, homepageUrls),
+    pagesCrawled: pages.filter((page) => page.status !== null).length,
+    linksChecked: linkStatuses.ok ? Object.keys(linkStatuses.value.statuses).length : 0,
+  });
+}
+
+/**
+ * What the crawl already established, so the link check does not fetch it again. A 429/503 the crawl
+ * met is left to the link check, which honours Retry-After and retries.
+ */
+function knownStatuses(pages: readonly CrawledPage[]): Map<string, LinkStatus> {
+  const busy = (page: CrawledPage) => page.status === 429 || page.status === 503;
+  return new Map(
+    pages
+      .filter((page) => !busy(page))
+      .flatMap((page) =>
+        [page.url, page.finalUrl].map((url) => [url, linkStatusFromCrawledPage(page)] as const),
+      ),
+  );
+}
+
+async function gather<T>(log: Logger, name: keyof Artifacts, make: () => Promise<T>): Promise<Gathered<T>> {
+  const started = Date.now();
+  try {
+    const value = await make();
+    log.info({ gatherer: name, ms: Date.now() - started }, 'gathered');
+    return { ok: true, value };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.warn({ gatherer: name, err: error }, 'gatherer failed');
+    return { ok: false, error: message };
+  }
+}
+
+/** Moves the header screenshot out of the artifact into the evidence store, leaving its path. */
+async function storeScreenshot(
+  site: Site,
+  ctx: InspectionContext,
+  page: RenderedHomepage,
+): Promise<RenderedHomepage> {
+  const { headerScreenshot, ...rest } = page;
+  if (!headerScreenshot) return rest;
+  return { ...rest, headerScreenshotPath: await ctx.evidence.save(site.id, 'header.png', headerScreenshot) };
+}
+
+type Outcome = Pick<SiteResult, 'status' | 'checks' | 'score' | 'pagesCrawled' | 'linksChecked' | 'reason'>;
+
+function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
+  const finishedAt = new Date();
+  return {
+    siteId: site.id,
+    status: outcome.status,
+    pagesCrawled: outcome.pagesCrawled,
+    linksChecked: outcome.linksChecked,
+    score: outcome.score,
+    checks: outcome.checks,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+    fullName: site.fullName,
+    homepage: site.homepage,
+  };
+}

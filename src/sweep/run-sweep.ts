@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import { createSweepResources, type InspectionSettings } from '../inspection/context.ts';
+import type { EvidenceStore } from '../inspection/evidence-store.ts';
+import { inspectSite } from '../inspection/inspect-site.ts';
+import type { Logger } from '../log.ts';
+import type { Site } from '../registry/site.ts';
+import type { SiteResult, SweepResults } from '../results.ts';
+import { errorResult } from './error-result.ts';
+import { quarterOf } from './period.ts';
+
+export interface SweepOptions {
+  now: Date;
+  settings: InspectionSettings;
+  /** Sites inspected at the same time. */
+  concurrency: number;
+  evidence: EvidenceStore;
+  log: Logger;
+  /** Called as each site starts and ends, for progress displays. */
+  onProgress?: (event: SweepProgress) => void;
+}
+
+export type SweepProgress =
+  | { type: 'site-started'; site: Site; running: number; done: number; total: number }
+  | { type: 'site-finished'; site: Site; result: SiteResult; running: number; done: number; total: number };
+
+/**
+ * Inspects every site once, `concurrency` at a time, sharing one browser, one link cache and one
+ * per-host politeness across them. One site's failure never stops the others: it becomes an `error`
+ * result. Results come back in the registry's order.
+ */
+export async function runSweep(sites: readonly Site[], options: SweepOptions): Promise<SweepResults> {
+  const id = randomUUID();
+  const startedAt = new Date();
+  const log = options.log.child({ sweepId: id });
+  const resources = createSweepResources(options.settings.links);
+  const limit = pLimit(options.concurrency);
+  let running = 0;
+  let done = 0;
+  const total = sites.length;
+  log.info(
+    { sites: total, concurrency: options.concurrency, maxPages: options.settings.maxPages },
+    'sweep started',
+  );
+  try {
+    const results = await Promise.all(
+      sites.map((site) =>
+        limit(async () => {
+          running++;
+          options.onProgress?.({ type: 'site-started', site, running, done, total });
+          const result = await inspectSite(site, {
+            ...resources,
+            now: options.now,
+            settings: options.settings,
+            evidence: options.evidence,
+            log,
+          }).catch((error: unknown) => {
+            log.error({ siteId: site.id, err: error }, 'site inspection failed');
+            return errorResult(site, error);
+          });
+          running--;
+          done++;
+          options.onProgress?.({ type: 'site-finished', site, result, running, done, total });
+          return result;
+        }),
+      ),
+    );
+    const finishedAt = new Date();
+    log.info({ ms: finishedAt.getTime() - startedAt.getTime() }, 'sweep finished');
+    return {
+      sweep: {
+        id,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        now: options.now.toISOString(),
+        period: quarterOf(options.now),
+      },
+      sites: results,
+    };
+  } finally {
+    await resources.close();
+  }
+}
