@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /** The process logger: pino JSON on stderr (stdout stays free for command output). */
 export const log: Logger = pino(
