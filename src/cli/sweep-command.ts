@@ -9,6 +9,7 @@ import type { Site } from '../registry/site.ts';
 import type { SweepResults } from '../results.ts';
 import { runSweep } from '../sweep/run-sweep.ts';
 import { terminalProgress } from './progress.ts';
+import { summaryLines } from './summary.ts';
 
 export interface SweepRun {
   sites: readonly Site[];
@@ -40,18 +41,4 @@ export async function sweepAndWrite(run: SweepRun): Promise<SweepResults> {
   );
   process.stdout.write(`${summaryLines(results).join('\n')}\n结果：${json}\n报告：${html}\n`);
   return results;
-}
-
-function summaryLines(results: SweepResults): string[] {
-  const label = { done: '完成', unreachable: '无法访问', error: '检查出错' } as const;
-  const lines = [`检查周期 ${results.sweep.period}，共 ${results.sites.length} 个网站：`];
-  for (const site of results.sites) {
-    const failing = site.checks.filter((c) => c.outcome === 'fail').map((c) => c.ruleId);
-    const verdict =
-      site.status === 'done'
-        ? `得分 ${site.score}${failing.length ? `，不通过：${failing.join('、')}` : '，全部通过或待复核'}`
-        : label[site.status];
-    lines.push(`  ${site.siteId.padEnd(16)} ${verdict}`);
-  }
-  return lines;
 }
