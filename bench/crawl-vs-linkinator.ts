@@ -73,8 +73,9 @@ process.exitCode = Object.values(outcomes).some((outcome) => 'error' in outcome)
 async function measure(script: string): Promise<ToolOutcome> {
   process.stdout.write(`running ${script.slice(2)}…\n`);
   try {
+    site.resetPeakConnections();
     const report = await runTool(script, job, TOOL_DEADLINE_MS);
-    return { report, score: scoreReport(report, site.broken) };
+    return { report, score: scoreReport(report, site.broken), peakConnections: site.peakConnections() };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

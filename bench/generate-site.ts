@@ -15,6 +15,9 @@ export interface GeneratedSite {
   pageLinks: number;
   /** The answer key: every planted broken target (absolute URL) and how it fails. */
   broken: ReadonlyMap<string, BreakKind>;
+  /** The most connections open at once to the site since the last `resetPeakConnections()`. */
+  peakConnections(): number;
+  resetPeakConnections(): void;
   close(): Promise<void>;
 }
 
@@ -72,12 +75,22 @@ export async function serveGeneratedSite(options: { pages?: number } = {}): Prom
     await external.close();
     throw error;
   }
+  let open = 0;
+  let peak = 0;
+  main.server.on('connection', (socket) => {
+    peak = Math.max(peak, ++open);
+    socket.once('close', () => open--);
+  });
   const isPageLink = (href: string) => href.startsWith('/') && href.endsWith('.html');
   return {
     homepage: `${main.origin}/`,
     contentPages: plan.pages.length,
     pageLinks: plan.pages.length + plan.broken.filter((target) => isPageLink(target.href)).length,
     broken: new Map(plan.broken.map((target) => [new URL(target.href, main.origin).href, target.kind])),
+    peakConnections: () => peak,
+    resetPeakConnections: () => {
+      peak = open;
+    },
     close: async () => {
       await Promise.all([main.close(), external.close()]);
     },

@@ -4,7 +4,7 @@ import { HostPoliteness } from '../crawlers/link-status/politeness.ts';
 import { crawlSite } from '../crawlers/site-crawl/crawl-site.ts';
 import { linkOccurrences } from '../src/inspection/occurrences.ts';
 import { log } from '../src/log.ts';
-import { jobFromArgv, sendReport } from './tool-report.ts';
+import { jobFromArgv, sendReport, tally } from './tool-report.ts';
 
 /**
  * Child process: our gatherers as the inspection runs them (src/inspection/inspect-site.ts), without
@@ -12,6 +12,7 @@ import { jobFromArgv, sendReport } from './tool-report.ts';
  * pages' statuses reused.
  */
 const job = jobFromArgv();
+const startRss = process.memoryUsage().rss;
 const startedAt = performance.now();
 const crawl = await crawlSite({
   homepage: job.homepage,
@@ -37,21 +38,26 @@ const finishedAt = performance.now();
 
 const entries = Object.entries(links.statuses);
 const statuses = entries.map(([, status]) => status);
+const brokenStatuses = statuses.filter((status) => status.verdict === 'broken');
 const unverified = statuses.filter((status) => status.verdict === 'unverified').length;
 const fetched = statuses.filter((status) => status.method !== 'crawl').length;
-sendReport({
-  tool: 'ours',
-  wallMs: finishedAt - startedAt,
-  pagesCrawled: crawl.pages.filter((page) => page.status !== null).length,
-  linksChecked: statuses.length,
-  broken: entries.filter(([, status]) => status.verdict === 'broken').map(([url]) => url),
-  softNotFound: entries.filter(([, status]) => status.softNotFound).map(([url]) => url),
-  notes: [
-    `crawl ${seconds(crawledAt - startedAt)} s (${crawl.pages.length} pages, truncated: ${crawl.truncated}), ` +
-      `link check ${seconds(finishedAt - crawledAt)} s (${fetched} targets fetched, ${statuses.length - fetched} reused from the crawl)`,
-    ...(unverified > 0 ? [`${unverified} targets left unverified`] : []),
-  ],
-});
+sendReport(
+  {
+    tool: 'ours',
+    wallMs: finishedAt - startedAt,
+    pagesCrawled: crawl.pages.filter((page) => page.status !== null).length,
+    linksChecked: statuses.length,
+    broken: entries.filter(([, status]) => status.verdict === 'broken').map(([url]) => url),
+    softNotFound: entries.filter(([, status]) => status.softNotFound).map(([url]) => url),
+    notes: [
+      `crawl ${seconds(crawledAt - startedAt)} s (${crawl.pages.length} pages, truncated: ${crawl.truncated}), ` +
+        `link check ${seconds(finishedAt - crawledAt)} s (${fetched} targets fetched, ${statuses.length - fetched} reused from the crawl)`,
+      `broken by cause: ${tally(brokenStatuses.map((s) => (s.softNotFound ? `${s.status} soft 404` : String(s.status))))}`,
+      ...(unverified > 0 ? [`${unverified} targets left unverified`] : []),
+    ],
+  },
+  startRss,
+);
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);

@@ -1,36 +1,40 @@
 import type { Score } from './score.ts';
 import type { ToolReport } from './tool-report.ts';
 
-/** A tool's outcome: its report and score, or why it has none. */
-export type ToolOutcome = { report: ToolReport; score: Score } | { error: string };
+/** A tool's outcome: its report, its score and the site's view of it, or why it has none. */
+export type ToolOutcome = { report: ToolReport; score: Score; peakConnections: number } | { error: string };
+
+type Measured = Exclude<ToolOutcome, { error: string }>;
 
 interface Row {
   label: string;
-  value: (report: ToolReport, score: Score) => number | string;
+  value: (outcome: Measured) => number | string;
   /** Rows whose ours/linkinator ratio means something. */
   ratio?: boolean;
 }
 
 const ROWS: Row[] = [
-  { label: 'wall time (s)', value: (r) => round(r.wallMs / 1000, 1), ratio: true },
-  { label: 'pages crawled', value: (r) => r.pagesCrawled },
-  { label: 'pages/s', value: (r) => round(r.pagesCrawled / (r.wallMs / 1000), 1), ratio: true },
-  { label: 'distinct links checked', value: (r) => r.linksChecked },
-  { label: 'links/s', value: (r) => round(r.linksChecked / (r.wallMs / 1000), 1), ratio: true },
-  { label: 'peak RSS (MB)', value: (r) => round(r.peakRssMb, 0), ratio: true },
-  { label: 'broken links found', value: (r) => r.broken.length },
+  { label: 'wall time (s)', value: ({ report: r }) => round(r.wallMs / 1000, 1), ratio: true },
+  { label: 'pages crawled', value: ({ report: r }) => r.pagesCrawled },
+  { label: 'pages/s', value: ({ report: r }) => round(r.pagesCrawled / (r.wallMs / 1000), 1), ratio: true },
+  { label: 'distinct links checked', value: ({ report: r }) => r.linksChecked },
+  { label: 'links/s', value: ({ report: r }) => round(r.linksChecked / (r.wallMs / 1000), 1), ratio: true },
+  { label: 'RSS at start (MiB)', value: ({ report: r }) => round(r.startRssMb, 0) },
+  { label: 'peak RSS (MiB)', value: ({ report: r }) => round(r.peakRssMb, 0), ratio: true },
+  { label: 'peak open connections', value: (o) => o.peakConnections },
+  { label: 'broken links found', value: ({ report: r }) => r.broken.length },
   {
     label: 'planted broken found',
-    value: (_, s) => `${s.plantedFound}/${s.plantedTotal} (${percent(s.plantedFound, s.plantedTotal)})`,
+    value: ({ score: s }) =>
+      `${s.plantedFound}/${s.plantedTotal} (${percent(s.plantedFound, s.plantedTotal)})`,
   },
-  { label: 'soft 404s found', value: (_, s) => `${s.softFound}/${s.softTotal}` },
-  { label: 'false broken', value: (_, s) => s.falseBroken.length },
+  { label: 'soft 404s found', value: ({ score: s }) => `${s.softFound}/${s.softTotal}` },
+  { label: 'false broken', value: ({ score: s }) => s.falseBroken.length },
 ];
 
 /** The side-by-side table, in Markdown so it can be pasted into the README as is. */
 export function comparisonTable(ours: ToolOutcome, linkinator: ToolOutcome): string {
-  const cell = (outcome: ToolOutcome, row: Row) =>
-    'error' in outcome ? 'failed' : row.value(outcome.report, outcome.score);
+  const cell = (outcome: ToolOutcome, row: Row) => ('error' in outcome ? 'failed' : row.value(outcome));
   const lines = ROWS.map((row) => {
     const a = cell(ours, row);
     const b = cell(linkinator, row);

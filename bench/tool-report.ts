@@ -23,6 +23,8 @@ export interface ToolReport {
   softNotFound: string[];
   /** `process.resourceUsage().maxRSS` at the end of the child, in MiB. */
   peakRssMb: number;
+  /** Resident memory once the modules were loaded, before the tool started, in MiB. */
+  startRssMb: number;
   /** Tool-specific facts worth printing (phase times, truncation). */
   notes: string[];
 }
@@ -36,9 +38,19 @@ export function jobFromArgv(): ToolJob {
 }
 
 /** Sends the report to the parent and exits, whatever timers or sockets the tool left behind. */
-export function sendReport(report: Omit<ToolReport, 'peakRssMb'>): void {
+export function sendReport(report: Omit<ToolReport, 'peakRssMb' | 'startRssMb'>, startRss: number): void {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   if (!process.send)
     throw new Error('No IPC channel: this script is started by bench/crawl-vs-linkinator.ts');
-  process.send({ ...report, peakRssMb } satisfies ToolReport, () => process.exit(0));
+  process.send({ ...report, peakRssMb, startRssMb: startRss / 2 ** 20 } satisfies ToolReport, () =>
+    process.exit(0),
+  );
+}
+
+/** "404 ×60, 500 ×15": how many times each value occurs, most frequent first. */
+export function tally(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  return sorted.length === 0 ? 'none' : sorted.map(([value, count]) => `${value} ×${count}`).join(', ');
 }
