@@ -2,9 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { serveDemoSites } from '../../demo/serve-demo.ts';
 import { log } from '../log.ts';
-import { sweepAndWrite } from './sweep-command.ts';
 import { requestSettings } from './sweep-command-line.ts';
 
 /**
@@ -17,6 +15,10 @@ export function demoCommand(program: Command): void {
     .description('在本机启动内置的演示网站并检查它们，写出报告')
     .option('--out <dir>', '输出目录', 'out/demo')
     .action(async (flags: { out: string }) => {
+      const [{ serveDemoSites }, { sweepAndWrite }] = await Promise.all([
+        import('../../demo/serve-demo.ts'),
+        import('./sweep-command.ts'),
+      ]);
       const demo = await serveDemoSites();
       try {
         const out = resolve(flags.out);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { log } from '../log.ts';
 import { loadSites } from '../registry/load.ts';
-import { sweepAndWrite } from './sweep-command.ts';
 import { parseNow, positiveInteger, positiveSeconds } from './usage-error.ts';
 
 interface SweepFlags {
@@ -33,6 +32,8 @@ export function sweepCommand(program: Command): void {
           ? undefined
           : positiveSeconds('--request-timeout', flags.requestTimeout) * 1000;
       const sites = await loadSites(flags.sites);
+      // Loaded here so that --help and input errors answer at once, without loading the browser and crawler.
+      const { sweepAndWrite } = await import('./sweep-command.ts');
       await sweepAndWrite({
         sites,
         out: flags.out,
