@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type CheerioAPI, load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import {
   CheerioCrawler,
   type CheerioCrawlerOptions,
@@ -9,6 +9,7 @@ import {
   type Request,
 } from 'crawlee';
 import { type DecodedBody, decodeHtml } from '../decode.ts';
+import { parseHtml } from './page-facts.ts';
 
 /** A body longer than the crawl's cap; the download was aborted. */
 export class TooLargeError extends NonRetryableError {
@@ -70,7 +71,7 @@ export class DecodingCheerioCrawler extends CheerioCrawler {
       const bytes = await readCapped(response, this.maxBodyBytes);
       if (mediaType !== '' || looksLikeHtml(bytes)) {
         body.decoded = decodeHtml(bytes, contentType);
-        body.$ = load(body.decoded.text);
+        body.$ = parseHtml(body.decoded.text);
       }
     } else {
       response.destroy();

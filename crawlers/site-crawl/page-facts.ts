@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import { type CheerioAPI, load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { LinkKind, PageForm, PageLink } from '../artifacts.ts';
 import { normalizeUrl } from '../url.ts';
@@ -16,6 +16,14 @@ export interface PageFacts {
 const MAX_TEXT_CHARS = 20_000;
 const MAX_LINK_TEXT_CHARS = 200;
 const LINK_SELECTOR = 'a[href], area[href], img[src], script[src], link[href], iframe[src], frame[src]';
+
+/**
+ * Parses HTML with htmlparser2 in HTML mode (as Crawlee's own CheerioCrawler does) rather than cheerio's
+ * default parse5: four times faster, and forgiving enough for the title, headings, text, links and forms.
+ */
+export function parseHtml(html: string): CheerioAPI {
+  return load(html, { xml: { xmlMode: false, decodeEntities: true } });
+}
 
 /** The title, h1–h3 headings, visible text, links and forms of a parsed page fetched from `pageUrl`. */
 export function pageFacts($: CheerioAPI, pageUrl: string): PageFacts {

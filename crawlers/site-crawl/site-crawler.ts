@@ -58,9 +58,12 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
             response: settings.responseTimeoutMs,
             request: settings.totalTimeoutMs,
           };
+          // Our own browser-like headers: got-scraping's generated ones cost more CPU than parsing the page.
+          gotOptions.useHeaderGenerator = false;
           gotOptions.headers = {
             ...gotOptions.headers,
             'user-agent': settings.userAgent,
+            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
             'accept-language': settings.acceptLanguage,
           };
           gotOptions.hooks = {

@@ -1,11 +1,10 @@
-import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { pageFacts } from '../../../crawlers/site-crawl/page-facts.ts';
+import { pageFacts, parseHtml } from '../../../crawlers/site-crawl/page-facts.ts';
 
 const PAGE = 'http://www.example.gov.cn/xxgk/index.html';
 
 const facts = (body: string, head = '') =>
-  pageFacts(load(`<html><head>${head}</head><body>${body}</body></html>`), PAGE);
+  pageFacts(parseHtml(`<html><head>${head}</head><body>${body}</body></html>`), PAGE);
 
 describe('pageFacts: links', () => {
   it('classifies every kind of link and takes its text', () => {
@@ -62,6 +61,17 @@ describe('pageFacts: links', () => {
       'http://www.example.gov.cn/site/img/a.png',
     ]);
     expect(forms[0]?.action).toBe('http://www.example.gov.cn/site/search.jsp');
+  });
+
+  it('copes with the old-style markup of many government sites', () => {
+    const result = facts(
+      "<TABLE><TR><TD><A HREF=/zwgk/index.html>政务&nbsp;公开</A><TD><a href='/a?x=1&amp;y=2'>链接</a></TABLE><p>第一段<p>第二段<br>第三行",
+    );
+    expect(result.links).toEqual([
+      { url: 'http://www.example.gov.cn/zwgk/index.html', kind: 'anchor', text: '政务 公开' },
+      { url: 'http://www.example.gov.cn/a?x=1&y=2', kind: 'anchor', text: '链接' },
+    ]);
+    expect(result.text).toBe('政务 公开 链接 第一段 第二段 第三行');
   });
 
   it('cuts link text at 200 characters', () => {
