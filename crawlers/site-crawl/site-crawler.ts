@@ -30,7 +30,7 @@ export interface SiteCrawlerParts {
 }
 
 /**
- * The CheerioCrawler of one site crawl: fixed concurrency, no session pool, retries only for 5xx and
+ * The CheerioCrawler of one site crawl: fixed concurrency, one cookie jar, retries only for 5xx and
  * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
  */
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
@@ -41,7 +41,15 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
     {
       requestQueue: storage.queue,
       log: crawleeLog(log),
-      useSessionPool: false,
+      // One session, never retired, for its cookie jar: many sites set a cookie and redirect to the same
+      // URL before serving anything. No status counts as "blocked": every answer is recorded as it came.
+      useSessionPool: true,
+      persistCookiesPerSession: true,
+      sessionPoolOptions: {
+        maxPoolSize: 1,
+        blockedStatusCodes: [],
+        sessionOptions: { maxUsageCount: Number.MAX_SAFE_INTEGER, maxErrorScore: Number.POSITIVE_INFINITY },
+      },
       maxRequestRetries: 1,
       minConcurrency: settings.concurrency,
       maxConcurrency: settings.concurrency,
