@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CrawledPage } from '../../../crawlers/artifacts.ts';
 import { crawlSite } from '../../../crawlers/site-crawl/crawl-site.ts';
@@ -140,41 +139,5 @@ describe('crawlSite: every URL tried is a page, failures included', () => {
     });
     expect(site.hits('/waf-521.html')).toBe(1);
     expect(site.hits('/trap')).toBe(0);
-  });
-
-  it('records where a redirect led', async () => {
-    site = await serveSite({
-      '/': (_req, res) => {
-        res.writeHead(301, { location: '/index.shtml;jsessionid=ABC' });
-        res.end();
-      },
-      '/index.shtml;jsessionid=ABC': { body: html('首页', ['news.html']) },
-      '/news.html': { body: html('新闻') },
-    });
-    const crawl = await crawlSite({ homepage: `${site.origin}/`, maxPages: 5, log: quietLog });
-    expect(crawl.pages.map((page) => [page.url, page.finalUrl, page.status])).toEqual([
-      [`${site.origin}/`, `${site.origin}/index.shtml`, 200],
-      [`${site.origin}/news.html`, `${site.origin}/news.html`, 200],
-    ]);
-  });
-
-  it('keeps the cookies a site sets before it serves pages (set-cookie-and-redirect gates)', async () => {
-    const gate =
-      (title: string, links: string[] = []) =>
-      (req: IncomingMessage, res: ServerResponse) => {
-        if (!/visited=yes/.test(req.headers.cookie ?? '')) {
-          res.writeHead(302, { location: req.url, 'set-cookie': 'visited=yes; Path=/' });
-          res.end();
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(html(title, links));
-      };
-    site = await serveSite({ '/': gate('首页', ['/news.html']), '/news.html': gate('新闻') });
-    const crawl = await crawlSite({ homepage: `${site.origin}/`, maxPages: 5, log: quietLog });
-    expect(crawl.pages.map((page) => [page.title, page.status, page.error])).toEqual([
-      ['首页', 200, undefined],
-      ['新闻', 200, undefined],
-    ]);
   });
 });
