@@ -102,9 +102,9 @@ async function readCapped(response: IncomingMessage, maxBytes: number): Promise<
   return Buffer.concat(chunks);
 }
 
-/** For a response without Content-Type: does the body start like an HTML document? */
+/** For a response without Content-Type: does the body start (after a UTF-8 BOM) like an HTML document? */
 function looksLikeHtml(bytes: Buffer): boolean {
-  return /^(\ufeff)?\s*<(!doctype\s+html|html|head|body|meta|title|!--)/i.test(
+  return /^(\u00ef\u00bb\u00bf)?\s*<(!doctype\s+html|html|head|body|meta|title|!--)/i.test(
     bytes.subarray(0, 256).toString('latin1'),
   );
 }

@@ -106,14 +106,15 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         if (retriable) timeoutPhases.delete(request);
         else request.noRetry = true;
       },
-      failedRequestHandler: ({ request, response }, error) => {
-        if (error instanceof BudgetSpent) return;
-        if (error instanceof ServerErrorStatus) return book.record(error.page);
-        const code = failureCode(error, timeoutPhases.get(request));
-        log.debug({ url: request.url, code, err: error.message }, 'page failed');
-        book.record(
-          failedPage(request.url, crawlData(request), code, response as IncomingMessage | undefined),
-        );
+      failedRequestHandler: async ({ request, response }, error) => {
+        const data = crawlData(request);
+        if (error instanceof ServerErrorStatus) book.record(error.page);
+        else if (!(error instanceof BudgetSpent)) {
+          const code = failureCode(error, timeoutPhases.get(request));
+          log.debug({ url: request.url, code, err: error.message }, 'page failed');
+          book.record(failedPage(request.url, data, code, response as IncomingMessage | undefined));
+        }
+        await frontier.settled(data);
       },
     },
     storage.config,

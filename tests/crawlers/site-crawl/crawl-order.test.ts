@@ -103,6 +103,39 @@ describe('crawlSite: breadth-first order and the page budget', () => {
     expect(crawl.truncated).toBe(true);
   });
 
+  it('goes on with ordinary pages when priority pages fail or the budget refuses them', async () => {
+    site = await serveSite({
+      ...tree(2, 2),
+      '/gb/': { body: html('公报', ['/gb/1.html', '/gb/2.html', '/gb/3.html']) },
+      '/gb/1.html': { status: 500, body: html('错误') },
+    });
+    const crawl = await crawlSite({
+      homepage: `${site.origin}/`,
+      seeds: [
+        { url: `${site.origin}/missing/`, priority: true },
+        { url: `${site.origin}/gb/`, priority: true },
+      ],
+      maxPages: 20,
+      log: quietLog,
+    });
+    const paths = crawl.pages.map((page) => page.url.slice(site!.origin.length));
+    expect(paths.slice(0, 6)).toEqual(['/', '/missing/', '/gb/', '/gb/1.html', '/gb/2.html', '/gb/3.html']);
+    expect(paths).toHaveLength(12);
+
+    const tight = await crawlSite({
+      homepage: `${site.origin}/`,
+      seeds: [{ url: `${site.origin}/gb/`, priority: true }],
+      maxPages: 3,
+      log: quietLog,
+    });
+    expect(tight.pages.map((page) => page.url.slice(site!.origin.length))).toEqual([
+      '/',
+      '/gb/',
+      '/gb/1.html',
+    ]);
+    expect(tight.truncated).toBe(true);
+  });
+
   it('crawls seeds, even off-site ones, at depth 1, without following their off-site links', async () => {
     const other = await serveSite({ '/gb/': { body: html('公报栏目', ['/gb/1.html', '/gb/2.html']) } });
     try {
