@@ -3,6 +3,7 @@ import type { SiteCrawl } from '../artifacts.ts';
 import { normalizeUrl } from '../url.ts';
 import { Frontier } from './frontier.ts';
 import { PageBook } from './page-book.ts';
+import { mayBeHtml } from './resource-kind.ts';
 import { type CrawlSettings, resolveCrawlSettings } from './settings.ts';
 import { createSiteCrawler } from './site-crawler.ts';
 import { openCrawlStorage } from './storage.ts';
@@ -12,7 +13,7 @@ import { TrapGuard } from './traps.ts';
 export interface CrawlSiteOptions {
   homepage: string;
   /**
-   * Extra start URLs at depth 1, crawled even when off-site. Priority seeds, and the pages they link to,
+   * Extra start URLs at depth 1, crawled even when off-site (documents and images among them are not). Priority seeds, and the pages they link to,
    * are crawled before any ordinary page but the homepage.
    */
   seeds?: { url: string; priority?: boolean }[];
@@ -49,11 +50,11 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
     const frontier = new Frontier(storage.queue, guard, options.maxPages, homepage);
     const book = new PageBook(options.maxPages);
     await frontier.addStart(homepage, { depth: 0 });
-    const seeds = options.seeds ?? [];
-    for (const seed of [...seeds.filter((s) => s.priority), ...seeds.filter((s) => !s.priority)]) {
-      const url = normalizeUrl(seed.url);
-      if (url)
-        await frontier.addStart(url, { depth: 1, ...(seed.priority ? { priority: 'seed' as const } : {}) });
+    for (const seed of orderedSeeds(options.seeds ?? [])) {
+      await frontier.addStart(seed.url, {
+        depth: 1,
+        ...(seed.priority ? { priority: 'seed' as const } : {}),
+      });
     }
 
     const crawler = createSiteCrawler({ settings, storage, frontier, book, log });
@@ -80,4 +81,18 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   } finally {
     await storage.drop();
   }
+}
+
+/**
+ * The seeds to crawl, normalized, priority ones first. Documents and images among them are the link
+ * checker's business, not pages to crawl.
+ */
+function orderedSeeds(
+  seeds: readonly { url: string; priority?: boolean }[],
+): { url: string; priority: boolean }[] {
+  const usable = seeds.flatMap((seed) => {
+    const url = normalizeUrl(seed.url);
+    return url && mayBeHtml(url) ? [{ url, priority: seed.priority === true }] : [];
+  });
+  return [...usable.filter((seed) => seed.priority), ...usable.filter((seed) => !seed.priority)];
 }

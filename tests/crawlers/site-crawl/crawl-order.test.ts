@@ -136,7 +136,7 @@ describe('crawlSite: breadth-first order and the page budget', () => {
     expect(tight.truncated).toBe(true);
   });
 
-  it('crawls seeds, even off-site ones, at depth 1, without following their off-site links', async () => {
+  it('crawls seeds, even off-site ones, at depth 1, without following their off-site links or fetching documents', async () => {
     const other = await serveSite({ '/gb/': { body: html('公报栏目', ['/gb/1.html', '/gb/2.html']) } });
     try {
       site = await serveSite({
@@ -145,7 +145,12 @@ describe('crawlSite: breadth-first order and the page budget', () => {
       });
       const crawl = await crawlSite({
         homepage: `${site.origin}/`,
-        seeds: [{ url: `${site.origin}/extra.html` }, { url: `${other.origin}/gb/` }],
+        seeds: [
+          { url: `${site.origin}/extra.html` },
+          { url: `${other.origin}/gb/` },
+          { url: `${site.origin}/2025年度报表.pdf`, priority: true },
+          { url: 'javascript:void(0)' },
+        ],
         maxPages: 20,
         log: quietLog,
       });
