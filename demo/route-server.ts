@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
+import { startServer } from './loopback-server.ts';
 
 /** What one path of a demo site answers. */
 export interface Route {
@@ -30,7 +30,7 @@ export interface RunningSite {
  */
 export async function serveRoutes(routes: Routes = {}): Promise<RunningSite> {
   let table = routes;
-  const server: Server = createServer((req, res) => {
+  const running = await startServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const route = table[path];
     if (!route) {
@@ -48,23 +48,12 @@ export async function serveRoutes(routes: Routes = {}): Promise<RunningSite> {
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
+    origin: running.origin,
+    port: running.port,
     setRoutes(next) {
       table = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: running.close,
   };
 }
