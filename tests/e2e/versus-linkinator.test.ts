@@ -10,8 +10,17 @@ import { runCli } from '../support/cli.ts';
 
 /** linkinator's verdicts on a site: broken target URL → HTTP status (0 for no response). */
 async function linkinatorBroken(homepage: string): Promise<Map<string, number>> {
-  const result = await new LinkChecker().check({ path: homepage, recurse: true, timeout: 3_000, concurrency: 8 });
-  return new Map(result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => [new URL(l.url).href.replace(/#.*$/, ''), l.status ?? 0]));
+  const result = await new LinkChecker().check({
+    path: homepage,
+    recurse: true,
+    timeout: 3_000,
+    concurrency: 8,
+  });
+  return new Map(
+    result.links
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => [new URL(l.url).href.replace(/#.*$/, ''), l.status ?? 0]),
+  );
 }
 
 describe('gov-inspect against linkinator on the demo sites', () => {
@@ -21,8 +30,24 @@ describe('gov-inspect against linkinator on the demo sites', () => {
   beforeAll(async () => {
     demo = await serveDemoSites();
     const dir = await mkdtemp(join(tmpdir(), 'gov-inspect-vs-linkinator-'));
-    await writeFile(join(dir, 'sites.yaml'), stringify({ sites: demo.sites.filter((s) => s.id !== 'xx-county') }));
-    const run = await runCli(['sweep', '--sites', join(dir, 'sites.yaml'), '--out', join(dir, 'out'), '--now', '2026-11-25', '--request-timeout', '3'], { cwd: dir });
+    await writeFile(
+      join(dir, 'sites.yaml'),
+      stringify({ sites: demo.sites.filter((s) => s.id !== 'xx-county') }),
+    );
+    const run = await runCli(
+      [
+        'sweep',
+        '--sites',
+        join(dir, 'sites.yaml'),
+        '--out',
+        join(dir, 'out'),
+        '--now',
+        '2026-11-25',
+        '--request-timeout',
+        '3',
+      ],
+      { cwd: dir },
+    );
     expect(run.code).toBe(0);
     results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
   }, 240_000);
