@@ -18,3 +18,9 @@ export function quarterOf(date: Date): string {
   const { year, month } = shanghaiDate(date);
   return `${year}Q${Math.ceil(month / 3)}`;
 }
+
+/** The half-year `date` falls in, in Asia/Shanghai: '2026H2'. */
+export function halfYearOf(date: Date): string {
+  const { year, month } = shanghaiDate(date);
+  return `${year}H${month <= 6 ? 1 : 2}`;
+}

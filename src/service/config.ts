@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+
+/** The service's configuration, from the environment (contract §6). */
+export interface ServiceConfig {
+  redisUrl: string;
+  /** A PostgreSQL URL; undefined means the embedded store (PGlite) under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Where evidence files (header screenshots) go; shared by workers and the API. */
+  artifactDir: string;
+  port: number;
+  host: string;
+  /** Site inspections a worker process runs at once. */
+  workerConcurrency: number;
+  /** Queue name prefix, so that several deployments (or tests) can share one Redis. */
+  queuePrefix: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  return {
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    artifactDir: resolve(env.ARTIFACT_DIR ?? `${dataDir}/artifacts`),
+    port: integer(env, 'PORT', 8080, 0),
+    host: env.HOST ?? '127.0.0.1',
+    workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1),
+    queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`环境变量 ${name} 必须是不小于 ${min} 的整数，得到 "${raw}"`);
+  return value;
+}

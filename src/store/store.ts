@@ -1,0 +1,113 @@
+import type { Site } from '../registry/site.ts';
+import type { SiteResult } from '../results.ts';
+
+/** The inspection plans of clause 4.6.1, and a sweep started by hand. */
+export const SWEEP_KINDS = ['quarterly-patrol', 'semiannual-check', 'adhoc'] as const;
+export type SweepKind = (typeof SWEEP_KINDS)[number];
+
+export type SweepState = 'queued' | 'running' | 'done' | 'failed';
+
+/** A sweep as the API reports it (contract §6 `GET /sweeps/:id`), plus what the service needs. */
+export interface SweepRecord {
+  id: string;
+  kind: SweepKind;
+  /** '2026Q4' for quarterly patrols and ad-hoc sweeps, '2026H2' for semi-annual checks. */
+  period: string;
+  state: SweepState;
+  total: number;
+  /** Sites with a stored result (any status). */
+  done: number;
+  /** Sites whose result is `error` (the inspection itself broke after its retries). */
+  failed: number;
+  siteIds: string[];
+  /** "Today" for the sweep's date rules (ISO). */
+  now: string;
+  /** The region the sweep was limited to, if any ('5101'). */
+  region: string | null;
+  /** Who started it: a token name, or 'scheduler:<plan id>'. */
+  requestedBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Why the sweep failed to start (e.g. the queue was unreachable). */
+  error: string | null;
+}
+
+export interface NewSweep {
+  id: string;
+  kind: SweepKind;
+  period: string;
+  siteIds: string[];
+  now: string;
+  region: string | null;
+  requestedBy: string;
+}
+
+/** One site's result as stored, with the periods it counts for. */
+export interface StoredResult {
+  sweepId: string;
+  siteId: string;
+  /** '2026Q4' */
+  quarter: string;
+  /** '2026H2' */
+  halfYear: string;
+  result: SiteResult;
+  storedAt: string;
+}
+
+export type TokenRole = 'province' | 'city';
+
+export interface TokenRecord {
+  id: string;
+  role: TokenRole;
+  /** 6-digit region code for city tokens, null for province tokens. */
+  region: string | null;
+  name: string | null;
+  createdAt: string;
+}
+
+export interface SitesRepository {
+  /** Replaces the whole registry in one transaction (contract §6 `PUT /sites`: all or nothing). */
+  replaceAll(sites: readonly Site[]): Promise<void>;
+  /** In registry order. */
+  list(): Promise<Site[]>;
+  get(id: string): Promise<Site | undefined>;
+}
+
+export interface SweepsRepository {
+  create(sweep: NewSweep): Promise<SweepRecord>;
+  get(id: string): Promise<SweepRecord | undefined>;
+  /** queued → running (first site started); idempotent. */
+  markRunning(id: string, at: Date): Promise<void>;
+  /** The sweep could not be started or completed; `error` says why. */
+  markFailed(id: string, error: string, at: Date): Promise<void>;
+}
+
+export interface ResultsRepository {
+  /**
+   * Stores one site's result of a sweep, once: a redelivered result for the same (sweep, site) is
+   * ignored and `false` returned. In the same transaction the sweep's `done`/`failed` counters move,
+   * and the sweep becomes `done` when every site has a result.
+   */
+  record(sweepId: string, result: SiteResult): Promise<boolean>;
+  /** For each site, its latest result whose quarter ('2026Q4') or half-year ('2026H2') is `period`. */
+  latestInPeriod(period: string): Promise<StoredResult[]>;
+  /** A site's results, newest first. */
+  forSite(siteId: string, limit?: number): Promise<StoredResult[]>;
+}
+
+export interface TokensRepository {
+  /** Makes a token; the plaintext is returned once and only its hash is stored. */
+  create(input: { role: TokenRole; region: string | null; name: string | null }): Promise<{ token: string; record: TokenRecord }>;
+  /** The token's record, or undefined for an unknown token (compared by hash). */
+  verify(token: string): Promise<TokenRecord | undefined>;
+}
+
+/** The durable results store: PostgreSQL, or the embedded PGlite when no DATABASE_URL is set. */
+export interface ResultsStore {
+  sites: SitesRepository;
+  sweeps: SweepsRepository;
+  results: ResultsRepository;
+  tokens: TokensRepository;
+  close(): Promise<void>;
+}
