@@ -2,10 +2,15 @@
 # Installs the Debian packages gov-inspector needs on this machine, and nothing else:
 #   chromium            the browser Playwright drives (binary /usr/bin/chromium)
 #   fonts-wqy-microhei  a CJK font, so that rendered pages and header screenshots show Chinese text
+#   redis-server        the queue's Redis, for `gov-inspect serve`/`worker` and for the tests, which start
+#                       their own on a free loopback port
+#   postgresql          PostgreSQL, for the tests of the results store against a real server (the service
+#                       itself needs none: without DATABASE_URL it uses the embedded store)
+# Installing them starts no service; nothing is left running.
 # Packages already present are left alone; run as root (or with sudo available).
 set -euo pipefail
 
-packages=(chromium fonts-wqy-microhei)
+packages=(chromium fonts-wqy-microhei redis-server postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
