@@ -12,6 +12,8 @@ export interface ServiceConfig {
   host: string;
   /** Site inspections a worker process runs at once. */
   workerConcurrency: number;
+  /** Whether `serve` also runs site workers (SERVE_WORKERS=0 leaves inspections to `gov-inspect worker`). */
+  serveWorkers: boolean;
   /** Queue name prefix, so that several deployments (or tests) can share one Redis. */
   queuePrefix: string;
 }
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     port: integer(env, 'PORT', 8080, 0),
     host: env.HOST ?? '127.0.0.1',
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1),
+    serveWorkers: env.SERVE_WORKERS === undefined || !['0', 'false', 'no'].includes(env.SERVE_WORKERS.toLowerCase()),
     queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
   };
 }
