@@ -24,6 +24,11 @@ describe('annual-report', () => {
     '成都市人民政府网站2025年度政府网站年报',
     '二〇二五年政府网站工作年度报表',
     '２０２５年度 政府网站 工作年度报表',
+    '成都市人民政府门户网站2025年工作年度报表',
+    '四川省教育厅网站2025年度工作年度报表',
+    '2025年网站工作年度报表',
+    '2025年度门户网站工作年度报表',
+    '门户网站（2025年）年报',
   ])('passes on the wording %s', (label) => {
     expect(judge([link('首页', '/'), report(label)])).toEqual({ outcome: 'pass', findings: [] });
   });
@@ -41,6 +46,9 @@ describe('annual-report', () => {
     '2025年政务公开年报',
     '2025年统计年报',
     '2025年度政府网站监管工作年度报表',
+    '2025年度网站监管工作年度报表',
+    '2025年政府信息公开年报',
+    '2025年度部门决算报表',
   ])('does not take %s for the report', (label) => {
     const result = judge([report(label)]);
     expect(result.outcome).toBe('fail');
