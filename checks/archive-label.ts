@@ -3,7 +3,7 @@ import { isSameSite } from '../crawlers/url.ts';
 import type { Site } from '../src/registry/site.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { findDates } from './lib/dates.ts';
-import { pageAnswer, unreachableReason } from './lib/pages.ts';
+import { pageAnswer, unusableReason } from './lib/pages.ts';
 import { excerpt } from './lib/text.ts';
 
 /** The archive date must be written this close to the 已归档 label to read as its date. */
@@ -47,7 +47,7 @@ export const archiveLabel = defineCheck({
         });
         continue;
       }
-      const unreachable = unreachableReason(page);
+      const unreachable = unusableReason(page);
       if (unreachable !== null) {
         failures.push({
           url: page.url,

@@ -1,11 +1,12 @@
 import type { CrawledPage, RenderedLink, SiteCrawl } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
+import { columnChildren } from './lib/gazette-children.ts';
+import { isGazetteLink } from './lib/gazette-link.ts';
 import { findGazetteServices, type GazetteService, SERVICE_NAMES } from './lib/gazette-services.ts';
-import { findCrawledPage, pageAnswer, pageKey, unreachableReason } from './lib/pages.ts';
-import { compact } from './lib/text.ts';
+import { findCrawledPage, pageAnswer, pageKey, unusableReason } from './lib/pages.ts';
 
-/** '公报' alone names the column only in a short menu label (公报, 市公报), not in 统计公报. */
-const SHORT_LABEL_CHARS = 4;
+/** Uncrawled children listed in the evidence, at most. */
+const MAX_LISTED = 20;
 
 const MISSING_MESSAGES: Record<GazetteService, string> = {
   catalogue: '“政府公报”专栏没有目录导航：栏目页及其下一级页面中找不到按期次或年份浏览的链接或选择框。',
@@ -17,6 +18,8 @@ const MISSING_MESSAGES: Record<GazetteService, string> = {
  * Clause 6.5.1: province and city portals open a 政府公报 column from the homepage, with catalogue
  * navigation, content search and file download. The services are looked for on the column page and on
  * the crawled pages it links to directly, since many columns put the search or the years one click in.
+ * A service is failed only when every page the column links to within the site was looked at; when some
+ * were not crawled (page budget, depth, trap filter) or a bot challenge answered, it is `review`.
  */
 export const gazetteColumn = defineCheck({
   meta: {
@@ -24,7 +27,7 @@ export const gazetteColumn = defineCheck({
     clause: '6.5.1',
     title: '“政府公报”专栏',
     description:
-      '省、市（州）政府门户网站首页应开设“政府公报”专栏，且栏目能正常访问，并提供目录导航、内容检索、文件下载服务。',
+      '省、市（州）政府门户网站首页应开设“政府公报”专栏，且栏目能正常访问，并提供目录导航、内容检索、文件下载服务；服务在栏目页及其下一级页面中查找，下一级页面未全部抓取时缺少的服务判为需人工查看。',
     appliesToText: '省级和市（州）级政府门户网站',
     appliesTo: (site) => site.kind === 'portal' && (site.level === 'province' || site.level === 'city'),
     requires: ['renderedHomepage', 'siteCrawl'],
@@ -47,7 +50,7 @@ export const gazetteColumn = defineCheck({
     const resolved = usable.map((link) => ({ link, page: findCrawledPage(crawl.pages, link.href) }));
     const open = resolved.filter(
       (r): r is { link: RenderedLink; page: CrawledPage } =>
-        r.page !== undefined && r.page.challenge === undefined && unreachableReason(r.page) === null,
+        r.page !== undefined && r.page.challenge === undefined && unusableReason(r.page) === null,
     );
     if (open.length === 0) return judgeClosedColumns(resolved, crawl);
 
@@ -55,38 +58,47 @@ export const gazetteColumn = defineCheck({
       [home.url, home.finalUrl, ...home.links.map((l) => l.href)].flatMap((url) => pageKey(url) ?? []),
     );
     const judged = open.map(({ link, page }) => {
-      const examined = [page, ...childrenOf(page, crawl, siteWide)];
-      return { link, page, examined, services: findGazetteServices(examined, siteWide) };
+      const children = columnChildren(page, crawl, siteWide, home.finalUrl);
+      const examined = [page, ...children.inspected];
+      return {
+        link,
+        page,
+        examined,
+        notInspected: children.notInspected,
+        services: findGazetteServices(examined, siteWide),
+      };
     });
     const missingCount = (j: (typeof judged)[number]) =>
       Object.values(j.services).filter((s) => s === undefined).length;
     const best = judged.reduce((a, b) => (missingCount(b) < missingCount(a) ? b : a));
+    const undecided = best.notInspected.length > 0;
     const findings: Finding[] = (Object.keys(SERVICE_NAMES) as GazetteService[])
       .filter((service) => best.services[service] === undefined)
       .map((service) => ({
         url: best.page.finalUrl,
-        message: MISSING_MESSAGES[service],
+        message: undecided
+          ? notInspectedMessage(service, best.notInspected.length, crawl.truncated)
+          : MISSING_MESSAGES[service],
         evidence: {
           missing: SERVICE_NAMES[service],
           homepageLink: describeLink(best.link),
           pagesExamined: best.examined.map((p) => p.finalUrl),
+          ...(undecided
+            ? { notInspected: best.notInspected.slice(0, MAX_LISTED), crawlTruncated: crawl.truncated }
+            : {}),
           servicesFound: Object.fromEntries(
             Object.entries(best.services).filter(([, found]) => found !== undefined),
           ),
         },
       }));
-    return findings.length === 0 ? { outcome: 'pass', findings: [] } : { outcome: 'fail', findings };
+    if (findings.length === 0) return { outcome: 'pass', findings: [] };
+    return { outcome: undecided ? 'review' : 'fail', findings };
   },
 });
 
-function isGazetteLink(link: RenderedLink): boolean {
-  return [link.text, link.title, link.ariaLabel].some((label) => {
-    const text = compact(label ?? '');
-    return (
-      text.includes('政府公报') ||
-      (text.length <= SHORT_LABEL_CHARS && text.includes('公报') && !/统计|新闻/.test(text))
-    );
-  });
+function notInspectedMessage(service: GazetteService, count: number, truncated: boolean): string {
+  const why = truncated ? '（已达抓取页数上限）' : '';
+  return `“政府公报”栏目页及已抓取的下一级页面中没有找到${SERVICE_NAMES[service]}，但栏目页链接的 ${count} 个下一级页面未被抓取或被防护系统拦截${why}，无法确定，需人工查看。`;
 }
 
 /**
@@ -133,26 +145,10 @@ function judgeClosedColumns(
   }
   const findings = resolved.map(({ link, page }) => ({
     url: page!.url,
-    message: `“政府公报”专栏页面无法正常访问：${unreachableReason(page!)}。`,
+    message: `“政府公报”专栏页面无法正常访问：${unusableReason(page!)}。`,
     evidence: { homepageLink: describeLink(link), answer: pageAnswer(page!) },
   }));
   return { outcome: 'fail', findings };
-}
-
-/**
- * The reachable crawled pages the column links to directly, leaving out the pages the homepage links
- * to as well: those are the site's navigation, whose forms and files say nothing about the column.
- */
-function childrenOf(column: CrawledPage, crawl: SiteCrawl, siteWide: ReadonlySet<string>): CrawledPage[] {
-  const columnKeys = new Set([pageKey(column.url), pageKey(column.finalUrl)]);
-  const children = new Map<string, CrawledPage>();
-  for (const link of column.links) {
-    if (link.kind !== 'anchor' || siteWide.has(pageKey(link.url) ?? '')) continue;
-    const child = findCrawledPage(crawl.pages, link.url);
-    if (child === undefined || columnKeys.has(pageKey(child.url))) continue;
-    if (child.challenge === undefined && unreachableReason(child) === null) children.set(child.url, child);
-  }
-  return [...children.values()];
 }
 
 function describeLink(link: RenderedLink): Record<string, unknown> {

@@ -24,7 +24,7 @@ export function findCrawledPage(pages: readonly CrawledPage[], href: string): Cr
 }
 
 /** Why a reader cannot use this crawled page, in Chinese, or null when it is usable. Bot challenges are not judged here. */
-export function unreachableReason(page: CrawledPage): string | null {
+export function unusableReason(page: CrawledPage): string | null {
   if (page.error !== undefined) return `无法访问（${page.error}）`;
   if (page.status === null) return '没有收到响应';
   if (page.status >= 400) return `返回 HTTP ${page.status}`;

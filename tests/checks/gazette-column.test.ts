@@ -14,6 +14,8 @@ const SEARCH_FORM = {
   inputs: ['text:keyword'],
   text: '公报检索 搜索',
 };
+/** The issue pages the catalogue links to, as crawled: plain article lists offering no service. */
+const ISSUES = [page('/zfgb/2025/1/'), page('/zfgb/2025/2/')];
 const PDF = anchor('成都市人民政府公报2025年第1期', '/zfgb/2025/1/gb.pdf', 'attachment');
 
 /** A full column: issue links, a search form and a PDF, all on the column page. */
@@ -183,12 +185,13 @@ describe('gazette-column', () => {
     ['every service', { links: [], forms: [] }, ['目录导航', '内容检索', '文件下载']],
   ];
   it.each(missing)('fails with one finding per missing service: %s', (_case, overrides, services) => {
-    const result = judge([menuLink], [column(overrides)]);
+    const result = judge([menuLink], [column(overrides), ...ISSUES, page('/xxgk/')]);
     expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => f.evidence.missing)).toEqual(services);
     for (const finding of result.findings) {
       expect(finding.url).toBe(COLUMN);
-      expect(finding.evidence.pagesExamined).toEqual([COLUMN]);
+      expect((finding.evidence.pagesExamined as string[])[0]).toBe(COLUMN);
+      expect(finding.evidence).not.toHaveProperty('notInspected');
     }
   });
 
@@ -212,8 +215,10 @@ describe('gazette-column', () => {
           forms: [],
         }),
         page('/zwgk/', { forms: [SEARCH_FORM], links: [PDF] }),
+        ...ISSUES,
       ],
     );
+    expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => f.evidence.missing)).toEqual(['内容检索', '文件下载']);
   });
 
@@ -223,8 +228,75 @@ describe('gazette-column', () => {
       [
         column({ links: [...CATALOGUE, anchor('2025', '/zfgb/2025/')] }),
         page('/zfgb/2025/', { status: 404, links: [PDF] }),
+        ...ISSUES,
       ],
     );
+    expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => f.evidence.missing)).toEqual(['文件下载']);
+  });
+
+  describe('children the crawl did not fetch', () => {
+    const columnWithYears = column({
+      links: [PDF, anchor('2025年', '/zfgb/2025/'), anchor('2024年', '/zfgb/2024/')],
+      forms: [],
+    });
+    const year2025 = page('/zfgb/2025/', { links: [anchor('第1期', '/zfgb/2025/1/')] });
+
+    it('reviews a missing service when a child page was not crawled', () => {
+      const result = judge([menuLink], [columnWithYears, year2025]);
+      expect(result.outcome).toBe('review');
+      expect(result.findings).toHaveLength(1);
+      const [finding] = result.findings;
+      expect(finding!.message).toContain('内容检索');
+      expect(finding!.message).toContain('1 个下一级页面未被抓取');
+      expect(finding!.evidence).toMatchObject({
+        missing: '内容检索',
+        notInspected: [`${HOME}zfgb/2024/`],
+        crawlTruncated: false,
+        pagesExamined: [COLUMN, `${HOME}zfgb/2025/`],
+      });
+    });
+
+    it('reviews when the page budget cut the crawl before the children', () => {
+      const result = judge([menuLink], [columnWithYears], true);
+      expect(result.outcome).toBe('review');
+      expect(result.findings[0]!.message).toContain('抓取页数上限');
+      expect(result.findings[0]!.evidence).toMatchObject({
+        crawlTruncated: true,
+        notInspected: [`${HOME}zfgb/2025/`, `${HOME}zfgb/2024/`],
+      });
+    });
+
+    it('reviews when a child was answered by a bot challenge', () => {
+      const challenge = { vendor: 'waf-412', status: 412, evidence: 'HTTP 412' } as const;
+      const result = judge(
+        [menuLink],
+        [columnWithYears, year2025, page('/zfgb/2024/', { status: 412, challenge })],
+      );
+      expect(result.outcome).toBe('review');
+      expect(result.findings[0]!.evidence.notInspected).toEqual([`${HOME}zfgb/2024/`]);
+    });
+
+    it('fails once every child within the site was fetched, even in a truncated crawl', () => {
+      const result = judge(
+        [menuLink],
+        [
+          column({
+            links: [
+              PDF,
+              anchor('2025年', '/zfgb/2025/'),
+              anchor('2024年', '/zfgb/2024/'),
+              anchor('国务院公报', 'https://www.gov.cn/gongbao/'),
+            ],
+            forms: [],
+          }),
+          year2025,
+          page('/zfgb/2024/', { status: 404 }),
+        ],
+        true,
+      );
+      expect(result.outcome).toBe('fail');
+      expect(result.findings[0]!.evidence).not.toHaveProperty('notInspected');
+    });
   });
 });
