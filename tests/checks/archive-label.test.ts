@@ -94,12 +94,63 @@ describe('archive-label', () => {
   it.each([
     ['its title', page('/zwgk/old.html', { title: '【已归档】旧版通知', text: '正文' })],
     ['its text', page('/zwgk/old.html', { text: '本页面为历史归档页面 正文' })],
-    ['a guidang path segment', page('/guidang/2019/a.html', { text: '正文' })],
-    ['an lsgd path segment', page('/lsgd/zwgk/a.html', { text: '正文' })],
+    ['its text, on a guidang path', page('/guidang/2019/a.html', { text: '本页面已归档 正文' })],
   ])('judges a page presented as archived by %s', (_case, p) => {
     const result = judge([p], []);
     expect(result.outcome).toBe('fail');
     expect(result.findings[0]!.evidence.why).toBe('presented-as-archived');
+  });
+
+  it.each([
+    ['a guidang path segment', page('/guidang/2019/a.html', { text: '正文' }), 'guidang'],
+    ['an lsgd path segment', page('/lsgd/zwgk/a.html', { text: '正文' }), 'lsgd'],
+    ['an archives path segment', page('/archives/2019/a.html', { title: '通知', text: '正文' }), 'archives'],
+  ])('only reviews a page that looks archived by %s alone', (_case, p, segment) => {
+    const result = judge([p], []);
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]!.message).toContain('需人工确认');
+    expect(result.findings[0]!.evidence).toMatchObject({ why: 'archive-path', pathSegment: segment });
+  });
+
+  it.each([
+    ['a page', '/guidang/2019/a.html'],
+    ['a directory index', '/guidang/'],
+  ])('only reviews %s on an archive-like path that cannot be opened', (_case, path) => {
+    const result = judge([page(path, { status: 404 })], []);
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toContain('HTTP 404');
+  });
+
+  it('still fails a page under a registered root next to a path-only one', () => {
+    const result = judge([archived('正文'), page('/guidang/2019/a.html', { text: '正文' })]);
+    expect(result.outcome).toBe('fail');
+    expect(result.findings.map((f) => f.evidence.why)).toEqual(['under-archive-root', 'archive-path']);
+  });
+
+  it.each([
+    ['label and date in the title', { title: '【已归档 2023-05-08】关于防汛工作的通知', text: '正文' }],
+    [
+      'label in the title, date at the top of the text',
+      { title: '【已归档】关于防汛工作的通知', text: '归档时间：2023年5月8日 正文' },
+    ],
+  ])('finds the label in the title: %s', (_case, overrides) => {
+    expect(judge([archived('', '/archive/2019/a.html', overrides)])).toEqual({
+      outcome: 'pass',
+      findings: [],
+    });
+  });
+
+  it('quotes the title when the dateless label is there', () => {
+    const result = judge([archived('正文', '/archive/2019/a.html', { title: '【已归档】旧通知' })]);
+    expect(result.findings[0]!.evidence.textAroundLabel).toBe('【已归档】旧通知');
+  });
+
+  it('says only the first 20 000 characters of a long page were read', () => {
+    const result = judge([archived('正文'.repeat(10_000))]);
+    expect(result.outcome).toBe('fail');
+    expect(result.findings[0]!.message).toBe('归档页面的标题和正文前 20000 字中没有注明“已归档”字样。');
+    expect(result.findings[0]!.evidence.textCapped).toBe(20_000);
   });
 
   it('gives one finding per failing page', () => {
