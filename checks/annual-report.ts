@@ -1,6 +1,7 @@
 import type { RenderedLink } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck } from './check.ts';
 import { shanghaiDay } from './lib/calendar.ts';
+import { contentInFrames } from './lib/frames.ts';
 import { readAnnualReportTitle } from './lib/report-title.ts';
 import { describeHidden, roundBox } from './lib/visibility.ts';
 
@@ -13,7 +14,8 @@ interface ReportLink {
 /**
  * Clause 4.8.2 c): the 政府网站工作年度报表 for the year before "now" is published by 31 January and
  * linked prominently from the homepage. Dates are read on the Asia/Shanghai calendar; during January the
- * report of two years before still counts, since the new one is not yet due.
+ * report of two years before still counts, since the new one is not yet due. A homepage whose links sit
+ * in frames (almost no links of its own) is `review` when no report link is seen.
  */
 export const annualReport = defineCheck({
   meta: {
@@ -54,6 +56,19 @@ export const annualReport = defineCheck({
             url: home.finalUrl,
             message: `首页的政府网站工作年度报表链接“${yearless[0]!.label}”没有写明年份，无法判断是否为${expected[0]}年度，需人工查看。`,
             evidence: { ...evidence, yearlessLinks: yearless.map(describe) },
+          },
+        ],
+      };
+    }
+    const frames = contentInFrames(home);
+    if (reports.length === 0 && frames.length > 0) {
+      return {
+        outcome: 'review',
+        findings: [
+          {
+            url: home.finalUrl,
+            message: `首页几乎没有自己的链接，内容位于框架（frame/iframe）中，自动检查看不到框架内的链接，需人工查看是否有${expectedText}政府网站工作年度报表链接。`,
+            evidence: { ...evidence, homepageLinks: home.links.length, frames },
           },
         ],
       };

@@ -1,5 +1,6 @@
 import type { CrawledPage, RenderedLink, SiteCrawl } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
+import { contentInFrames } from './lib/frames.ts';
 import { columnChildren } from './lib/gazette-children.ts';
 import { isGazetteLink } from './lib/gazette-link.ts';
 import { findGazetteServices, type GazetteService, SERVICE_NAMES } from './lib/gazette-services.ts';
@@ -35,6 +36,14 @@ export const gazetteColumn = defineCheck({
   run({ renderedHomepage: home, siteCrawl: crawl }): CheckResult {
     const candidates = home.links.filter(isGazetteLink);
     if (candidates.length === 0) {
+      const frames = contentInFrames(home);
+      if (frames.length > 0) {
+        return review(
+          home.finalUrl,
+          '首页几乎没有自己的链接，内容位于框架（frame/iframe）中，自动检查看不到框架内的链接，需人工查看是否开设“政府公报”专栏。',
+          { homepageLinks: home.links.length, frames },
+        );
+      }
       const related = home.links.filter((l) => /公报/.test(l.text)).slice(0, 5);
       return fail(home.finalUrl, '首页没有指向“政府公报”专栏的链接。', {
         homepageLinks: home.links.length,

@@ -1,5 +1,6 @@
 import type { HiddenReason, RenderedGraphic, RenderedHomepage, RenderedText } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck } from './check.ts';
+import { frameUrls } from './lib/frames.ts';
 import { commonSubsequenceLength, compact } from './lib/text.ts';
 import { describeHidden, roundBox } from './lib/visibility.ts';
 
@@ -11,7 +12,8 @@ const ABBREVIATION_SHARE = 0.6;
 /**
  * Clause 4.3.3: the registered full name is shown in the header area. The header area is the
  * gatherer's decision (`headerArea`: a <header>/banner landmark near the top, or else the top band of
- * the page), recorded on every element as `inHeader`; this check only reads those flags.
+ * the page), recorded on every element as `inHeader`; this check only reads those flags. Frames are not
+ * rendered into the artifacts: an empty header on a page that loads frames is `review`, not `fail`.
  */
 export const headerFullName = defineCheck({
   meta: {
@@ -19,7 +21,7 @@ export const headerFullName = defineCheck({
     clause: '4.3.3',
     title: '头部标识区域展示网站全称',
     description:
-      '首页头部标识区域应以可见文字，或图片的文字替代（alt/title/aria-label）展示注册的网站全称；仅出现在页面标题、页脚或被隐藏的不算。比较时忽略空白。',
+      '首页头部标识区域应以可见文字，或图片的文字替代（alt/title/aria-label）展示注册的网站全称；仅出现在页面标题、页脚或被隐藏的不算。比较时忽略空白；头部位于框架中时需人工查看。',
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
@@ -54,6 +56,18 @@ export const headerFullName = defineCheck({
       };
     }
     const headerGraphics = page.graphics.filter((g) => g.inHeader && g.visible);
+    const frames = frameUrls(page);
+    if (headerTexts.length === 0 && !headerGraphics.some(hasTextAlternative) && frames.length > 0) {
+      return {
+        outcome: 'review',
+        findings: [
+          finding(
+            `首页头部标识区域没有可见文字，页面内容位于框架（frame/iframe）中，自动检查看不到框架内的头部，需人工查看是否展示网站全称“${site.fullName}”。`,
+            { frames },
+          ),
+        ],
+      };
+    }
     if (headerTexts.length === 0 && headerGraphics.length === 0 && page.settle.cappedOut) {
       return {
         outcome: 'review',
@@ -82,12 +96,15 @@ function nameShown(page: RenderedHomepage, name: string): boolean {
   return alternatives.some((alt) => alt !== undefined && compact(alt).includes(name));
 }
 
+function hasTextAlternative(graphic: RenderedGraphic): boolean {
+  return [graphic.alt, graphic.title, graphic.ariaLabel].some((a) => (a ?? '').trim() !== '');
+}
+
 function mayDrawName(graphic: RenderedGraphic): boolean {
-  const alternative = [graphic.alt, graphic.title, graphic.ariaLabel].some((a) => (a ?? '').trim() !== '');
   return (
     graphic.inHeader &&
     graphic.visible &&
-    !alternative &&
+    !hasTextAlternative(graphic) &&
     graphic.box.width >= MIN_NAME_GRAPHIC.width &&
     graphic.box.height >= MIN_NAME_GRAPHIC.height
   );

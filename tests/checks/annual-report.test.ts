@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { annualReport } from '../../checks/annual-report.ts';
 import type { CheckResult } from '../../checks/check.ts';
-import type { RenderedLink } from '../../crawlers/artifacts.ts';
+import type { RenderedLink, ResourceRef } from '../../crawlers/artifacts.ts';
 import { homepage, link, site } from './fixtures/builders.ts';
 
 /** Mid-year 2026: the 2025 report is due. */
 const MAY_2026 = new Date('2026-05-01T10:00:00+08:00');
 
-function judge(links: RenderedLink[], now = MAY_2026): CheckResult {
-  return annualReport.run({ renderedHomepage: homepage({ links }) }, { site: site(), now });
+function judge(links: RenderedLink[], now = MAY_2026, resources: ResourceRef[] = []): CheckResult {
+  return annualReport.run({ renderedHomepage: homepage({ links, resources }) }, { site: site(), now });
 }
 
 const report = (label: string, overrides: Partial<RenderedLink> = {}) =>
@@ -110,5 +110,28 @@ describe('annual-report', () => {
       '首页没有2025年度（1月内也接受2024年度）政府网站工作年度报表的可见链接。',
     );
     expect(result.findings[0]!.evidence.expectedYears).toEqual([2025, 2024]);
+  });
+
+  describe('a homepage made of frames', () => {
+    const frames: ResourceRef[] = [
+      { url: 'https://www.chengdu.gov.cn/top.html', kind: 'frame' },
+      { url: 'https://www.chengdu.gov.cn/main.html', kind: 'frame' },
+    ];
+
+    it('reviews when the homepage has almost no links of its own', () => {
+      const result = judge([link('首页', '/')], MAY_2026, frames);
+      expect(result.outcome).toBe('review');
+      expect(result.findings[0]!.message).toContain('框架');
+      expect(result.findings[0]!.evidence.frames).toEqual(frames.map((f) => f.url));
+    });
+
+    it('still fails when the homepage has many links besides an iframe', () => {
+      const links = Array.from({ length: 30 }, (_, i) => link(`新闻${i}`, `/xw/${i}.html`));
+      expect(judge(links, MAY_2026, frames.slice(0, 1)).outcome).toBe('fail');
+    });
+
+    it('still fails on a wrong-year report linked beside the frames', () => {
+      expect(judge([report('2023年政府网站工作年度报表')], MAY_2026, frames).outcome).toBe('fail');
+    });
   });
 });

@@ -131,6 +131,22 @@ describe('gazette-column', () => {
     expect(result.findings[0]!.evidence.otherBulletinLinks).toHaveLength(2);
   });
 
+  it('reviews a frameset homepage with almost no links of its own', () => {
+    const result = gazetteColumn.run(
+      {
+        renderedHomepage: homepage({
+          links: [link('首页', '/')],
+          resources: [{ url: `${HOME}main.html`, kind: 'frame' }],
+        }),
+        siteCrawl: crawl([page(HOME, { depth: 0 })]),
+      },
+      { site: site(), now: NOW },
+    );
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toContain('框架');
+    expect(result.findings[0]!.evidence.frames).toEqual([`${HOME}main.html`]);
+  });
+
   it('fails when the gazette entries link nowhere', () => {
     const result = judge(
       [

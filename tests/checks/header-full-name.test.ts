@@ -159,4 +159,36 @@ describe('header-full-name', () => {
     const result = judge({ headerScreenshotPath: undefined, texts: [text('首页')] });
     expect(result.findings[0]!.evidence).not.toHaveProperty('screenshot');
   });
+
+  describe('a header inside a frame', () => {
+    const frames = [{ url: 'https://www.chengdu.gov.cn/top.html', kind: 'frame' as const }];
+
+    it.each([
+      ['a frameset homepage', { resources: frames }],
+      [
+        'an empty header next to an iframe',
+        { resources: frames, texts: [text('正文', { inHeader: false })] },
+      ],
+      [
+        'a small unlabelled icon in the header',
+        { resources: frames, graphics: [graphic({ box: { x: 0, y: 0, width: 32, height: 32 } })] },
+      ],
+    ])('reviews %s', (_case, page) => {
+      const result = judge(page);
+      expect(result.outcome).toBe('review');
+      expect(result.findings).toHaveLength(1);
+      expect(result.findings[0]!.message).toContain('框架');
+      expect(result.findings[0]!.evidence.frames).toEqual(['https://www.chengdu.gov.cn/top.html']);
+    });
+
+    it.each([
+      ['visible header text', { resources: frames, texts: [text('首页')] }],
+      [
+        'a header image with a text alternative',
+        { resources: frames, graphics: [graphic({ alt: '成都市政府' })] },
+      ],
+    ])('still fails when the header shows %s without the name', (_case, page) => {
+      expect(judge(page).outcome).toBe('fail');
+    });
+  });
 });
