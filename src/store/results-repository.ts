@@ -1,0 +1,103 @@
+import type { SiteResult } from '../results.ts';
+import { halfYearOf, quarterOf } from '../sweep/period.ts';
+import type { Database } from './database.ts';
+import type { ResultsRepository, StoredResult } from './store.ts';
+import { UnknownSweepError } from './sweeps-repository.ts';
+import { isoTimestamp } from './timestamps.ts';
+
+interface ResultRow {
+  sweep_id: string;
+  site_id: string;
+  quarter: string;
+  half_year: string;
+  result: SiteResult;
+  stored_at: Date;
+}
+
+const QUARTER = /^\d{4}Q[1-4]$/;
+const HALF_YEAR = /^\d{4}H[12]$/;
+
+export class InvalidPeriodError extends RangeError {
+  override readonly name = 'InvalidPeriodError';
+  constructor(readonly period: string) {
+    super(
+      `Not a period: ${JSON.stringify(period)}; expected a quarter like 2026Q4 or a half-year like 2026H2`,
+    );
+  }
+}
+
+/** Newest first: by storage time, then by the sweep started later. */
+const NEWEST_FIRST = 'r.stored_at DESC, s.created_at DESC, r.sweep_id DESC';
+
+export function resultsRepository(db: Database): ResultsRepository {
+  return {
+    record(sweepId, result) {
+      return db.transaction(async (tx) => {
+        // Locks the sweep row: concurrent results for one sweep count in turn.
+        const [sweep] = await tx.query<{ now: Date; listed: boolean }>(
+          'SELECT now, $2 = ANY(site_ids) AS listed FROM sweeps WHERE id = $1 FOR UPDATE',
+          [sweepId, result.siteId],
+        );
+        if (!sweep) throw new UnknownSweepError(sweepId);
+        if (!sweep.listed)
+          throw new Error(`Site ${result.siteId} is not part of sweep ${sweepId}; result not stored`);
+        const now = new Date(sweep.now);
+        const inserted = await tx.query(
+          `INSERT INTO site_results (sweep_id, site_id, quarter, half_year, result)
+           VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (sweep_id, site_id) DO NOTHING RETURNING site_id`,
+          [sweepId, result.siteId, quarterOf(now), halfYearOf(now), JSON.stringify(result)],
+        );
+        if (inserted.length === 0) return false;
+        // A failed sweep stays failed; otherwise the last result completes it.
+        await tx.query(
+          `UPDATE sweeps SET
+             done = done + 1,
+             failed = failed + $2,
+             started_at = COALESCE(started_at, now()),
+             state = CASE WHEN state = 'failed' THEN state
+                          WHEN done + 1 >= total THEN 'done'
+                          ELSE 'running' END,
+             finished_at = CASE WHEN state <> 'failed' AND done + 1 >= total THEN now() ELSE finished_at END
+           WHERE id = $1`,
+          [sweepId, result.status === 'error' ? 1 : 0],
+        );
+        return true;
+      });
+    },
+    async latestInPeriod(period) {
+      const column = QUARTER.test(period) ? 'quarter' : HALF_YEAR.test(period) ? 'half_year' : undefined;
+      if (!column) throw new InvalidPeriodError(period);
+      const rows = await db.query<ResultRow>(
+        `SELECT latest.* FROM (
+           SELECT DISTINCT ON (r.site_id) r.*
+           FROM site_results r JOIN sweeps s ON s.id = r.sweep_id
+           WHERE r.${column} = $1
+           ORDER BY r.site_id, ${NEWEST_FIRST}
+         ) latest
+         LEFT JOIN sites ON sites.id = latest.site_id
+         ORDER BY sites.position NULLS LAST, latest.site_id`,
+        [period],
+      );
+      return rows.map(toStoredResult);
+    },
+    async forSite(siteId, limit = 50) {
+      const rows = await db.query<ResultRow>(
+        `SELECT r.* FROM site_results r JOIN sweeps s ON s.id = r.sweep_id
+         WHERE r.site_id = $1 ORDER BY ${NEWEST_FIRST} LIMIT $2`,
+        [siteId, limit],
+      );
+      return rows.map(toStoredResult);
+    },
+  };
+}
+
+function toStoredResult(row: ResultRow): StoredResult {
+  return {
+    sweepId: row.sweep_id,
+    siteId: row.site_id,
+    quarter: row.quarter,
+    halfYear: row.half_year,
+    result: row.result,
+    storedAt: isoTimestamp(row.stored_at),
+  };
+}

@@ -1,0 +1,98 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../../src/store/migrate.ts';
+import { openDatabase, openStore } from '../../src/store/open-store.ts';
+import { BACKENDS, newSweep, site, siteResult, useBackend } from './backends.ts';
+
+describe('migrations as shipped', () => {
+  it('are numbered from 001 without gaps, the first being the initial schema', async () => {
+    const migrations = await loadMigrations();
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations[0]?.sql).toMatch(/CREATE TABLE site_results/);
+  });
+});
+
+describe.each(BACKENDS)('migrating the $name store', ({ name }) => {
+  const backend = useBackend(name);
+
+  it('applies each migration once, recorded in schema_migrations, and nothing on reopen', async () => {
+    const config = await backend.freshConfig();
+    const shipped = await loadMigrations();
+    const first = await openDatabase(config);
+    const recorded = await first.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    expect(recorded.map((r) => r.version)).toEqual(shipped.map((m) => m.version));
+    expect(await migrate(first, shipped)).toEqual([]);
+    await first.close();
+
+    const again = await openDatabase(config);
+    const [count] = await again.query<{ n: number }>('SELECT count(*)::integer AS n FROM schema_migrations');
+    expect(count?.n).toBe(shipped.length);
+    await again.close();
+  });
+
+  it('applies only the new migrations of a later release, in order', async () => {
+    const config = await backend.freshConfig();
+    const dir = await mkdtemp(join(tmpdir(), 'gi-migrations-'));
+    try {
+      const shipped = await loadMigrations();
+      await writeFile(join(dir, '002-webhooks.sql'), 'CREATE TABLE webhooks (id text PRIMARY KEY);');
+      await writeFile(join(dir, '003-webhook-url.sql'), 'ALTER TABLE webhooks ADD COLUMN url text;');
+      const later = [...shipped.slice(0, 1), ...(await loadMigrations(pathToFileURL(`${dir}/`)))];
+      const db = await openDatabase(config);
+      expect(await migrate(db, later)).toEqual([2, 3]);
+      expect(await migrate(db, later)).toEqual([]);
+      await db.query("INSERT INTO webhooks (id, url) VALUES ('w', 'http://127.0.0.1/')");
+      await db.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rolls a failing migration back whole and records nothing for it', async () => {
+    const config = await backend.freshConfig();
+    const db = await openDatabase(config);
+    const broken = {
+      version: 2,
+      name: 'broken',
+      sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM sites;',
+    };
+    await expect(migrate(db, [broken])).rejects.toThrow(/no_such_column/);
+    const [table] = await db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
+    expect(table?.t).toBeNull();
+    expect(await db.query('SELECT 1 FROM schema_migrations WHERE version = 2')).toEqual([]);
+    await db.close();
+  });
+
+  it('keeps the data across closing and reopening the store', async () => {
+    const config = await backend.freshConfig();
+    const store = await openStore(config);
+    await store.sites.replaceAll([site('chengdu'), site('mianyang')]);
+    await store.sweeps.create(newSweep('sweep-1', ['chengdu']));
+    await store.results.record('sweep-1', siteResult('chengdu'));
+    const { token } = await store.tokens.create({ role: 'province', region: null, name: 'ops' });
+    await store.close();
+
+    const reopened = await openStore(config);
+    expect((await reopened.sites.list()).map((s) => s.id)).toEqual(['chengdu', 'mianyang']);
+    expect(await reopened.sweeps.get('sweep-1')).toMatchObject({ state: 'done', done: 1 });
+    expect(await reopened.results.forSite('chengdu')).toHaveLength(1);
+    expect(await reopened.tokens.verify(token)).toMatchObject({ role: 'province', name: 'ops' });
+    await reopened.close();
+  });
+
+  it.runIf(name === 'postgresql')('comes up in two processes opening one database at once', async () => {
+    const config = await backend.freshConfig();
+    const stores = await Promise.all([openStore(config), openStore(config), openStore(config)]);
+    const db = await openDatabase(config);
+    const rows = await db.query<{ version: number; n: number }>(
+      'SELECT version, count(*)::integer AS n FROM schema_migrations GROUP BY version ORDER BY version',
+    );
+    expect(rows).toEqual((await loadMigrations()).map((m) => ({ version: m.version, n: 1 })));
+    await Promise.all([db.close(), ...stores.map((store) => store.close())]);
+  });
+});
