@@ -1,0 +1,61 @@
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Logger } from 'pino';
+import { API_PREFIX, accessRules } from './access.ts';
+import { apiRoutes } from './api-routes.ts';
+import type { AppOptions } from './app-options.ts';
+import { docs } from './docs.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { health } from './health.ts';
+import { security } from './security.ts';
+import { services } from './services.ts';
+
+export type { AppOptions, RateLimitOptions } from './app-options.ts';
+
+/**
+ * The whole HTTP application as one plugin. Not encapsulated (fastify-plugin), so that its
+ * deny-by-default guard, error handler and security headers hold for every route of the server it is
+ * registered on, including routes added beside it.
+ */
+export const app: FastifyPluginAsync<AppOptions> = fp(
+  async (fastify: FastifyInstance, options: AppOptions) => {
+    // TypeBox's compiler: rejects unknown properties instead of silently removing them, as Ajv's
+    // Fastify defaults would, and converts only params and query strings.
+    fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
+    await fastify.register(accessRules);
+    await fastify.register(services, options);
+    registerErrorHandling(fastify);
+    await fastify.register(security, options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit });
+    await fastify.register(docs);
+    await fastify.register(health);
+    await fastify.register(apiRoutes, { prefix: API_PREFIX });
+  },
+  { name: 'gov-inspector-app' },
+);
+
+export interface BuildAppOptions extends AppOptions {
+  /** The process's pino logger; request logs go through it with the Authorization header redacted. */
+  log: Logger;
+  /** Trust X-Forwarded-For (behind a reverse proxy) for request.ip and the per-IP rate limit. */
+  trustProxy?: boolean;
+}
+
+/**
+ * A Fastify server with the application registered, not yet ready: `listen()` (the serve command)
+ * or `inject()` (tests) readies it, and refuses if a route under /api/v1 lacks an access rule.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { log, trustProxy, ...appOptions } = options;
+  const logger: FastifyBaseLogger = log.child(
+    { component: 'api' },
+    { redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' } },
+  );
+  const fastify = Fastify({
+    loggerInstance: logger,
+    trustProxy: trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  await fastify.register(app, appOptions);
+  return fastify;
+}

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { buildPeriodReport, type PeriodReport } from '../../periods/period-report.ts';
+import { previousPeriod } from '../../periods/previous-period.ts';
+import { principal } from '../authenticate.ts';
+import { errors, PeriodReportSchema } from '../schemas.ts';
+
+const PLANS = [
+  {
+    path: '/results/quarterly/:period',
+    pattern: '^\\d{4}Q[1-4]$',
+    example: '2026Q4',
+    summary: '季度检查结果',
+  },
+  {
+    path: '/results/semiannual/:period',
+    pattern: '^\\d{4}H[12]$',
+    example: '2026H2',
+    summary: '半年检查结果',
+  },
+] as const;
+
+/**
+ * GET /results/quarterly/:period and /results/semiannual/:period: each site in reach with its latest
+ * result of the period, per-region totals, and new / fixed violations against the period before.
+ */
+export const resultRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { store } = fastify.services;
+
+  async function report(request: FastifyRequest, period: string): Promise<PeriodReport> {
+    const caller = principal(request);
+    const [sites, current, previous] = await Promise.all([
+      store.sites.list(),
+      store.results.latestInPeriod(period),
+      store.results.latestInPeriod(previousPeriod(period)),
+    ]);
+    return buildPeriodReport({ period, sites: sites.filter(caller.reaches), current, previous });
+  }
+
+  for (const plan of PLANS) {
+    fastify.get(
+      plan.path,
+      {
+        config: { access: 'any' },
+        schema: {
+          summary: plan.summary,
+          tags: ['results'],
+          params: Type.Object({ period: Type.String({ pattern: plan.pattern, examples: [plan.example] }) }),
+          response: { 200: PeriodReportSchema, ...errors(400) },
+        },
+      },
+      async (request) => report(request, (request.params as { period: string }).period),
+    );
+  }
+};

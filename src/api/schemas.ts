@@ -1,0 +1,167 @@
+import { type TSchema, Type } from 'typebox';
+import { SITE_KINDS, SITE_LEVELS } from '../registry/site.ts';
+import { SWEEP_KINDS } from '../store/store.ts';
+
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const SiteId = Type.String({
+  pattern: '^[a-z0-9-]+$',
+  maxLength: 200,
+  description: '站点 id（contract §1）',
+});
+/** A division code or its significant prefix: '51', '5101', '510104', '510100'. */
+export const RegionCode = Type.String({
+  pattern: '^(\\d{2}|\\d{4}|\\d{6})$',
+  description: '行政区划代码或其前缀',
+});
+export const SweepId = Type.String({ pattern: '^[A-Za-z0-9:_.-]{1,200}$' });
+
+/** Contract §1. */
+export const SiteSchema = Type.Object({
+  id: Type.String(),
+  fullName: Type.String(),
+  homepage: Type.String(),
+  level: Type.Enum([...SITE_LEVELS]),
+  kind: Type.Enum([...SITE_KINDS]),
+  region: Type.String(),
+  parent: nullable(Type.String()),
+  siteCode: Type.Optional(Type.String()),
+  archiveRoots: Type.Array(Type.String()),
+});
+
+const FindingSchema = Type.Object(
+  {
+    url: Type.String(),
+    target: Type.Optional(Type.String()),
+    status: Type.Optional(Type.Union([Type.Number(), Type.String()])),
+    message: Type.String(),
+    evidence: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: true },
+);
+
+const CheckSchema = Type.Object(
+  {
+    ruleId: Type.String(),
+    outcome: Type.Enum(['pass', 'fail', 'review', 'not-applicable']),
+    findings: Type.Array(FindingSchema),
+  },
+  { additionalProperties: true },
+);
+
+/** The site object of contract §3; fields added later pass through. */
+const siteResultFields = {
+  siteId: Type.String(),
+  status: Type.Enum(['done', 'unreachable', 'error']),
+  pagesCrawled: Type.Number(),
+  linksChecked: Type.Number(),
+  score: Type.Number(),
+  checks: Type.Array(CheckSchema),
+  startedAt: Type.Optional(Type.String()),
+  finishedAt: Type.Optional(Type.String()),
+  durationMs: Type.Optional(Type.Number()),
+  reason: Type.Optional(Type.String()),
+  fullName: Type.Optional(Type.String()),
+  homepage: Type.Optional(Type.String()),
+};
+export const SiteResultSchema = Type.Object(siteResultFields, { additionalProperties: true });
+
+export const StoredResultSchema = Type.Object({
+  sweepId: Type.String(),
+  siteId: Type.String(),
+  quarter: Type.String(),
+  halfYear: Type.String(),
+  storedAt: Type.String(),
+  result: SiteResultSchema,
+});
+
+export const SweepSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum([...SWEEP_KINDS]),
+  period: Type.String(),
+  state: Type.Enum(['queued', 'running', 'done', 'failed']),
+  total: Type.Integer(),
+  done: Type.Integer(),
+  failed: Type.Integer(),
+  startedAt: nullable(Type.String()),
+  finishedAt: nullable(Type.String()),
+  createdAt: Type.String(),
+  region: nullable(Type.String()),
+  siteIds: Type.Array(Type.String()),
+  now: Type.String(),
+  requestedBy: Type.String(),
+  error: nullable(Type.String()),
+});
+
+export const SweepRequestSchema = Type.Object(
+  {
+    kind: Type.Enum([...SWEEP_KINDS], { description: '检查计划' }),
+    siteIds: Type.Optional(Type.Array(SiteId, { minItems: 1, maxItems: 10_000, uniqueItems: true })),
+    region: Type.Optional(RegionCode),
+  },
+  { additionalProperties: false },
+);
+
+const RuleTotalsSchema = Type.Object({
+  ruleId: Type.String(),
+  pass: Type.Integer(),
+  fail: Type.Integer(),
+  review: Type.Integer(),
+  notApplicable: Type.Integer(),
+});
+
+export const PeriodReportSchema = Type.Object({
+  period: Type.String(),
+  previousPeriod: Type.String(),
+  sites: Type.Array(
+    Type.Object(
+      {
+        ...siteResultFields,
+        region: Type.String(),
+        sweepId: Type.String(),
+        storedAt: Type.String(),
+        previous: nullable(
+          Type.Object({ sweepId: Type.String(), score: Type.Number(), storedAt: Type.String() }),
+        ),
+        newViolations: Type.Array(Type.String()),
+        fixedViolations: Type.Array(Type.String()),
+      },
+      { additionalProperties: true },
+    ),
+  ),
+  regions: Type.Array(
+    Type.Object({
+      region: Type.String({ description: '市州区划代码前四位，省级站点为 5100' }),
+      sites: Type.Integer(),
+      averageScore: Type.Number(),
+      rules: Type.Array(RuleTotalsSchema),
+      newViolations: Type.Integer(),
+      fixedViolations: Type.Integer(),
+    }),
+  ),
+  notInspected: Type.Array(Type.String()),
+});
+
+export const ErrorSchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    location: Type.Optional(Type.String()),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          line: Type.Optional(Type.Integer()),
+          row: Type.Optional(Type.Integer()),
+          field: Type.Optional(Type.String()),
+          message: Type.String(),
+        }),
+      ),
+    ),
+  }),
+});
+
+/** The error statuses a route can answer, each with the one error body. */
+export function errors(...statuses: number[]): Record<number, typeof ErrorSchema> {
+  return Object.fromEntries([401, 429, 500, ...statuses].map((status) => [status, ErrorSchema]));
+}

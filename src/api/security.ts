@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { RateLimitOptions } from './app-options.ts';
+import { bearerToken } from './bearer.ts';
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 300, timeWindow: 60_000 };
+
+/** The API answers JSON only: nothing may load, frame or submit anything from it. /docs sets its own policy. */
+const API_CSP = {
+  defaultSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Security headers on every answer, and a per-token (else per-IP) rate limit. */
+export interface SecurityOptions {
+  rateLimit?: RateLimitOptions | false;
+}
+
+export const security: FastifyPluginAsync<SecurityOptions> = fp(
+  async (fastify: FastifyInstance, options: SecurityOptions) => {
+    await fastify.register(helmet, {
+      global: true,
+      contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
+    });
+    if (options.rateLimit === false) return;
+    const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+    await fastify.register(rateLimit, {
+      global: true,
+      max: limit.max,
+      timeWindow: limit.timeWindow,
+      keyGenerator: rateLimitKey,
+    });
+  },
+  { name: 'gov-inspector-security' },
+);
+
+/** A token's own bucket (by hash: the plaintext is kept nowhere), else the client's address. */
+function rateLimitKey(request: FastifyRequest): string {
+  const token = bearerToken(request.headers.authorization);
+  return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
+}
