@@ -1,13 +1,23 @@
-import type { RenderedHomepage } from '../../crawlers/artifacts.ts';
+import { ARCHIVED_WORDS } from '../../checks/lib/archive-wording.ts';
+import { isGazetteLink } from '../../checks/lib/gazette-link.ts';
+import { readAnnualReportTitle } from '../../checks/lib/report-title.ts';
+import type { RenderedHomepage, RenderedLink } from '../../crawlers/artifacts.ts';
 import { isSameSite, normalizeUrl } from '../../crawlers/url.ts';
 import type { Site } from '../registry/site.ts';
-
-/** Homepage links the checks will want to see the target of: the 公报 column, annual reports, archives. */
-const WANTED_LINK_TEXT = /公报|政报|年度报表|年报|归档/;
 
 export interface CrawlSeed {
   url: string;
   priority?: boolean;
+}
+
+/**
+ * A homepage link whose target a check will look for, recognised as the checks recognise it: the
+ * 政府公报 column (not a 统计公报), the 政府网站工作年度报表 (not the 信息公开年报), an archive entry.
+ */
+function wantedByChecks(link: RenderedLink): boolean {
+  if (isGazetteLink(link)) return true;
+  const labels = [link.text, link.title, link.ariaLabel].filter((l): l is string => l !== undefined);
+  return labels.some((label) => readAnnualReportTitle(label) !== null || ARCHIVED_WORDS.test(label));
 }
 
 /**
@@ -24,7 +34,7 @@ export function crawlSeeds(site: Site, homepage: RenderedHomepage | undefined): 
   };
   for (const root of site.archiveRoots) add(root, true);
   for (const link of homepage?.links ?? []) {
-    const wanted = WANTED_LINK_TEXT.test(`${link.text} ${link.title ?? ''}`);
+    const wanted = wantedByChecks(link);
     if (wanted || isSameSite(link.href, site.homepage)) add(link.href, wanted);
   }
   return [...seeds.values()];
