@@ -1,0 +1,55 @@
+import { type Job, Worker } from 'bullmq';
+import type { Logger } from '../log.ts';
+import { SweepRequestError, startSweep } from '../service/start-sweep.ts';
+import type { SweepLauncher } from '../service/sweep-launcher.ts';
+import type { ResultsStore } from '../store/store.ts';
+import { type PlanJobData, type QueueConfig, SWEEP_PLANS, workerConnection } from './queues.ts';
+
+export interface PlanRunner {
+  readonly worker: Worker<PlanJobData, { sweepId: string | null }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Turns a fired plan into a sweep, through `startSweep` like a sweep started from the API. Runs where
+ * the database is (the `serve` process). A plan with no site to inspect (an empty registry) is logged
+ * and done, not retried.
+ */
+export function startPlanRunner(
+  config: QueueConfig,
+  store: ResultsStore,
+  launcher: SweepLauncher,
+  log: Logger,
+): PlanRunner {
+  const worker = new Worker<PlanJobData, { sweepId: string | null }>(
+    SWEEP_PLANS,
+    async (job: Job<PlanJobData>) => {
+      const { plan, kind, region } = job.data;
+      try {
+        const sweep = await startSweep(
+          store,
+          launcher,
+          { kind, ...(region ? { region } : {}), requestedBy: `scheduler:${plan}`, now: new Date() },
+          () => true,
+        );
+        log.info({ plan, sweepId: sweep.id, sites: sweep.total }, 'scheduled sweep started');
+        return { sweepId: sweep.id };
+      } catch (error) {
+        if (error instanceof SweepRequestError) {
+          log.warn({ plan, err: error }, 'scheduled sweep has nothing to inspect');
+          return { sweepId: null };
+        }
+        throw error;
+      }
+    },
+    { connection: workerConnection(config), prefix: config.queuePrefix, concurrency: 1 },
+  );
+  worker.on('error', (error) => log.error({ err: error }, 'plan runner error'));
+  worker.on('failed', (job, error) =>
+    log.error(
+      { plan: job?.data.plan, attempt: job?.attemptsMade, err: error },
+      'scheduled sweep could not start',
+    ),
+  );
+  return { worker, close: () => worker.close() };
+}

@@ -1,0 +1,91 @@
+import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
+import type { InspectionSettings } from '../inspection/context.ts';
+import type { Site } from '../registry/site.ts';
+import type { SiteResult } from '../results.ts';
+import type { ServiceConfig } from '../service/config.ts';
+import type { SweepKind } from '../store/store.ts';
+
+/** What the queue side of the service needs from its configuration. */
+export type QueueConfig = Pick<ServiceConfig, 'redisUrl' | 'queuePrefix'>;
+
+/** One job per (sweep, site): inspect the site. */
+export const SITE_INSPECTIONS = 'site-inspections';
+/** One job per finished site: the result, on its way to whoever holds the database. */
+export const SITE_RESULTS = 'site-results';
+/** The inspection plans' schedulers fire here. */
+export const SWEEP_PLANS = 'sweep-plans';
+
+/** A site inspection job: the site travels in the job, so a worker needs nothing but Redis. */
+export interface SiteJobData {
+  sweepId: string;
+  site: Site;
+  /** "Today" for the sweep's date rules (ISO). */
+  now: string;
+  settings?: InspectionSettings;
+}
+
+/** What a finished site inspection job returns (the result itself goes to `site-results`). */
+export interface SiteJobSummary {
+  siteId: string;
+  status: SiteResult['status'];
+  score: number;
+  pagesCrawled: number;
+  linksChecked: number;
+}
+
+export interface ResultJobData {
+  sweepId: string;
+  result: SiteResult;
+}
+
+/** A plan's scheduler fires this: start a sweep of `kind`, limited to `region` if set. */
+export interface PlanJobData {
+  plan: string;
+  kind: SweepKind;
+  region?: string;
+}
+
+/**
+ * The job id of a site within a sweep, in both `site-inspections` and `site-results`: deterministic,
+ * so a sweep cannot put a site on the queue twice and a redelivered result adds nothing.
+ */
+export function siteJobId(sweepId: string, siteId: string): string {
+  return `${sweepId}__${siteId}`;
+}
+
+/** Connection for workers: commands wait for Redis to come back rather than fail (BullMQ requirement). */
+export function workerConnection(config: QueueConfig): ConnectionOptions {
+  return { url: config.redisUrl, maxRetriesPerRequest: null };
+}
+
+/**
+ * Connection for producers that must answer now: no offline queue, so a command fails at once
+ * when Redis is not connected, and a short connect timeout.
+ */
+export function failFastConnection(config: QueueConfig): ConnectionOptions {
+  return {
+    url: config.redisUrl,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    commandTimeout: 5_000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => Math.min(200 * times, 2_000),
+  };
+}
+
+/** Finished jobs are kept a while for inspection (failedReason, stacktrace), then removed. */
+export const KEEP_FINISHED: Pick<DefaultJobOptions, 'removeOnComplete' | 'removeOnFail'> = {
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+/** Site inspections are retried a bounded number of times, backing off exponentially. */
+export const SITE_JOB_ATTEMPTS = 3;
+export const SITE_JOB_BACKOFF = { type: 'exponential', delay: 10_000 } as const;
+
+/** Storing a result is retried for a good while (the database may be briefly away); failed ones are kept. */
+export const RESULT_JOB_OPTIONS = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1_000 },
+  ...KEEP_FINISHED,
+} as const;

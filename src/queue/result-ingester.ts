@@ -1,0 +1,78 @@
+import { type Job, QueueEvents, Worker } from 'bullmq';
+import type { Logger } from '../log.ts';
+import type { SiteResult } from '../results.ts';
+import type { ResultsStore } from '../store/store.ts';
+import {
+  type QueueConfig,
+  type ResultJobData,
+  SITE_INSPECTIONS,
+  SITE_RESULTS,
+  workerConnection,
+} from './queues.ts';
+
+/** Called once a result is stored for the first time (issue 4 hangs webhooks here). */
+export type OnResultStored = (sweepId: string, result: SiteResult) => void | Promise<void>;
+
+export interface ResultIngester {
+  readonly worker: Worker<ResultJobData, { stored: boolean }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Moves results from `site-results` into the store, where the database is (the `serve` process).
+ * Results wait in Redis while this process is down. Storing is idempotent: a result delivered twice
+ * is stored once, and `onStored` runs for the first delivery only. A sweep is marked running when
+ * its first site starts (seen on the queue's event stream) or, at the latest, with its first result.
+ */
+export function startResultIngester(
+  config: QueueConfig,
+  store: ResultsStore,
+  log: Logger,
+  onStored?: OnResultStored,
+): ResultIngester {
+  const connection = workerConnection(config);
+  const worker = new Worker<ResultJobData, { stored: boolean }>(
+    SITE_RESULTS,
+    async (job: Job<ResultJobData>) => {
+      const { sweepId, result } = job.data;
+      await store.sweeps.markRunning(sweepId, new Date(result.startedAt));
+      const stored = await store.results.record(sweepId, result);
+      log.info(
+        { sweepId, siteId: result.siteId, status: result.status, stored },
+        stored ? 'result stored' : 'result already stored',
+      );
+      if (stored && onStored) {
+        await Promise.resolve(onStored(sweepId, result)).catch((error: unknown) =>
+          log.error({ sweepId, siteId: result.siteId, err: error }, 'result hook failed'),
+        );
+      }
+      return { stored };
+    },
+    { connection, prefix: config.queuePrefix, concurrency: 4 },
+  );
+  worker.on('error', (error) => log.error({ err: error }, 'result ingester error'));
+  worker.on('failed', (job, error) =>
+    log.error(
+      { sweepId: job?.data.sweepId, siteId: job?.data.result.siteId, attempt: job?.attemptsMade, err: error },
+      'storing a result failed',
+    ),
+  );
+
+  // Progress only: missing an event (this process was down) costs nothing, the first result marks it.
+  const events = new QueueEvents(SITE_INSPECTIONS, { connection, prefix: config.queuePrefix });
+  events.on('error', (error) => log.error({ err: error }, 'site inspection events error'));
+  events.on('active', ({ jobId }) => {
+    const sweepId = jobId.split('__')[0];
+    if (!sweepId) return;
+    store.sweeps
+      .markRunning(sweepId, new Date())
+      .catch((error: unknown) => log.warn({ sweepId, err: error }, 'could not mark the sweep running'));
+  });
+
+  return {
+    worker,
+    async close() {
+      await Promise.all([worker.close(), events.close()]);
+    },
+  };
+}

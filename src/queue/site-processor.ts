@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { type Job, Queue, UnrecoverableError } from 'bullmq';
+import type { Browser } from 'playwright';
+import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
+import type { HostPoliteness } from '../../crawlers/link-status/politeness.ts';
+import { launchBrowser } from '../browser.ts';
+import type { InspectionSettings } from '../inspection/context.ts';
+import { fileEvidenceStore } from '../inspection/evidence-store.ts';
+import { inspectSite } from '../inspection/inspect-site.ts';
+import { log } from '../log.ts';
+import { errorResult } from '../sweep/error-result.ts';
+import {
+  RESULT_JOB_OPTIONS,
+  type ResultJobData,
+  SITE_RESULTS,
+  type SiteJobData,
+  type SiteJobSummary,
+  siteJobId,
+  workerConnection,
+} from './queues.ts';
+import { RedisHostPoliteness } from './redis-politeness.ts';
+import { readSandboxConfig } from './sandbox-config.ts';
+
+/**
+ * The site inspection processor, run by BullMQ in a child process of the site worker (see
+ * site-processor.js): parsing HTML there cannot block the worker's lock renewal. One browser per
+ * child, launched on first use and reused by the jobs the child runs; it dies with the child.
+ */
+
+const DEFAULT_SETTINGS: InspectionSettings = { maxPages: 200 };
+
+const config = readSandboxConfig();
+const results = new Queue<ResultJobData>(SITE_RESULTS, {
+  connection: workerConnection(config),
+  prefix: config.queuePrefix,
+});
+results.on('error', (error) => log.error({ err: error }, 'site processor: redis error'));
+const politeness = new RedisHostPoliteness({
+  redisUrl: config.redisUrl,
+  prefix: config.queuePrefix,
+  perHostConcurrency: config.perHostConcurrency,
+});
+let browser: Promise<Browser> | undefined;
+// The link cache is per sweep: one check per target per sweep, never carried into the next sweep.
+let links: { sweepId: string; cache: LinkStatusCache } | undefined;
+
+// The worker that forked us is gone (killed): its jobs will be redone elsewhere, so stop now rather
+// than finish work nobody waits for; exiting also takes the browser down (Playwright kills it on exit).
+process.on('disconnect', () => process.exit(0));
+
+export default async function processSiteJob(
+  job: Job<SiteJobData>,
+  _token?: string,
+  signal?: AbortSignal,
+): Promise<SiteJobSummary> {
+  const { sweepId, site } = job.data;
+  const attempt = job.attemptsMade + 1;
+  const jobLog = log.child({ sweepId, siteId: site.id, attempt, jobId: job.id });
+  try {
+    const result = await inspect(job.data, jobLog, signal);
+    await results.add(
+      site.id,
+      { sweepId, result },
+      { jobId: siteJobId(sweepId, site.id), ...RESULT_JOB_OPTIONS },
+    );
+    return {
+      siteId: site.id,
+      status: result.status,
+      score: result.score,
+      pagesCrawled: result.pagesCrawled,
+      linksChecked: result.linksChecked,
+    };
+  } catch (error) {
+    jobLog.error({ err: error }, 'site inspection attempt failed');
+    const final = error instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1);
+    if (final) {
+      await results.add(
+        site.id,
+        { sweepId, result: errorResult(site, error) },
+        { jobId: siteJobId(sweepId, site.id), ...RESULT_JOB_OPTIONS },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The child's browser, launched again if it failed to start or has since crashed. */
+async function sharedBrowser(): Promise<Browser> {
+  const current = await browser?.catch(() => undefined);
+  if (current?.isConnected()) return current;
+  browser = launchBrowser();
+  return browser;
+}
+
+async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSignal | undefined) {
+  const { sweepId, site } = data;
+  const protocol = URL.canParse(site.homepage) ? new URL(site.homepage).protocol : '';
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new UnrecoverableError(`站点 ${site.id} 的首页地址不是 http(s) 网址：${site.homepage}`);
+  }
+  const now = new Date(data.now);
+  if (Number.isNaN(now.getTime())) throw new UnrecoverableError(`任务的检查日期无效：${data.now}`);
+  if (links?.sweepId !== sweepId) links = { sweepId, cache: new LinkStatusCache() };
+  return inspectSite(site, {
+    now,
+    settings: data.settings ?? DEFAULT_SETTINGS,
+    browser: sharedBrowser,
+    linkCache: links.cache,
+    // RedisHostPoliteness has HostPoliteness's `run` contract; the context still names the class.
+    politeness: politeness as unknown as HostPoliteness,
+    evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
+    log: jobLog,
+    signal,
+  });
+}
