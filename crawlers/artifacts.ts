@@ -173,6 +173,12 @@ export interface LinkStatus {
   method: 'HEAD' | 'GET' | 'crawl';
   softNotFound?: { evidence: string };
   challenge?: BotChallenge;
+  /**
+   * The certificate problem of the target's host (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED,
+   * UNABLE_TO_VERIFY_LEAF_SIGNATURE, …). The link is checked regardless, as a browser that repairs an
+   * incomplete chain would reach it: the verdict follows the HTTP answer.
+   */
+  tlsError?: string;
   /** Set when the server kept answering 429/503 after the bounded retries. */
   busy?: { retries: number; lastRetryAfterSeconds?: number };
   attempts: number;

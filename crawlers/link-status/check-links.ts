@@ -1,10 +1,10 @@
-import { Agent } from 'undici';
 import type { Logger } from '../../src/log.ts';
 import type { LinkOccurrence, LinkStatus, LinkStatuses } from '../artifacts.ts';
 import { LinkStatusCache } from './cache.ts';
 import { checkTarget } from './check-target.ts';
 import { HostPoliteness } from './politeness.ts';
 import { type LinkCheckSettings, resolveLinkCheckSettings } from './settings.ts';
+import { LenientTlsAgent } from './tls-agent.ts';
 
 export interface CheckLinksOptions {
   occurrences: LinkOccurrence[];
@@ -44,11 +44,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkStatus
   }
   for (const [url, status] of options.known ?? []) cache.remember(url, status);
 
-  const agent = new Agent({
-    connect: { timeout: settings.connectTimeoutMs },
-    headersTimeout: settings.responseTimeoutMs,
-    bodyTimeout: settings.responseTimeoutMs,
-  });
+  const agent = new LenientTlsAgent(settings);
   const ctx = { agent, politeness, settings, signal: options.signal };
   try {
     const settled = await Promise.allSettled(

@@ -1,14 +1,14 @@
-import type { Agent } from 'undici';
 import { request } from 'undici';
-import { networkErrorCode } from './network-error.ts';
+import { networkErrorCode } from '../network-error.ts';
 import type { HostPoliteness } from './politeness.ts';
 import type { LinkCheckSettings } from './settings.ts';
+import type { LenientTlsAgent } from './tls-agent.ts';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /** What one request needs: the connection pool, the sweep's politeness, the settings, the caller's abort. */
 export interface ExchangeContext {
-  agent: Agent;
+  agent: LenientTlsAgent;
   politeness: HostPoliteness;
   settings: LinkCheckSettings;
   signal?: AbortSignal;
@@ -23,12 +23,13 @@ export interface ExchangeRequest {
 }
 
 export type ExchangeResult =
-  | { ok: true; status: number; headers: ResponseHeaders; body?: Uint8Array }
+  | { ok: true; status: number; headers: ResponseHeaders; body?: Uint8Array; tlsError?: string }
   | { ok: false; error: string };
 
 /**
  * One HTTP request, no redirects followed, under the host's politeness slot and the exchange's total
- * deadline. Network failures come back as an error code; only the caller's abort throws.
+ * deadline. Network failures come back as an error code; only the caller's abort throws. A certificate
+ * that does not verify is no failure: the answer carries the verification error as `tlsError`.
  */
 export function exchange(req: ExchangeRequest, ctx: ExchangeContext): Promise<ExchangeResult> {
   return ctx.politeness.run(new URL(req.url).host, () => exchangeNow(req, ctx));
@@ -45,11 +46,23 @@ async function exchangeNow(req: ExchangeRequest, ctx: ExchangeContext): Promise<
   };
   if (req.cookie) headers.cookie = req.cookie;
   try {
-    const response = await request(req.url, { method: req.method, headers, signal, dispatcher: ctx.agent });
+    const response = await request(req.url, {
+      method: req.method,
+      headers,
+      signal,
+      dispatcher: ctx.agent.dispatcher,
+    });
     const limit = req.method === 'GET' ? req.bytesToRead(response.statusCode, response.headers) : 0;
     const body = limit > 0 ? await readCapped(response.body, limit, ctx.signal) : undefined;
     if (limit <= 0) await discard(response.body);
-    return { ok: true, status: response.statusCode, headers: response.headers, body };
+    const tlsError = ctx.agent.tlsErrorOf(req.url);
+    return {
+      ok: true,
+      status: response.statusCode,
+      headers: response.headers,
+      body,
+      ...(tlsError ? { tlsError } : {}),
+    };
   } catch (error) {
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     return { ok: false, error: deadline.aborted ? 'TIMEOUT' : networkErrorCode(error) };

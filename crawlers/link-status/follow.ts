@@ -13,6 +13,8 @@ export interface Chain {
   /** Each URL redirected to, in order. */
   redirects: string[];
   end: ChainEnd;
+  /** The first certificate problem met along the chain (the request went through regardless). */
+  tlsError?: string;
 }
 
 /**
@@ -30,11 +32,19 @@ export async function followRedirects(
   const jar = new CookieJar();
   const seen = new Set<string>();
   let url = target;
+  let tlsError: string | undefined;
   for (;;) {
     const cookie = jar.header(url);
     seen.add(`${url} ${cookie}`);
     const result = await exchange({ url, method, cookie, bytesToRead }, ctx);
-    const chain = (end: ChainEnd): Chain => ({ method, finalUrl: url, redirects, end });
+    if (result.ok) tlsError ??= result.tlsError;
+    const chain = (end: ChainEnd): Chain => ({
+      method,
+      finalUrl: url,
+      redirects,
+      end,
+      ...(tlsError ? { tlsError } : {}),
+    });
     if (!result.ok || !REDIRECT_STATUSES.has(result.status) || result.headers.location === undefined) {
       return chain(result);
     }

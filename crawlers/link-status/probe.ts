@@ -1,7 +1,7 @@
-import { load } from 'cheerio';
 import type { BotChallenge } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import { decodeHtml } from '../decode.ts';
+import { parseHtml, titleAndHeadings } from '../html-outline.ts';
 import { detectSoftNotFound } from '../soft-404.ts';
 import type { ExchangeContext, ResponseHeaders } from './exchange.ts';
 import { type Chain, followRedirects } from './follow.ts';
@@ -17,6 +17,8 @@ export interface ProbeResult {
   status: number | string;
   softNotFound?: { evidence: string };
   challenge?: BotChallenge;
+  /** A certificate problem of a host on the way; the answer came regardless. */
+  tlsError?: string;
   /** The `Retry-After` of a 429/503 answer in milliseconds, when it had a readable one. */
   retryAfterMs?: number;
 }
@@ -56,27 +58,17 @@ function analyse(chain: Chain): ProbeResult {
   const result: ProbeResult = { ...where, status: end.status };
   const contentType = headerValue(end.headers['content-type']);
   const text = end.body ? decodeHtml(end.body, contentType).text : '';
-  result.challenge = detectBotChallenge(end.status, end.headers, text);
-  if (!result.challenge && end.status >= 200 && end.status < 300 && text !== '') {
-    const { title, headings } = titleAndHeadings(text);
+  // A 2xx page is parsed once, for the challenge's title and the soft 404's title and headings.
+  const $ = end.status >= 200 && end.status < 300 && text !== '' ? parseHtml(text) : undefined;
+  result.challenge = detectBotChallenge(end.status, end.headers, text, $);
+  if (!result.challenge && $) {
+    const { title, headings } = titleAndHeadings($);
     result.softNotFound = detectSoftNotFound(title, headings);
   }
   if (end.status === 429 || end.status === 503) {
     result.retryAfterMs = parseRetryAfter(end.headers['retry-after']);
   }
   return withoutUndefined(result);
-}
-
-/** Title and h1–h3 of a (possibly truncated) HTML document, whitespace collapsed. */
-export function titleAndHeadings(html: string): { title: string; headings: string[] } {
-  const $ = load(html);
-  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const title = collapse($('title').first().text());
-  const headings = $('h1, h2, h3')
-    .toArray()
-    .map((el) => collapse($(el).text()))
-    .filter((h) => h !== '');
-  return { title, headings };
 }
 
 function isHtml(contentType: string | string[] | undefined): boolean {

@@ -9,7 +9,7 @@ import {
   type Request,
 } from 'crawlee';
 import { type DecodedBody, decodeHtml } from '../decode.ts';
-import { parseHtml } from './page-facts.ts';
+import { parseHtml } from '../html-outline.ts';
 
 /** A body longer than the crawl's cap; the download was aborted. */
 export class TooLargeError extends NonRetryableError {

@@ -1,9 +1,10 @@
-import { type CheerioAPI, load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { LinkKind, PageForm, PageLink } from '../artifacts.ts';
+import { titleAndHeadings } from '../html-outline.ts';
 import { normalizeUrl } from '../url.ts';
+import { collapse, visibleText } from '../visible-text.ts';
 import { anchorKind } from './resource-kind.ts';
-import { collapse, visibleText } from './visible-text.ts';
 
 export interface PageFacts {
   title: string;
@@ -17,22 +18,10 @@ const MAX_TEXT_CHARS = 20_000;
 const MAX_LINK_TEXT_CHARS = 200;
 const LINK_SELECTOR = 'a[href], area[href], img[src], script[src], link[href], iframe[src], frame[src]';
 
-/**
- * Parses HTML with htmlparser2 in HTML mode (as Crawlee's own CheerioCrawler does) rather than cheerio's
- * default parse5: four times faster, and forgiving enough for the title, headings, text, links and forms.
- */
-export function parseHtml(html: string): CheerioAPI {
-  return load(html, { xml: { xmlMode: false, decodeEntities: true } });
-}
-
 /** The title, h1–h3 headings, visible text, links and forms of a parsed page fetched from `pageUrl`. */
 export function pageFacts($: CheerioAPI, pageUrl: string): PageFacts {
   return {
-    title: collapse($('title').first().text()),
-    headings: $('h1, h2, h3')
-      .toArray()
-      .map((heading) => collapse($(heading).text()))
-      .filter((heading) => heading !== ''),
+    ...titleAndHeadings($),
     text: visibleText($, MAX_TEXT_CHARS),
     links: pageLinks($, pageUrl),
     forms: pageForms($, pageUrl),

@@ -21,7 +21,7 @@ export function answeredPage(
   const challenge =
     status === null
       ? undefined
-      : detectBotChallenge(status, response.headers, body.decoded?.text.slice(0, 2048) ?? '');
+      : detectBotChallenge(status, response.headers, body.decoded?.text ?? '', body.$);
   let facts = noFacts();
   if (body.$) {
     const all = pageFacts(body.$, finalUrl);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { redirectTarget } from '../../../crawlers/link-status/follow.ts';
-import { networkErrorCode } from '../../../crawlers/link-status/network-error.ts';
 import { isPageLike } from '../../../crawlers/link-status/page-like.ts';
 import { parseRetryAfter } from '../../../crawlers/link-status/retry-after.ts';
 import { resolveLinkCheckSettings } from '../../../crawlers/link-status/settings.ts';
+import { networkErrorCode } from '../../../crawlers/network-error.ts';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-03-01T08:00:00Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageFacts, parseHtml } from '../../../crawlers/site-crawl/page-facts.ts';
+import { parseHtml } from '../../../crawlers/html-outline.ts';
+import { pageFacts } from '../../../crawlers/site-crawl/page-facts.ts';
 
 const PAGE = 'http://www.example.gov.cn/xxgk/index.html';
 
