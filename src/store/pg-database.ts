@@ -11,16 +11,26 @@ export function pgDatabase(connectionString: string, log?: Logger): Database {
     ...queryable(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: its connection dying between queries would
+      // otherwise be an uncaught 'error' event.
+      const onError = (error: Error) =>
+        log?.warn({ err: error }, 'PostgreSQL connection lost in a transaction');
+      client.on('error', onError);
+      let broken = false;
       try {
         await client.query('BEGIN');
         const value = await fn(queryable(client));
         await client.query('COMMIT');
         return value;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client that could not roll back is discarded rather than returned to the pool.
+        client.release(broken);
       }
     },
     close: () => pool.end(),
