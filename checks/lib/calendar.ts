@@ -1,4 +1,7 @@
-/** A day on the Asia/Shanghai calendar, the calendar the standard's deadlines (1月31日前) are set in. */
+/** The calendar the standard's deadlines (1月31日前) and the sweep's periods are counted in. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+/** A day on the Asia/Shanghai calendar; month 1–12. */
 export interface CalendarDay {
   year: number;
   month: number;
@@ -6,12 +9,13 @@ export interface CalendarDay {
 }
 
 const SHANGHAI = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: TIME_ZONE,
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',
 });
 
+/** The day `instant` falls on in Asia/Shanghai. Throws on an invalid date. */
 export function shanghaiDay(instant: Date): CalendarDay {
   if (Number.isNaN(instant.getTime())) throw new Error('shanghaiDay: invalid date');
   const parts = SHANGHAI.formatToParts(instant);

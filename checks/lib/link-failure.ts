@@ -22,16 +22,25 @@ const HTTP_FAILURES: Record<number, string> = {
   504: '网关超时 504',
 };
 
-const CODE_FAILURES: [RegExp, string][] = [
+/** Network error codes in Chinese, the specific before the general. */
+const CODE_GLOSSES: [RegExp, string][] = [
   [/^REDIRECT_LOOP$/i, '重定向循环'],
   [/^TOO_MANY_REDIRECTS$/i, '重定向次数过多'],
   [/TIMEOUT|TIMEDOUT/i, '超时'],
-  [/^(ENOTFOUND|EAI_AGAIN)$/i, '域名无法解析'],
-  [/^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET)$/i, '无法连接'],
+  [/^ENOTFOUND$/i, '域名无法解析'],
+  [/^EAI_AGAIN$/i, '域名解析失败'],
+  [/^ECONNREFUSED$/i, '连接被拒绝'],
+  [/^ECONNRESET$/i, '连接被重置'],
+  [/^(EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET)$/i, '无法连接'],
   [/CERT|TLS|SSL|DEPTH_ZERO|SELF_SIGNED/i, '证书错误'],
 ];
 
-/** What went wrong with a broken target, in Chinese: '404 页面不存在', '无法连接（ECONNREFUSED）', '软 404（…）'. */
+/** A network error code in Chinese ('ECONNREFUSED' → '连接被拒绝'), or undefined for a code not known. */
+export function glossErrorCode(code: string): string | undefined {
+  return CODE_GLOSSES.find(([pattern]) => pattern.test(code))?.[1];
+}
+
+/** What went wrong with a broken target, in Chinese: '404 页面不存在', '连接被拒绝（ECONNREFUSED）', '软 404（…）'. */
 export function describeBroken(status: LinkStatus): string {
   if (status.softNotFound !== undefined) {
     return `软 404（返回 ${status.status}，但页面显示不存在：${status.softNotFound.evidence}）`;
@@ -42,8 +51,7 @@ export function describeBroken(status: LinkStatus): string {
     return status.status >= 500 ? `服务器错误 ${status.status}` : `HTTP ${status.status} 错误`;
   }
   const code = status.status;
-  const known = CODE_FAILURES.find(([pattern]) => pattern.test(code));
-  return known === undefined ? `无法访问（${code}）` : `${known[1]}（${code}）`;
+  return `${glossErrorCode(code) ?? '无法访问'}（${code}）`;
 }
 
 /** Why a target could not be judged, in Chinese. */

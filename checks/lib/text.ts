@@ -6,12 +6,6 @@ export function compact(text: string): string {
   return text.replace(ANY_SPACE, '');
 }
 
-/** True when `needle` occurs in `haystack`, whitespace ignored on both sides. */
-export function containsCompact(haystack: string, needle: string): boolean {
-  const n = compact(needle);
-  return n !== '' && compact(haystack).includes(n);
-}
-
 /** Full-width digits and letters (０-９, Ａ-Ｚ) as their ASCII forms. */
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

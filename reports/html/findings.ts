@@ -1,4 +1,5 @@
 import type { Finding } from '../../checks/check.ts';
+import { glossErrorCode } from '../../checks/lib/link-failure.ts';
 import { escapeHtml, urlLink } from './escape.ts';
 import { renderEvidence } from './evidence.ts';
 
@@ -6,25 +7,14 @@ import { renderEvidence } from './evidence.ts';
 export const MAX_FINDINGS = 20;
 export const MAX_LINK_PAGES = 10;
 
-const ERROR_CODES: Record<string, string> = {
-  ECONNREFUSED: '连接被拒绝',
-  ECONNRESET: '连接被重置',
-  ENOTFOUND: '域名无法解析',
-  EAI_AGAIN: '域名解析失败',
-  TIMEOUT: '超时',
-  ETIMEDOUT: '超时',
-  REDIRECT_LOOP: '重定向循环',
-  TOO_MANY_REDIRECTS: '重定向次数过多',
-};
-
-/** An HTTP status or error code, with a Chinese gloss for the network errors officials meet most. */
+/** An HTTP status or error code, with the Chinese gloss the broken-links findings use for network errors. */
 export function formatLinkStatus(status: number | string | undefined): string {
   if (status === undefined) return '—';
   if (typeof status === 'number') return String(status);
-  const gloss = Object.hasOwn(ERROR_CODES, status) ? ERROR_CODES[status] : undefined;
+  const gloss = glossErrorCode(status);
   return gloss === undefined
     ? escapeHtml(status)
-    : `${escapeHtml(status)}<br><span class="gloss">${gloss}</span>`;
+    : `${escapeHtml(status)}<br><span class="gloss">${escapeHtml(gloss)}</span>`;
 }
 
 export function moreNote(rest: number, unit: string): string {
