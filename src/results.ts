@@ -23,6 +23,8 @@ export interface SiteResult {
   durationMs: number;
   /** Added: for `unreachable` and `error`, why, in Chinese. */
   reason?: string;
+  /** Added: the homepage's TLS certificate problem (e.g. CERT_HAS_EXPIRED), recorded rather than ignored. */
+  tlsError?: string;
   /** Added: the site's registered full name and homepage, so a result can be read on its own. */
   fullName: string;
   homepage: string;

@@ -45,6 +45,11 @@ function renderFacts(site: SiteResult): string {
     ['检查链接数', String(site.linksChecked)],
     ['检查时间', `${formatDateTime(site.startedAt)}，用时 ${formatDuration(site.durationMs)}`],
   ];
+  if (site.tlsError)
+    facts.push([
+      'HTTPS 证书',
+      `<span class="status error">证书有问题（${escapeHtml(site.tlsError)}）</span>`,
+    ]);
   const rows = facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('');
   return `<dl class="facts">${rows}</dl>`;
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeReportHtml } from '../../reports/report-html.ts';
 import { writeResultsJson } from '../../reports/results-json.ts';
@@ -24,6 +24,8 @@ export interface SweepRun {
 export async function sweepAndWrite(run: SweepRun): Promise<SweepResults> {
   const out = resolve(run.out);
   await mkdir(out, { recursive: true });
+  // Evidence of an earlier sweep into the same folder must not pass for this one's.
+  await rm(join(out, 'evidence'), { recursive: true, force: true });
   const results = await runSweep(run.sites, {
     now: run.now,
     settings: run.settings,

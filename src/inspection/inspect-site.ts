@@ -30,14 +30,15 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
   const log = ctx.log.child({ siteId: site.id });
   const homepageUrl = normalizeUrl(site.homepage) ?? site.homepage;
 
-  const rendered = await gather(log, 'renderedHomepage', async () =>
+  const gather = gatherer(log, ctx.signal);
+  const rendered = await gather('renderedHomepage', async () =>
     storeScreenshot(
       site,
       ctx,
       await renderHomepage(await ctx.browser(), site.homepage, { ...ctx.settings.render, log }),
     ),
   );
-  const crawl = await gather(log, 'siteCrawl', () =>
+  const crawl = await gather('siteCrawl', () =>
     crawlSite({
       homepage: site.homepage,
       seeds: crawlSeeds(site, rendered.ok ? rendered.value : undefined),
@@ -68,7 +69,7 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
   }
 
   const pages = crawl.ok ? crawl.value.pages : [];
-  const linkStatuses = await gather(log, 'linkStatuses', () =>
+  const linkStatuses = await gather('linkStatuses', () =>
     checkLinks({
       occurrences: linkOccurrences(
         homepageUrl,
@@ -93,6 +94,7 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
   ].filter(Boolean);
   return result(site, startedAt, {
     status: 'done',
+    tlsError: crawl.ok ? crawl.value.tlsError : undefined,
     checks,
     score: scoreSite(checks, homepageUrls),
     pagesCrawled: pages.filter((page) => page.status !== null).length,
@@ -115,17 +117,20 @@ function knownStatuses(pages: readonly CrawledPage[]): Map<string, LinkStatus> {
   );
 }
 
-async function gather<T>(log: Logger, name: keyof Artifacts, make: () => Promise<T>): Promise<Gathered<T>> {
-  const started = Date.now();
-  try {
-    const value = await make();
-    log.info({ gatherer: name, ms: Date.now() - started }, 'gathered');
-    return { ok: true, value };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log.warn({ gatherer: name, err: error }, 'gatherer failed');
-    return { ok: false, error: message };
-  }
+/** Runs gatherers, turning a failure into a failed artifact (the checks needing it become `review`). */
+function gatherer(log: Logger, signal: AbortSignal | undefined) {
+  return async <T>(name: keyof Artifacts, make: () => Promise<T>): Promise<Gathered<T>> => {
+    const started = Date.now();
+    try {
+      const value = await make();
+      log.info({ gatherer: name, ms: Date.now() - started }, 'gathered');
+      return { ok: true, value };
+    } catch (error) {
+      log.warn({ gatherer: name, err: error }, 'gatherer failed');
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: signal?.aborted ? `本站检查超过时限，未能完成（${message}）` : message };
+    }
+  };
 }
 
 /** Moves the header screenshot out of the artifact into the evidence store, leaving its path. */
@@ -139,7 +144,10 @@ async function storeScreenshot(
   return { ...rest, headerScreenshotPath: await ctx.evidence.save(site.id, 'header.png', headerScreenshot) };
 }
 
-type Outcome = Pick<SiteResult, 'status' | 'checks' | 'score' | 'pagesCrawled' | 'linksChecked' | 'reason'>;
+type Outcome = Pick<
+  SiteResult,
+  'status' | 'checks' | 'score' | 'pagesCrawled' | 'linksChecked' | 'reason' | 'tlsError'
+>;
 
 function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
   const finishedAt = new Date();
@@ -154,6 +162,7 @@ function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     ...(outcome.reason ? { reason: outcome.reason } : {}),
+    ...(outcome.tlsError ? { tlsError: outcome.tlsError } : {}),
     fullName: site.fullName,
     homepage: site.homepage,
   };

@@ -9,11 +9,18 @@ import type { SiteResult, SweepResults } from '../results.ts';
 import { errorResult } from './error-result.ts';
 import { quarterOf } from './period.ts';
 
+export const DEFAULT_SITE_TIME_LIMIT_MS = 20 * 60_000;
+
 export interface SweepOptions {
   now: Date;
   settings: InspectionSettings;
   /** Sites inspected at the same time. */
   concurrency: number;
+  /**
+   * The most one site may take (default 20 minutes): a site of slow hosts cannot hold the sweep for
+   * hours. What is unfinished when it runs out becomes `review`.
+   */
+  siteTimeLimitMs?: number;
   evidence: EvidenceStore;
   log: Logger;
   /** Called as each site starts and ends, for progress displays. */
@@ -48,8 +55,10 @@ export async function runSweep(sites: readonly Site[], options: SweepOptions): P
         limit(async () => {
           running++;
           options.onProgress?.({ type: 'site-started', site, running, done, total });
+          const signal = AbortSignal.timeout(options.siteTimeLimitMs ?? DEFAULT_SITE_TIME_LIMIT_MS);
           const result = await inspectSite(site, {
             ...resources,
+            signal,
             now: options.now,
             settings: options.settings,
             evidence: options.evidence,
