@@ -69,9 +69,17 @@ export interface ResourceRef {
 export interface RenderedHomepage {
   /** The URL asked for. */
   url: string;
-  /** The URL after redirects. */
+  /** The URL of the document finally rendered (after redirects and script reloads). */
   finalUrl: string;
+  /** The status of the document finally rendered, once the page settled. */
   status: number | null;
+  /**
+   * The status of the first answer, when it was an error the browser got past: a WAF's 412/521 whose
+   * script set a cookie and reloaded into the real page.
+   */
+  challengeStatus?: number;
+  /** Present when the page finally rendered is itself a bot challenge (the browser did not get through). */
+  challenge?: BotChallenge;
   title: string;
   viewport: { width: number; height: number };
   /**

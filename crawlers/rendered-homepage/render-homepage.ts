@@ -1,6 +1,8 @@
-import type { Browser, Page } from 'playwright';
+import type { Browser, Page, Response } from 'playwright';
 import type { Logger } from '../../src/log.ts';
-import type { RenderedGraphic, RenderedHomepage } from '../artifacts.ts';
+import type { BotChallenge, RenderedGraphic, RenderedHomepage } from '../artifacts.ts';
+import { detectBotChallenge } from '../bot-challenge.ts';
+import { DocumentResponses } from './document-responses.ts';
 import { decideHeaderArea, type HeaderArea, isInHeader } from './header-area.ts';
 import { navigate, requireWebUrl } from './navigate.ts';
 import { DEFAULT_LIMITS, extractPage, type Placed } from './page-extract.ts';
@@ -53,10 +55,18 @@ async function screenshotHeader(
   }
 }
 
+/** A bot challenge the page on screen still is (the browser did not get through), judged on its DOM. */
+async function challengeOf(page: Page, response: Response): Promise<BotChallenge | undefined> {
+  const html = await page.content().catch(() => '');
+  return detectBotChallenge(response.status(), response.headers(), html);
+}
+
 /**
  * Renders a homepage in a fresh browser context at the inspection viewport and gathers what the
  * checks read: texts, links, graphics and sub-resources with their boxes and visibility, the header
- * area and its screenshot. Rejects when the page cannot be opened at all.
+ * area and its screenshot. The status and final URL are those of the document finally rendered, after
+ * the page settled: a WAF's 412 that sets a cookie and reloads is recorded as `challengeStatus`.
+ * Rejects when the page cannot be opened at all.
  */
 export async function renderHomepage(
   browser: Browser,
@@ -78,16 +88,19 @@ export async function renderHomepage(
   });
   try {
     const page = await context.newPage();
+    const documents = new DocumentResponses(page);
     const response = await navigate(page, url, navigationTimeoutMs);
     const settle = await settlePage(page, settleCapMs);
+    const rendered = documents.last ?? response;
+    const status = rendered ? rendered.status() : null;
     const extracted = await extractPage(page, DEFAULT_LIMITS, EXTRACTION_TIMEOUT_MS);
     if (extracted.truncated) log?.warn({ url, limit: DEFAULT_LIMITS.elements }, 'element walk truncated');
     const headerArea = decideHeaderArea(extracted.topElements, INSPECTION_VIEWPORT.width);
     const headerScreenshot = await screenshotHeader(page, headerArea, log);
     const homepage: RenderedHomepage = {
       url,
-      finalUrl: page.url(),
-      status: response ? response.status() : null,
+      finalUrl: rendered?.url() ?? page.url(),
+      status,
       title: extracted.title,
       viewport: { ...INSPECTION_VIEWPORT },
       headerArea,
@@ -101,6 +114,10 @@ export async function renderHomepage(
       settle,
       headerScreenshot,
     };
+    const first = documents.first;
+    if (first && first !== rendered && first.status() >= 400) homepage.challengeStatus = first.status();
+    const challenge = rendered && (await challengeOf(page, rendered));
+    if (challenge) homepage.challenge = challenge;
     log?.debug(
       { url, ms: Date.now() - started, settle, texts: homepage.texts.length, links: homepage.links.length },
       'homepage rendered',
