@@ -49,9 +49,9 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
     const guard = new TrapGuard(settings, new Date());
     const frontier = new Frontier(storage.queue, guard, options.maxPages, homepage);
     const book = new PageBook(options.maxPages);
-    await frontier.addStart(homepage, { depth: 0 });
+    await frontier.addHomepage(homepage);
     for (const seed of orderedSeeds(options.seeds ?? [])) {
-      await frontier.addStart(seed.url, {
+      await frontier.addSeed(seed.url, {
         depth: 1,
         ...(seed.priority ? { priority: 'seed' as const } : {}),
       });

@@ -15,8 +15,10 @@ export interface CrawlData {
 const MAX_TRAPS_SAMPLED = 50;
 
 /**
- * Decides which URLs enter the crawl and in what order: breadth-first from the homepage, each URL once,
- * crawler traps left out (a sample is kept). Priority seeds and the pages they link to come first: while
+ * Decides which URLs enter the crawl and in what order: breadth-first from the homepage, each URL once
+ * (a URL a crawled page redirected to counts as crawled), crawler traps left out (a sample is kept).
+ * Seeds wait until the homepage has answered, so that one naming the homepage's final URL
+ * (`/` → `/index.shtml`, whose logo the rendered homepage links) is not crawled a second time. Priority seeds and the pages they link to come first: while
  * any of them is pending, ordinary URLs wait in `held`, so that a tight budget is not spent on ordinary
  * pages already running when a priority page's links turn up. Ordinary URLs beyond the page budget are
  * only counted: they could never be fetched.
@@ -26,6 +28,8 @@ export class Frontier {
   private readonly seen = new Set<string>();
   private readonly siteUrls: string[];
   private readonly held: { url: string; data: CrawlData }[] = [];
+  /** Seeds given before the homepage answered; undefined once it has. */
+  private waitingSeeds: { url: string; data: CrawlData }[] | undefined = [];
   private priorityPending = 0;
   private queued = 0;
   /** Admitted ordinary URLs that were not queued because the budget was already spoken for. */
@@ -40,9 +44,21 @@ export class Frontier {
     this.siteUrls = [homepage];
   }
 
-  /** Counts a URL the homepage redirected to as part of the site (sc.gov.cn → www.sc.gov.cn/index.shtml). */
-  addSiteUrl(url: string): void {
-    if (!this.isInSite(url)) this.siteUrls.push(url);
+  /**
+   * Called once the homepage has answered (or failed) at `finalUrl`: that URL is the homepage, and part
+   * of the site (sc.gov.cn → www.sc.gov.cn/index.shtml); the seeds waiting for it are queued.
+   */
+  async homepageResolved(finalUrl: string): Promise<void> {
+    this.markCrawled(finalUrl);
+    if (!this.isInSite(finalUrl)) this.siteUrls.push(finalUrl);
+    const seeds = this.waitingSeeds ?? [];
+    this.waitingSeeds = undefined;
+    for (const seed of seeds) await this.addSeed(seed.url, seed.data);
+  }
+
+  /** A URL a crawled page was answered at (after its redirects): a link to it is not crawled again. */
+  markCrawled(url: string): void {
+    this.seen.add(url);
   }
 
   isInSite(url: string): boolean {
@@ -54,9 +70,15 @@ export class Frontier {
     return this.overflow > 0 || this.held.length > 0;
   }
 
-  /** Queues a start URL (the homepage, a seed): crawled even when off-site. */
-  async addStart(url: string, data: CrawlData): Promise<void> {
-    if (this.admit(url, data.depth)) await this.push(url, data);
+  /** Queues the homepage, at depth 0. */
+  async addHomepage(url: string): Promise<void> {
+    if (this.admit(url, 0)) await this.push(url, { depth: 0 });
+  }
+
+  /** Queues a seed (crawled even when off-site), once the homepage has answered. */
+  async addSeed(url: string, data: CrawlData): Promise<void> {
+    if (this.waitingSeeds) this.waitingSeeds.push({ url, data });
+    else if (this.admit(url, data.depth)) await this.push(url, data);
   }
 
   /** Queues the pages a crawled page links to: same-site HTML pages (same-host ones too for a priority seed). */

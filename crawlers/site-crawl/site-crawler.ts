@@ -94,7 +94,8 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         const page = answeredPage(request.url, data, response, body);
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
         book.record(page);
-        if (data.depth === 0) frontier.addSiteUrl(page.finalUrl);
+        if (data.depth === 0) await frontier.homepageResolved(page.finalUrl);
+        else frontier.markCrawled(page.finalUrl);
         if (page.links.length > 0 && (frontier.isInSite(page.finalUrl) || data.priority === 'seed')) {
           await frontier.addLinks(page.links, page.finalUrl, data);
         }
@@ -108,12 +109,15 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
       },
       failedRequestHandler: async ({ request, response }, error) => {
         const data = crawlData(request);
-        if (error instanceof ServerErrorStatus) book.record(error.page);
+        let page: CrawledPage | undefined;
+        if (error instanceof ServerErrorStatus) page = error.page;
         else if (!(error instanceof BudgetSpent)) {
           const code = failureCode(error, timeoutPhases.get(request));
           log.debug({ url: request.url, code, err: error.message }, 'page failed');
-          book.record(failedPage(request.url, data, code, response as IncomingMessage | undefined));
+          page = failedPage(request.url, data, code, response as IncomingMessage | undefined);
         }
+        if (page) book.record(page);
+        if (data.depth === 0) await frontier.homepageResolved(page?.finalUrl ?? request.url);
         await frontier.settled(data);
       },
     },
