@@ -1,10 +1,12 @@
-import type { LinkOccurrence, RenderedHomepage, SiteCrawl } from '../../crawlers/artifacts.ts';
-import { normalizeUrl } from '../../crawlers/url.ts';
+import type { CrawledPage, LinkOccurrence, RenderedHomepage, SiteCrawl } from '../../crawlers/artifacts.ts';
+import { isSameSite, normalizeUrl } from '../../crawlers/url.ts';
 
 /**
  * Every link to check, where it appears: the rendered homepage's anchors and sub-resources (as the
- * reader's browser sees them, script-written ones included) and the links of every crawled page.
- * One occurrence per (page, target).
+ * reader's browser sees them, script-written ones included) and the links of every crawled page of
+ * the site. The homepage goes by `homepageUrl` whatever URL it was crawled under (the one asked for,
+ * the one it redirected to, a link to itself), and pages of other sites crawled as seeds (a 政府公报
+ * hosted elsewhere) are not this site's to answer for. One occurrence per (page, target).
  */
 export function linkOccurrences(
   homepageUrl: string,
@@ -24,9 +26,23 @@ export function linkOccurrences(
     const target = normalizeUrl(resource.url);
     if (target) add({ page: homepageUrl, target, kind: resource.kind, text: '' });
   }
+  const homepages = homepageAddresses(homepageUrl, rendered, crawl?.pages ?? []);
   for (const page of crawl?.pages ?? []) {
-    const pageUrl = page.depth === 0 ? homepageUrl : page.url;
+    if (![...homepages].some((homepage) => isSameSite(page.finalUrl || page.url, homepage))) continue;
+    const isHomepage = page.depth === 0 || homepages.has(page.url) || homepages.has(page.finalUrl);
+    const pageUrl = isHomepage ? homepageUrl : page.url;
     for (const link of page.links) add({ page: pageUrl, target: link.url, kind: link.kind, text: link.text });
   }
   return [...byKey.values()];
+}
+
+/** The URLs the homepage answers at: the one asked for and where the browser and the crawl ended up. */
+function homepageAddresses(
+  homepageUrl: string,
+  rendered: RenderedHomepage | undefined,
+  pages: readonly CrawledPage[],
+): Set<string> {
+  const crawled = pages.find((page) => page.depth === 0);
+  const urls = [homepageUrl, rendered?.finalUrl, crawled?.finalUrl];
+  return new Set(urls.flatMap((url) => (url ? [normalizeUrl(url) ?? url] : [])));
 }
