@@ -98,7 +98,11 @@ export interface ResultsRepository {
 
 export interface TokensRepository {
   /** Makes a token; the plaintext is returned once and only its hash is stored. */
-  create(input: { role: TokenRole; region: string | null; name: string | null }): Promise<{ token: string; record: TokenRecord }>;
+  create(input: {
+    role: TokenRole;
+    region: string | null;
+    name: string | null;
+  }): Promise<{ token: string; record: TokenRecord }>;
   /** The token's record, or undefined for an unknown token (compared by hash). */
   verify(token: string): Promise<TokenRecord | undefined>;
 }
