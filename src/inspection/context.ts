@@ -41,9 +41,28 @@ export interface SweepResources {
 
 export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
   let launching: Promise<Browser> | undefined;
+  /*
+   * A browser that crashed or was closed, or a launch that failed, is forgotten, so that the next
+   * site launches a new one instead of inheriting the failure for the rest of the sweep.
+   */
+  const launch = (): Promise<Browser> => {
+    const attempt = launchBrowser().then(
+      (browser) => {
+        browser.once('disconnected', () => {
+          if (launching === attempt) launching = undefined;
+        });
+        return browser;
+      },
+      (error: unknown) => {
+        if (launching === attempt) launching = undefined;
+        throw error;
+      },
+    );
+    return attempt;
+  };
   return {
     browser: () => {
-      launching ??= launchBrowser();
+      launching ??= launch();
       return launching;
     },
     linkCache: new LinkStatusCache(),
@@ -52,7 +71,9 @@ export function createSweepResources(links: Partial<LinkCheckSettings> = {}): Sw
       concurrency: links.concurrency,
     }),
     async close() {
-      if (launching) await (await launching.catch(() => undefined))?.close();
+      const current = launching;
+      launching = undefined;
+      if (current) await (await current.catch(() => undefined))?.close();
     },
   };
 }
