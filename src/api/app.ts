@@ -23,10 +23,11 @@ export const app: FastifyPluginAsync<AppOptions> = fp(
     // TypeBox's compiler: rejects unknown properties instead of silently removing them, as Ajv's
     // Fastify defaults would, and converts only params and query strings.
     fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
-    await fastify.register(accessRules);
     await fastify.register(services, options);
     registerErrorHandling(fastify);
     await fastify.register(security, options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit });
+    // After security: its onRoute hook must add the rate limiter before this one adds authentication.
+    await fastify.register(accessRules);
     await fastify.register(docs);
     await fastify.register(health);
     await fastify.register(apiRoutes, { prefix: API_PREFIX });

@@ -1,11 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { type BuildAppOptions, buildApp } from '../../../src/api/app.ts';
+import { openStore } from '../../../src/store/open-store.ts';
 import type { ResultsStore } from '../../../src/store/store.ts';
 import { SITES } from './fixtures.ts';
 import { RecordingLauncher } from './launchers.ts';
-import { memoryStore } from './memory-store.ts';
+
+/** The embedded store (PGlite) in a fresh directory, removed when the store closes. */
+export async function openEmbeddedStore(): Promise<ResultsStore> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'gov-inspect-api-'));
+  const store = await openStore({ dataDir });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 export type Role = 'province' | 'cityIn' | 'cityOut' | 'none' | 'bad';
 
@@ -21,11 +37,12 @@ export interface ApiFixture {
 }
 
 /**
- * The API over a store seeded with SITES and three tokens: province, Chengdu (510100: cd-* in
+ * The API over the embedded store (PGlite in a fresh directory) seeded with SITES and three tokens: province, Chengdu (510100: cd-* in
  * reach) and Mianyang (510700: cd-* out of reach). Request logs are captured in `logLines`.
  */
 export async function apiFixture(overrides: Partial<BuildAppOptions> = {}): Promise<ApiFixture> {
-  const store = overrides.store ?? memoryStore();
+  const owned = overrides.store === undefined;
+  const store = overrides.store ?? (await openEmbeddedStore());
   await store.sites.replaceAll(SITES);
   const launcher = new RecordingLauncher();
   const tokens = {
@@ -64,7 +81,7 @@ export async function apiFixture(overrides: Partial<BuildAppOptions> = {}): Prom
       app.inject({ ...options, headers: { ...headerFor(role), ...(options.headers ?? {}) } }),
     close: async () => {
       await app.close();
-      await store.close();
+      if (owned) await store.close();
     },
   };
 }
