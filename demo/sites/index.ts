@@ -2,6 +2,7 @@ import type { Site } from '../../src/registry/site.ts';
 import { cdPortal } from './cd-portal.ts';
 import { eduDept } from './edu-dept.ts';
 import { fgwDept } from './fgw-dept.ts';
+import { glCounty } from './gl-county.ts';
 import { hjCounty } from './hj-county.ts';
 import { scPortal } from './sc-portal.ts';
 import type { DemoSite } from './types.ts';
@@ -21,7 +22,15 @@ const xxCounty: DemoSite = {
   routes: () => ({}),
 };
 
-export const DEMO_SITES: readonly DemoSite[] = [scPortal, cdPortal, eduDept, fgwDept, hjCounty, xxCounty];
+export const DEMO_SITES: readonly DemoSite[] = [
+  scPortal,
+  cdPortal,
+  eduDept,
+  fgwDept,
+  hjCounty,
+  glCounty,
+  xxCounty,
+];
 
 export type { DemoSite, DemoWorld } from './types.ts';
 export type DemoRegistry = Site[];
