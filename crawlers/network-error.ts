@@ -3,7 +3,7 @@
  * - `CONNECT_TIMEOUT`: the connection could not be opened in time;
  * - `TIMEOUT`: no headers in time, a silent body, or the total deadline passed;
  * - `ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, `ECONNRESET`, `EHOSTUNREACH`, `ENETUNREACH`, …: Node's codes;
- * - a TLS code (`CERT_HAS_EXPIRED`, `ERR_SSL_…`), kept as is;
+ * - a TLS handshake or certificate code (`ERR_SSL_…`, `EPROTO`, `CERT_HAS_EXPIRED`), kept as is;
  * - `BAD_RESPONSE`: the server answered something that is not HTTP;
  * - `NETWORK_ERROR` when the error carries no code.
  * Redirect problems (`REDIRECT_LOOP`, `TOO_MANY_REDIRECTS`, `BAD_REDIRECT`) and timeouts whose phase
