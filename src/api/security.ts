@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RateLimitOptions } from './app-options.ts';
-import { bearerToken } from './bearer.ts';
+import { verifiedToken } from './authenticate.ts';
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 300, timeWindow: 60_000 };
 
@@ -39,8 +38,12 @@ export const security: FastifyPluginAsync<SecurityOptions> = fp(
   { name: 'gov-inspector-security' },
 );
 
-/** A token's own bucket (by hash: the plaintext is kept nowhere), else the client's address. */
-function rateLimitKey(request: FastifyRequest): string {
-  const token = bearerToken(request.headers.authorization);
-  return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
+/**
+ * A valid token's own bucket; everything else (no token, unknown tokens) shares the client address's
+ * bucket, so guessing tokens is rate limited too. Outside /api/v1 the address is the key.
+ */
+async function rateLimitKey(request: FastifyRequest): Promise<string> {
+  if (request.routeOptions.config.access === undefined) return `ip:${request.ip}`;
+  const record = await verifiedToken(request);
+  return record ? `token:${record.id}` : `ip:${request.ip}`;
 }

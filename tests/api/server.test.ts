@@ -138,6 +138,7 @@ describe('security headers', () => {
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).toMatch(/style-src 'self'/);
     expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 });
