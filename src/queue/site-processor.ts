@@ -55,7 +55,7 @@ export default async function processSiteJob(
 ): Promise<SiteJobSummary> {
   const { sweepId, site } = job.data;
   const attempt = job.attemptsMade + 1;
-  const jobLog = log.child({ sweepId, siteId: site.id, attempt, jobId: job.id });
+  const jobLog = log.child({ sweepId, siteId: site.id, jobId: job.id, attempt, starts: job.attemptsStarted });
   try {
     const result = await inspect(job.data, jobLog, signal);
     await results.add(

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { Queue, type RedisClient } from 'bullmq';
 import type { InspectionSettings } from '../inspection/context.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
@@ -22,7 +22,7 @@ export interface SweepLauncherOptions {
   backoffMs?: number;
   /** Inspection settings carried by every job (default: the worker's). */
   settings?: InspectionSettings;
-  /** How long to wait for Redis before giving up (default 2 s). */
+  /** How long to wait for a first connection to Redis before giving up (default 1 s). */
   timeoutMs?: number;
   log?: Logger;
 }
@@ -50,12 +50,12 @@ export function createSweepLauncher(
   });
   // Connection errors surface as launch failures; the listener keeps them from crashing the process.
   queue.on('error', (error) => options.log?.debug({ err: error }, 'sweep launcher: redis error'));
-  const timeoutMs = options.timeoutMs ?? 2_000;
+  const timeoutMs = options.timeoutMs ?? 1_000;
   return {
     async launch(sweep: SweepRecord, sites: readonly Site[]) {
-      const client = await withTimeout(queue.client, timeoutMs);
+      const client = await connected(queue, timeoutMs);
       if (client.status !== 'ready')
-        throw new QueueUnavailableError(`任务队列（Redis）未连接：${client.status}`);
+        throw new QueueUnavailableError(`任务队列（Redis）未连接（${client.status}）`);
       await queue.addBulk(
         sites.map((site) => ({
           name: site.id,
@@ -74,21 +74,37 @@ export function createSweepLauncher(
         })),
       );
     },
-    close: () => queue.close(),
+    async close() {
+      await queue.close();
+      // BullMQ 5.81: closing a connection that never came up rejects its pending start-up later, and
+      // re-emits that as an 'error' on the connection after close() removed every listener, which
+      // would be an unhandled rejection. A listener added after close() absorbs it.
+      (queue as unknown as { connection: NodeJS.EventEmitter }).connection.on('error', () => {});
+    },
   };
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new QueueUnavailableError(`任务队列（Redis）在 ${ms} 毫秒内无法连接`)),
-      ms,
+/**
+ * The queue's Redis client once it is connected. Until the first connection succeeds BullMQ would
+ * wait for it indefinitely; this gives up at the next connection error or after `ms`.
+ */
+function connected(queue: Queue, ms: number): Promise<RedisClient> {
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      queue.off('error', onError);
+      reject(new QueueUnavailableError(`任务队列（Redis）无法连接：${reason}`));
+    };
+    const onError = (error: Error) => fail(error.message);
+    const timer = setTimeout(() => fail(`${ms} 毫秒内未连上`), ms);
+    queue.on('error', onError);
+    queue.client.then(
+      (client) => {
+        clearTimeout(timer);
+        queue.off('error', onError);
+        resolve(client);
+      },
+      (error: Error) => fail(error.message),
     );
   });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -12,6 +12,9 @@ import { openStore } from '../../../src/store/open-store.ts';
 import type { ResultsStore, SweepRecord } from '../../../src/store/store.ts';
 import { type RunningRedis, startRedis } from '../../support/redis.ts';
 
+// The sandboxed processors log through src/log.ts (LOG_LEVEL), straight to this process's stderr.
+process.env.LOG_LEVEL ??= process.env.TEST_LOG ? 'info' : 'warn';
+
 /** Small budgets so that a demo site takes seconds, not minutes. */
 export const FAST_SETTINGS: InspectionSettings = {
   maxPages: 12,
