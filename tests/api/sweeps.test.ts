@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildAppOptions } from '../../src/api/app.ts';
 import type { ResultsStore } from '../../src/store/store.ts';
 import { type ApiFixture, apiFixture as fixtureOver, openEmbeddedStore } from './support/api-fixture.ts';
-import { CHENGDU_SITES, siteResult } from './support/fixtures.ts';
+import { CHENGDU_SITES, siteResult, sitesYaml } from './support/fixtures.ts';
 import { FailingLauncher, HangingLauncher } from './support/launchers.ts';
 
 let store: ResultsStore;
@@ -139,5 +139,32 @@ describe('GET /health', () => {
     const response = await api.as('none', { method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toEqual({ status: 'unavailable', redis: true, database: false });
+  });
+});
+
+describe('PUT /sites and the schedulers', () => {
+  it('calls onRegistryChanged after a registry replacement, not after a refused file, and answers even if it fails', async () => {
+    let calls = 0;
+    api = await apiFixture({
+      onRegistryChanged: async () => {
+        calls += 1;
+        throw new Error('Redis is down');
+      },
+    });
+    const put = (payload: string) =>
+      api!.as('province', {
+        method: 'PUT',
+        url: '/api/v1/sites',
+        headers: { 'content-type': 'application/yaml' },
+        payload,
+      });
+    expect((await put('sites: []\nfoo: [')).statusCode).toBe(400);
+    expect(calls).toBe(0);
+    expect((await put(sitesYaml())).statusCode).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(1);
+    expect(api.logLines.some((line) => line.includes('reconciling after a registry change failed'))).toBe(
+      true,
+    );
   });
 });
