@@ -1,4 +1,4 @@
-import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
+import type { ConnectionOptions, DefaultJobOptions, Queue } from 'bullmq';
 import type { InspectionSettings } from '../inspection/context.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
@@ -89,3 +89,16 @@ export const RESULT_JOB_OPTIONS = {
   backoff: { type: 'exponential', delay: 1_000 },
   ...KEEP_FINISHED,
 } as const;
+
+/** Hands a site's result to `site-results`; the deterministic job id makes a second hand-off add nothing. */
+export async function handOffResult(
+  results: Queue<ResultJobData>,
+  sweepId: string,
+  result: SiteResult,
+): Promise<void> {
+  await results.add(
+    result.siteId,
+    { sweepId, result },
+    { jobId: siteJobId(sweepId, result.siteId), ...RESULT_JOB_OPTIONS },
+  );
+}

@@ -1,7 +1,8 @@
-import { type Job, QueueEvents, Worker } from 'bullmq';
+import { type Job, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '../log.ts';
 import type { SiteResult } from '../results.ts';
 import type { ResultsStore } from '../store/store.ts';
+import { UnknownSweepError } from '../store/sweeps-repository.ts';
 import {
   type QueueConfig,
   type ResultJobData,
@@ -35,8 +36,15 @@ export function startResultIngester(
     SITE_RESULTS,
     async (job: Job<ResultJobData>) => {
       const { sweepId, result } = job.data;
-      await store.sweeps.markRunning(sweepId, new Date(result.startedAt));
-      const stored = await store.results.record(sweepId, result);
+      let stored: boolean;
+      try {
+        await store.sweeps.markRunning(sweepId, new Date(result.startedAt));
+        stored = await store.results.record(sweepId, result);
+      } catch (error) {
+        // A result for a sweep this store never had (another deployment's, a wiped database): no retry helps.
+        if (error instanceof UnknownSweepError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
       log.info(
         { sweepId, siteId: result.siteId, status: result.status, stored },
         stored ? 'result stored' : 'result already stored',

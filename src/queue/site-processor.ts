@@ -10,12 +10,11 @@ import { inspectSite } from '../inspection/inspect-site.ts';
 import { log } from '../log.ts';
 import { errorResult } from '../sweep/error-result.ts';
 import {
-  RESULT_JOB_OPTIONS,
+  handOffResult,
   type ResultJobData,
   SITE_RESULTS,
   type SiteJobData,
   type SiteJobSummary,
-  siteJobId,
   workerConnection,
 } from './queues.ts';
 import { RedisHostPoliteness } from './redis-politeness.ts';
@@ -58,11 +57,7 @@ export default async function processSiteJob(
   const jobLog = log.child({ sweepId, siteId: site.id, jobId: job.id, attempt, starts: job.attemptsStarted });
   try {
     const result = await inspect(job.data, jobLog, signal);
-    await results.add(
-      site.id,
-      { sweepId, result },
-      { jobId: siteJobId(sweepId, site.id), ...RESULT_JOB_OPTIONS },
-    );
+    await handOffResult(results, sweepId, result);
     return {
       siteId: site.id,
       status: result.status,
@@ -74,11 +69,7 @@ export default async function processSiteJob(
     jobLog.error({ err: error }, 'site inspection attempt failed');
     const final = error instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1);
     if (final) {
-      await results.add(
-        site.id,
-        { sweepId, result: errorResult(site, error) },
-        { jobId: siteJobId(sweepId, site.id), ...RESULT_JOB_OPTIONS },
-      );
+      await handOffResult(results, sweepId, errorResult(site, error));
     }
     throw error;
   }

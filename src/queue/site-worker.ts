@@ -4,14 +4,13 @@ import type { Logger } from '../log.ts';
 import type { ServiceConfig } from '../service/config.ts';
 import { errorResult } from '../sweep/error-result.ts';
 import {
+  handOffResult,
   type QueueConfig,
-  RESULT_JOB_OPTIONS,
   type ResultJobData,
   SITE_INSPECTIONS,
   SITE_RESULTS,
   type SiteJobData,
   type SiteJobSummary,
-  siteJobId,
   workerConnection,
 } from './queues.ts';
 import { sandboxEnv } from './sandbox-config.ts';
@@ -109,11 +108,7 @@ async function handOffError(
 ): Promise<void> {
   const { sweepId, site } = job.data;
   try {
-    await results.add(
-      site.id,
-      { sweepId, result: errorResult(site, error) },
-      { jobId: siteJobId(sweepId, site.id), ...RESULT_JOB_OPTIONS },
-    );
+    await handOffResult(results, sweepId, errorResult(site, error));
   } catch (handOffError) {
     log.error({ sweepId, siteId: site.id, err: handOffError }, 'could not hand the error result over');
   }
