@@ -106,7 +106,8 @@ async function allSchedulers(queue: Queue): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; ; start += 100) {
     const page = await queue.getJobSchedulers(start, start + 99, true);
-    ids.push(...page.map((scheduler) => scheduler.key));
+    // An entry may be gone already (another process removed it while we listed): skip it.
+    ids.push(...page.flatMap((scheduler) => (scheduler ? [scheduler.key] : [])));
     if (page.length < 100) return ids;
   }
 }
