@@ -4,6 +4,7 @@ import { SweepRequestError, startSweep } from '../service/start-sweep.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { ResultsStore } from '../store/store.ts';
 import { type PlanJobData, type QueueConfig, SWEEP_PLANS, workerConnection } from './queues.ts';
+import { logRedisErrors } from './redis-errors.ts';
 
 export interface PlanRunner {
   readonly worker: Worker<PlanJobData, { sweepId: string | null }>;
@@ -44,7 +45,7 @@ export function startPlanRunner(
     },
     { connection: workerConnection(config), prefix: config.queuePrefix, concurrency: 1 },
   );
-  worker.on('error', (error) => log.error({ err: error }, 'plan runner error'));
+  worker.on('error', logRedisErrors(log, 'plan runner'));
   worker.on('failed', (job, error) =>
     log.error(
       { plan: job?.data.plan, attempt: job?.attemptsMade, err: error },

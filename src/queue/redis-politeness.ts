@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { HostPoliteness } from '../../crawlers/link-status/politeness.ts';
+import type { Logger } from '../log.ts';
+import { logRedisErrors } from './redis-errors.ts';
 
 export interface RedisHostPolitenessOptions {
   redisUrl: string;
@@ -15,6 +17,7 @@ export interface RedisHostPolitenessOptions {
   leaseMs?: number;
   /** How often a waiting request tries again. Default 50 ms (plus jitter). */
   pollMs?: number;
+  log?: Logger;
 }
 
 // KEYS[1] the host's lease set; ARGV: lease id, limit, lease ms. Scores are expiry times in Redis's clock.
@@ -67,7 +70,7 @@ export class RedisHostPoliteness {
     });
     // Commands wait for Redis to come back: a request waits for its slot rather than run unchecked.
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-    redis.on('error', () => {});
+    redis.on('error', options.log ? logRedisErrors(options.log, 'host politeness') : () => {});
     redis.defineCommand('politenessAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     redis.defineCommand('politenessRenew', { numberOfKeys: 1, lua: RENEW });
     this.redis = redis as Redis & LeaseCommands;

@@ -10,6 +10,7 @@ import {
   SITE_RESULTS,
   workerConnection,
 } from './queues.ts';
+import { logRedisErrors } from './redis-errors.ts';
 
 /** Called once a result is stored for the first time (issue 4 hangs webhooks here). */
 export type OnResultStored = (sweepId: string, result: SiteResult) => void | Promise<void>;
@@ -58,7 +59,7 @@ export function startResultIngester(
     },
     { connection, prefix: config.queuePrefix, concurrency: 4 },
   );
-  worker.on('error', (error) => log.error({ err: error }, 'result ingester error'));
+  worker.on('error', logRedisErrors(log, 'result ingester'));
   worker.on('failed', (job, error) =>
     log.error(
       { sweepId: job?.data.sweepId, siteId: job?.data.result.siteId, attempt: job?.attemptsMade, err: error },
@@ -68,7 +69,7 @@ export function startResultIngester(
 
   // Progress only: missing an event (this process was down) costs nothing, the first result marks it.
   const events = new QueueEvents(SITE_INSPECTIONS, { connection, prefix: config.queuePrefix });
-  events.on('error', (error) => log.error({ err: error }, 'site inspection events error'));
+  events.on('error', logRedisErrors(log, 'site inspection events'));
   events.on('active', ({ jobId }) => {
     const sweepId = jobId.split('__')[0];
     if (!sweepId) return;

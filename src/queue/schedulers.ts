@@ -1,4 +1,5 @@
 import { type JobSchedulerTemplateOptions, Queue } from 'bullmq';
+import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { ResultsStore } from '../store/store.ts';
 import { TIME_ZONE } from '../sweep/period.ts';
@@ -9,6 +10,7 @@ import {
   SWEEP_PLANS,
   workerConnection,
 } from './queues.ts';
+import { logRedisErrors } from './redis-errors.ts';
 
 /** An inspection plan of clause 4.6.1, fired by a BullMQ job scheduler. */
 export interface Plan extends PlanJobData {
@@ -81,13 +83,15 @@ export function planTemplate(plan: PlanJobData): {
 export async function reconcileSchedulers(
   config: QueueConfig,
   store: Pick<ResultsStore, 'sites'>,
+  log?: Logger,
 ): Promise<Plan[]> {
   const plans = plansFor(await store.sites.list());
   const queue = new Queue<PlanJobData>(SWEEP_PLANS, {
     connection: workerConnection(config),
     prefix: config.queuePrefix,
   });
-  queue.on('error', () => {});
+  // The connection waits for Redis rather than fail: at boot, the schedulers are set once Redis is up.
+  queue.on('error', log ? logRedisErrors(log, 'plan schedulers') : () => {});
   try {
     for (const plan of plans) {
       await queue.upsertJobScheduler(plan.plan, { pattern: plan.pattern, tz: TIME_ZONE }, planTemplate(plan));

@@ -17,6 +17,7 @@ import {
   type SiteJobSummary,
   workerConnection,
 } from './queues.ts';
+import { logRedisErrors } from './redis-errors.ts';
 import { RedisHostPoliteness } from './redis-politeness.ts';
 import { readSandboxConfig } from './sandbox-config.ts';
 
@@ -33,11 +34,12 @@ const results = new Queue<ResultJobData>(SITE_RESULTS, {
   connection: workerConnection(config),
   prefix: config.queuePrefix,
 });
-results.on('error', (error) => log.error({ err: error }, 'site processor: redis error'));
+results.on('error', logRedisErrors(log, 'site processor results queue'));
 const politeness = new RedisHostPoliteness({
   redisUrl: config.redisUrl,
   prefix: config.queuePrefix,
   perHostConcurrency: config.perHostConcurrency,
+  log,
 });
 let browser: Promise<Browser> | undefined;
 // The link cache is per sweep: one check per target per sweep, never carried into the next sweep.

@@ -13,6 +13,7 @@ import {
   type SiteJobSummary,
   workerConnection,
 } from './queues.ts';
+import { logRedisErrors } from './redis-errors.ts';
 import { sandboxEnv } from './sandbox-config.ts';
 
 export type SiteWorkerConfig = QueueConfig & Pick<ServiceConfig, 'artifactDir' | 'workerConcurrency'>;
@@ -51,7 +52,7 @@ export function startSiteWorker(
 ): SiteWorker {
   const connection = workerConnection(config);
   const results = new Queue<ResultJobData>(SITE_RESULTS, { connection, prefix: config.queuePrefix });
-  results.on('error', (error) => log.error({ err: error }, 'site worker: results queue error'));
+  results.on('error', logRedisErrors(log, 'site results queue'));
   const worker = new Worker<SiteJobData, SiteJobSummary>(SITE_INSPECTIONS, PROCESSOR, {
     connection,
     prefix: config.queuePrefix,
@@ -73,7 +74,7 @@ export function startSiteWorker(
       }),
     },
   });
-  worker.on('error', (error) => log.error({ err: error }, 'site worker error'));
+  worker.on('error', logRedisErrors(log, 'site worker'));
   worker.on('stalled', (jobId) =>
     log.warn({ jobId }, 'site inspection stalled: its worker stopped renewing the lock; queued again'),
   );

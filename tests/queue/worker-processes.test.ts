@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ServedDemo, serveDemoSites } from '../../demo/serve-demo.ts';
@@ -131,5 +132,23 @@ describe('site workers in separate processes', () => {
     expect(job?.returnvalue.status).toBe('done');
     expect(slow.homepageHits()).toBeGreaterThanOrEqual(2);
     expect(b.sandboxPids().length).toBeGreaterThan(0);
+  });
+
+  it('SIGTERM lets the worker finish the site in hand, then exit; the sweep shows running meanwhile', async () => {
+    slow = await serveSlowSite('slow-county', 2_500);
+    const a = await start('worker-a');
+    const sweep = await launch([slow.site]);
+    const jobId = siteJobId(sweep.id, slow.site.id);
+    await waitFor('worker A to be in the slow site', async () => ((await inspections.getJobState(jobId)) === 'active' && slow!.homepageHits() > 0) || undefined);
+    await waitFor('the sweep to show running', async () => ((await h.store.sweeps.get(sweep.id))?.state === 'running' ? true : undefined), 5_000);
+
+    const exit = once(a.child, 'exit');
+    a.child.kill('SIGTERM');
+    const [code] = await exit;
+    expect(code).toBe(0);
+    // It exited only once the job was done: completed by A, not left to stall.
+    expect(await inspections.getJobState(jobId)).toBe('completed');
+    expect((await inspections.getJob(jobId))?.processedBy).toBe('worker-a');
+    expect(await waitForSweep(h.store, sweep.id)).toMatchObject({ done: 1, failed: 0 });
   });
 });
