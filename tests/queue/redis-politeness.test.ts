@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RedisHostPoliteness } from '../../src/queue/redis-politeness.ts';
 import { type RunningRedis, startRedis } from '../support/redis.ts';
@@ -44,7 +44,9 @@ describe('per-host politeness over every worker (Redis)', () => {
       inFlight--;
     };
     let otherHostRanWhileBusy = false;
-    const busy = Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).run('gov.example', request)));
+    const busy = Promise.all(
+      Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).run('gov.example', request)),
+    );
     await sleep(20);
     await b.run('other.example', async () => {
       otherHostRanWhileBusy = inFlight > 0;
@@ -57,11 +59,25 @@ describe('per-host politeness over every worker (Redis)', () => {
     expect(await a.inFlight('gov.example')).toBe(0);
   });
 
-  it('keeps a long request\'s lease alive, and reclaims the leases of a holder killed with -9', async () => {
+  it("keeps a long request's lease alive, and reclaims the leases of a holder killed with -9", async () => {
     const leaseMs = 1_000;
-    const holder = spawn(process.execPath, [HOLDER, JSON.stringify({ redisUrl: redis.url, prefix, host: 'gov.example', slots: 2, perHostConcurrency: 2, leaseMs })], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const holder = spawn(
+      process.execPath,
+      [
+        HOLDER,
+        JSON.stringify({
+          redisUrl: redis.url,
+          prefix,
+          host: 'gov.example',
+          slots: 2,
+          perHostConcurrency: 2,
+          leaseMs,
+        }),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let held = 0;
     await new Promise<void>((resolve, reject) => {
       holder.stdout.on('data', (chunk: Buffer) => {

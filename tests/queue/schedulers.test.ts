@@ -27,7 +27,15 @@ const REGISTRY: Site[] = [
 
 /** Year, month, day, hour and minute of `ms` on the Asia/Shanghai clock. */
 const shanghai = (ms: number) => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 };
@@ -51,7 +59,12 @@ describe('plan schedulers', () => {
     const schedulers = await plans.getJobSchedulers(0, -1, true);
     const pending = await plans.getJobs(['delayed', 'waiting', 'prioritized']);
     return schedulers
-      .map((s) => ({ id: s.key, pattern: s.pattern, tz: s.tz, pending: pending.filter((job) => job.repeatJobKey === s.key) }))
+      .map((s) => ({
+        id: s.key,
+        pattern: s.pattern,
+        tz: s.tz,
+        pending: pending.filter((job) => job.repeatJobKey === s.key),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id));
   };
 
@@ -60,7 +73,13 @@ describe('plan schedulers', () => {
     await Promise.all(Array.from({ length: 8 }, () => reconcileSchedulers(h.config, h.store)));
 
     const first = await state();
-    expect(first.map((s) => s.id)).toEqual(['city-quarterly-510100', 'city-quarterly-510500', 'city-quarterly-510700', 'quarterly-patrol', 'semiannual-check']);
+    expect(first.map((s) => s.id)).toEqual([
+      'city-quarterly-510100',
+      'city-quarterly-510500',
+      'city-quarterly-510700',
+      'quarterly-patrol',
+      'semiannual-check',
+    ]);
     for (const scheduler of first) {
       expect(scheduler.tz, scheduler.id).toBe('Asia/Shanghai');
       expect(scheduler.pending, scheduler.id).toHaveLength(1);
@@ -77,7 +96,11 @@ describe('plan schedulers', () => {
     expect(next('semiannual-check').at).toMatchObject({ day: 15, hour: 9, minute: 0 });
     expect([5, 11]).toContain(next('semiannual-check').at.month);
     expect([3, 6, 9, 12]).toContain(next('city-quarterly-510100').at.month);
-    expect(next('city-quarterly-510100').data).toEqual({ plan: 'city-quarterly-510100', kind: 'quarterly-patrol', region: '510100' });
+    expect(next('city-quarterly-510100').data).toEqual({
+      plan: 'city-quarterly-510100',
+      kind: 'quarterly-patrol',
+      region: '510100',
+    });
     expect(next('quarterly-patrol').data).toEqual({ plan: 'quarterly-patrol', kind: 'quarterly-patrol' });
     expect(first.find((s) => s.id === 'quarterly-patrol')?.pattern).toBe(PATTERNS.quarterlyPatrol);
 
@@ -86,10 +109,16 @@ describe('plan schedulers', () => {
     await Promise.all(Array.from({ length: 4 }, () => reconcileSchedulers(h.config, h.store)));
 
     const second = await state();
-    expect(second.map((s) => s.id)).toEqual(['city-quarterly-510100', 'quarterly-patrol', 'semiannual-check']);
+    expect(second.map((s) => s.id)).toEqual([
+      'city-quarterly-510100',
+      'quarterly-patrol',
+      'semiannual-check',
+    ]);
     for (const scheduler of second) expect(scheduler.pending, scheduler.id).toHaveLength(1);
     expect(await plans.getJobCountByTypes('delayed', 'waiting', 'prioritized')).toBe(second.length);
     // The pending jobs were kept, not replaced: reconciling at every boot does not move the next run.
-    expect(second.find((s) => s.id === 'quarterly-patrol')?.pending[0]?.id).toBe(first.find((s) => s.id === 'quarterly-patrol')?.pending[0]?.id);
+    expect(second.find((s) => s.id === 'quarterly-patrol')?.pending[0]?.id).toBe(
+      first.find((s) => s.id === 'quarterly-patrol')?.pending[0]?.id,
+    );
   });
 });

@@ -139,8 +139,16 @@ describe('site workers in separate processes', () => {
     const a = await start('worker-a');
     const sweep = await launch([slow.site]);
     const jobId = siteJobId(sweep.id, slow.site.id);
-    await waitFor('worker A to be in the slow site', async () => ((await inspections.getJobState(jobId)) === 'active' && slow!.homepageHits() > 0) || undefined);
-    await waitFor('the sweep to show running', async () => ((await h.store.sweeps.get(sweep.id))?.state === 'running' ? true : undefined), 5_000);
+    await waitFor(
+      'worker A to be in the slow site',
+      async () =>
+        ((await inspections.getJobState(jobId)) === 'active' && slow!.homepageHits() > 0) || undefined,
+    );
+    await waitFor(
+      'the sweep to show running',
+      async () => ((await h.store.sweeps.get(sweep.id))?.state === 'running' ? true : undefined),
+      5_000,
+    );
 
     const exit = once(a.child, 'exit');
     a.child.kill('SIGTERM');
