@@ -80,23 +80,26 @@ async function launch(dir: string, port: number): Promise<ChildProcess> {
   ];
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`)),
-    );
-  });
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
   const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
   try {
-    await ready;
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', () => {
+        if (output.includes('Ready to accept connections')) resolve();
+      });
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`)),
+      );
+    });
   } finally {
     clearTimeout(timeout);
+    child.stdout?.removeAllListeners('data');
+    child.stderr?.removeListener('data', onData);
   }
   // Keep draining its output so a chatty server never blocks on a full pipe.
   child.stdout?.resume();
