@@ -18,8 +18,12 @@ export function chromiumPath(): string {
   return process.env.GOV_INSPECT_CHROMIUM || DEFAULT_CHROMIUM;
 }
 
-/** Launches headless Chromium (Debian's build, never Playwright's download). */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches headless Chromium (Debian's build, never Playwright's download). Queue workers pass
+ * `handleSignals: false`: Playwright would otherwise close the browser on SIGTERM under the site in
+ * hand, while the worker means to finish it.
+ */
+export async function launchBrowser(options: { handleSignals?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   try {
     await access(executablePath, constants.X_OK);
@@ -29,5 +33,13 @@ export async function launchBrowser(): Promise<Browser> {
         '或用环境变量 GOV_INSPECT_CHROMIUM 指定 Chromium 可执行文件的路径。',
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const handleSignals = options.handleSignals ?? true;
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+  });
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../../src/log.ts';
 import type { LinkOccurrence, LinkStatus, LinkStatuses } from '../artifacts.ts';
 import { LinkStatusCache } from './cache.ts';
 import { checkTarget } from './check-target.ts';
-import { HostPoliteness } from './politeness.ts';
+import { HostPoliteness, type Politeness } from './politeness.ts';
 import { type LinkCheckSettings, resolveLinkCheckSettings } from './settings.ts';
 import { LenientTlsAgent } from './tls-agent.ts';
 
@@ -13,7 +13,7 @@ export interface CheckLinksOptions {
   /** The sweep's cache, shared by every site so that a target is checked once per sweep. */
   cache?: LinkStatusCache;
   /** The sweep's per-host limits; without it, one is made from `settings` for this call alone. */
-  politeness?: HostPoliteness;
+  politeness?: Politeness;
   settings?: Partial<LinkCheckSettings>;
   log?: Logger;
   signal?: AbortSignal;

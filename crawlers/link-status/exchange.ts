@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { networkErrorCode } from '../network-error.ts';
-import type { HostPoliteness } from './politeness.ts';
+import type { Politeness } from './politeness.ts';
 import type { LinkCheckSettings } from './settings.ts';
 import type { LenientTlsAgent } from './tls-agent.ts';
 
@@ -9,7 +9,7 @@ export type ResponseHeaders = Record<string, string | string[] | undefined>;
 /** What one request needs: the connection pool, the sweep's politeness, the settings, the caller's abort. */
 export interface ExchangeContext {
   agent: LenientTlsAgent;
-  politeness: HostPoliteness;
+  politeness: Politeness;
   settings: LinkCheckSettings;
   signal?: AbortSignal;
 }

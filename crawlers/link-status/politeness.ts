@@ -9,6 +9,14 @@ export interface HostPolitenessOptions {
   minGapMs?: number;
 }
 
+/**
+ * What the link check needs of politeness: run a request to `host` when the host has room. The
+ * in-process `HostPoliteness` below serves one sweep; the queue's Redis one serves every worker.
+ */
+export interface Politeness {
+  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+}
+
 /** A counting semaphore whose waiters are served first come, first served. */
 class Semaphore {
   private active = 0;
@@ -47,7 +55,7 @@ interface HostState {
  * in flight overall. A task takes its host slot before a global slot, so a busy host never holds
  * global slots while it waits.
  */
-export class HostPoliteness {
+export class HostPoliteness implements Politeness {
   readonly concurrency: number;
   readonly perHostConcurrency: number;
   readonly minGapMs: number;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
-import { HostPoliteness } from '../../crawlers/link-status/politeness.ts';
+import { HostPoliteness, type Politeness } from '../../crawlers/link-status/politeness.ts';
 import type { LinkCheckSettings } from '../../crawlers/link-status/settings.ts';
 import type { CrawlSettings } from '../../crawlers/site-crawl/settings.ts';
 import { launchBrowser } from '../browser.ts';
@@ -25,7 +25,7 @@ export interface InspectionContext {
   /** Link verdicts shared by every site of the sweep: one check per target per sweep. */
   linkCache: LinkStatusCache;
   /** Per-host request limits shared by every site of the sweep. */
-  politeness: HostPoliteness;
+  politeness: Politeness;
   evidence: EvidenceStore;
   log: Logger;
   signal?: AbortSignal;
@@ -35,7 +35,7 @@ export interface InspectionContext {
 export interface SweepResources {
   browser(): Promise<Browser>;
   linkCache: LinkStatusCache;
-  politeness: HostPoliteness;
+  politeness: Politeness;
   close(): Promise<void>;
 }
 

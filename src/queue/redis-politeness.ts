@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { HostPoliteness } from '../../crawlers/link-status/politeness.ts';
+import { HostPoliteness, type Politeness } from '../../crawlers/link-status/politeness.ts';
 import type { Logger } from '../log.ts';
 import { logRedisErrors } from './redis-errors.ts';
 
@@ -53,7 +53,7 @@ interface LeaseCommands {
  * `run(host, task)` contract as the in-process HostPoliteness, which still bounds this process's
  * requests overall.
  */
-export class RedisHostPoliteness {
+export class RedisHostPoliteness implements Politeness {
   readonly perHostConcurrency: number;
   readonly leaseMs: number;
   private readonly pollMs: number;

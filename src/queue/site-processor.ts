@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import type { Browser } from 'playwright';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
-import type { HostPoliteness } from '../../crawlers/link-status/politeness.ts';
 import { launchBrowser } from '../browser.ts';
 import type { InspectionSettings } from '../inspection/context.ts';
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
@@ -81,7 +80,7 @@ export default async function processSiteJob(
 async function sharedBrowser(): Promise<Browser> {
   const current = await browser?.catch(() => undefined);
   if (current?.isConnected()) return current;
-  browser = launchBrowser();
+  browser = launchBrowser({ handleSignals: false });
   return browser;
 }
 
@@ -99,8 +98,7 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
     settings: data.settings ?? DEFAULT_SETTINGS,
     browser: sharedBrowser,
     linkCache: links.cache,
-    // RedisHostPoliteness has HostPoliteness's `run` contract; the context still names the class.
-    politeness: politeness as unknown as HostPoliteness,
+    politeness,
     evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
     log: jobLog,
     signal,
