@@ -32,7 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     port: integer(env, 'PORT', 8080, 0),
     host: env.HOST ?? '127.0.0.1',
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1),
-    serveWorkers: env.SERVE_WORKERS === undefined || !['0', 'false', 'no'].includes(env.SERVE_WORKERS.toLowerCase()),
+    serveWorkers:
+      env.SERVE_WORKERS === undefined || !['0', 'false', 'no'].includes(env.SERVE_WORKERS.toLowerCase()),
     queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
   };
 }
@@ -41,6 +42,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`环境变量 ${name} 必须是不小于 ${min} 的整数，得到 "${raw}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`环境变量 ${name} 必须是不小于 ${min} 的整数，得到 "${raw}"`);
   return value;
 }

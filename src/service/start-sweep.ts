@@ -38,7 +38,12 @@ export function planCovers(kind: SweepKind, site: Site): boolean {
  * Records a sweep and puts it on the queue: the one way a sweep starts, from the API and from the
  * schedulers alike. If the queue is unreachable the sweep is recorded as failed and the error thrown.
  */
-export async function startSweep(store: ResultsStore, launcher: SweepLauncher, request: SweepRequest, reach: Reach): Promise<SweepRecord> {
+export async function startSweep(
+  store: ResultsStore,
+  launcher: SweepLauncher,
+  request: SweepRequest,
+  reach: Reach,
+): Promise<SweepRecord> {
   const sites = await selectSites(store, request, reach);
   const sweep = await store.sweeps.create({
     id: randomUUID(),
@@ -52,7 +57,11 @@ export async function startSweep(store: ResultsStore, launcher: SweepLauncher, r
   try {
     await launcher.launch(sweep, sites);
   } catch (error) {
-    await store.sweeps.markFailed(sweep.id, `无法加入任务队列：${error instanceof Error ? error.message : String(error)}`, new Date());
+    await store.sweeps.markFailed(
+      sweep.id,
+      `无法加入任务队列：${error instanceof Error ? error.message : String(error)}`,
+      new Date(),
+    );
     throw error;
   }
   return sweep;

@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs `gov-inspect ARGS` as a child process, the way an operator does. */
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -18,7 +21,7 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
       {
         cwd: options.cwd,
         timeout: options.timeoutMs ?? 240_000,
-        env: { ...process.env, LOG_LEVEL: 'warn' },
+        env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
         maxBuffer: 64 << 20,
       },
       (error, stdout, stderr) => {

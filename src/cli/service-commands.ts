@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { log } from '../log.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Runs until SIGTERM/SIGINT, then closes gracefully; a second signal exits at once. */
+function untilSignalled(service: { close(): Promise<void> }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let closing = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (closing) {
+        log.warn({ signal }, 'second signal: exiting now');
+        process.exit(1);
+      }
+      closing = true;
+      log.info({ signal }, 'shutting down: finishing the work in hand');
+      service.close().then(resolve, reject);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
+
+async function config() {
+  const { loadConfig, ConfigError } = await import('../service/config.ts');
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** `gov-inspect serve`, `gov-inspect worker` and `gov-inspect token create` (contract §6). */
+export function serviceCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('运行检查服务：API、定时检查计划、结果入库，以及（默认）检查进程')
+    .action(async () => {
+      const { serve } = await import('../service/serve.ts');
+      const running = await serve(await config(), log);
+      process.stdout.write(
+        `gov-inspector 服务已启动：${running.address}（API 文档：${running.address}/docs）\n`,
+      );
+      await untilSignalled(running);
+    });
+
+  program
+    .command('worker')
+    .description('只运行检查进程（只需要 Redis），可在多台机器上启动以扩容')
+    .action(async () => {
+      const { work } = await import('../service/work.ts');
+      await untilSignalled(work(await config(), log));
+    });
+
+  program
+    .command('token')
+    .description('管理 API 令牌')
+    .command('create')
+    .description('创建一个 API 令牌（只显示一次）')
+    .requiredOption('--role <role>', 'province（全省）或 city（市州，需 --region）')
+    .option('--region <code>', '6 位行政区划代码，如 510100（成都市）')
+    .option('--name <text>', '令牌名称，如“成都市政府办公厅”')
+    .action(async (flags: { role: string; region?: string; name?: string }) => {
+      if (flags.role !== 'province' && flags.role !== 'city')
+        throw new UsageError(`--role 必须是 province 或 city，得到 "${flags.role}"`);
+      if (flags.role === 'city' && !/^\d{6}$/.test(flags.region ?? ''))
+        throw new UsageError('city 令牌需要 --region，6 位行政区划代码，如 510100');
+      if (flags.role === 'province' && flags.region) throw new UsageError('province 令牌不能带 --region');
+      const { openStore } = await import('../store/open-store.ts');
+      const settings = await config();
+      const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, log });
+      try {
+        const { token, record } = await store.tokens.create({
+          role: flags.role,
+          region: flags.region ?? null,
+          name: flags.name ?? null,
+        });
+        process.stdout.write(`${token}\n`);
+        process.stderr.write(
+          `已创建 ${record.role} 令牌${record.region ? `（${record.region}）` : ''}${record.name ? `「${record.name}」` : ''}。令牌只显示这一次，请妥善保存。\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}
