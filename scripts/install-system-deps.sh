@@ -6,11 +6,12 @@
 #                       their own on a free loopback port
 #   postgresql          PostgreSQL, for the tests of the results store against a real server (the service
 #                       itself needs none: without DATABASE_URL it uses the embedded store)
+#   poppler-utils       pdftotext, with which the tests read back the PDF reports
 # Installing them starts no service; nothing is left running.
 # Packages already present are left alone; run as root (or with sudo available).
 set -euo pipefail
 
-packages=(chromium fonts-wqy-microhei redis-server postgresql)
+packages=(chromium fonts-wqy-microhei redis-server postgresql poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
