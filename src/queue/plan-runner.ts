@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Job, Worker } from 'bullmq';
 import type { Logger } from '../log.ts';
 import { SweepRequestError, startSweep } from '../service/start-sweep.ts';
@@ -5,6 +6,12 @@ import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { ResultsStore } from '../store/store.ts';
 import { type PlanJobData, type QueueConfig, SWEEP_PLANS, workerConnection } from './queues.ts';
 import { logRedisErrors } from './redis-errors.ts';
+
+/** One firing of a plan is one sweep, however often its job runs: the sweep id is derived from the job's. */
+function sweepIdOf(job: Job<PlanJobData>): string {
+  const hex = createHash('sha256').update(`sweep-plan:${job.id}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 export interface PlanRunner {
   readonly worker: Worker<PlanJobData, { sweepId: string | null }>;
@@ -30,7 +37,13 @@ export function startPlanRunner(
         const sweep = await startSweep(
           store,
           launcher,
-          { kind, ...(region ? { region } : {}), requestedBy: `scheduler:${plan}`, now: new Date() },
+          {
+            sweepId: sweepIdOf(job),
+            kind,
+            ...(region ? { region } : {}),
+            requestedBy: `scheduler:${plan}`,
+            now: new Date(job.timestamp),
+          },
           () => true,
         );
         log.info({ plan, sweepId: sweep.id, sites: sweep.total }, 'scheduled sweep started');

@@ -6,6 +6,12 @@ import { halfYearOf, quarterOf } from '../sweep/period.ts';
 import type { SweepLauncher } from './sweep-launcher.ts';
 
 export interface SweepRequest {
+  /**
+   * A deterministic id, for callers that may run twice for one intent (a scheduled plan job redone
+   * after a crash): a sweep already recorded under it is put on the queue again, which adds nothing
+   * (site jobs have deterministic ids), instead of a second sweep being made.
+   */
+  sweepId?: string;
   kind: SweepKind;
   /** Limit to these sites (all must be within `reach`). */
   siteIds?: readonly string[];
@@ -44,9 +50,18 @@ export async function startSweep(
   request: SweepRequest,
   reach: Reach,
 ): Promise<SweepRecord> {
+  const existing = request.sweepId ? await store.sweeps.get(request.sweepId) : undefined;
+  if (existing) {
+    const registry = new Map((await store.sites.list()).map((site) => [site.id, site]));
+    await launcher.launch(
+      existing,
+      existing.siteIds.flatMap((id) => registry.get(id) ?? []),
+    );
+    return existing;
+  }
   const sites = await selectSites(store, request, reach);
   const sweep = await store.sweeps.create({
-    id: randomUUID(),
+    id: request.sweepId ?? randomUUID(),
     kind: request.kind,
     period: request.kind === 'semiannual-check' ? halfYearOf(request.now) : quarterOf(request.now),
     siteIds: sites.map((site) => site.id),
