@@ -1,0 +1,110 @@
+import { formatPeriod } from '../../reports/html/format.ts';
+import { cityRegionOf, type PeriodReport, type PeriodSiteEntry } from '../periods/period-report.ts';
+import type { Site } from '../registry/site.ts';
+import type { NoticeModel, NoticeRule, NoticeSite, PeriodKind, RegionRow } from './notice-model.ts';
+import { noticeRules } from './notice-rules.ts';
+import { periodTotals } from './period-totals.ts';
+import { regionName } from './region-names.ts';
+import { violationSummary } from './violation-summary.ts';
+
+export interface NoticeInput {
+  kind: PeriodKind;
+  /** The period's report over the sites of the notice (from `buildPeriodReport`). */
+  report: PeriodReport;
+  /** The previous period's report over the same sites. */
+  previousReport: PeriodReport;
+  /** The sites of the notice, in registry order. */
+  sites: readonly Site[];
+  /** 6-digit division code of the region, or null for the whole province. */
+  region: string | null;
+  issuedAt: Date;
+}
+
+const PROVINCE = '四川省';
+
+/** The notice's model from the period reports (pure). */
+export function buildNoticeModel(input: NoticeInput): NoticeModel {
+  const { report, previousReport, region, kind } = input;
+  const rules = noticeRules([report, previousReport]);
+  const byId = new Map(input.sites.map((site) => [site.id, site]));
+  const scopeName = region === null ? PROVINCE : regionName(region);
+  const issuer = `${scopeName}人民政府办公厅`;
+  const periodText = formatPeriod(report.period);
+  const sites = report.sites.map((entry) => noticeSite(entry, rules));
+  return {
+    kind,
+    period: report.period,
+    periodText,
+    previousPeriod: report.previousPeriod,
+    previousPeriodText: formatPeriod(report.previousPeriod),
+    region,
+    scopeName,
+    issuer,
+    title: `${issuer}关于${periodText}${scopeWord(region, scopeName)}政府网站${kind === 'quarterly' ? '抽查' : '检查'}情况的通报`,
+    issuedAt: input.issuedAt.toISOString(),
+    rules,
+    totals: periodTotals(report, rules),
+    previousTotals: previousReport.sites.length === 0 ? null : periodTotals(previousReport, rules),
+    newViolations: sites.reduce((sum, site) => sum + site.newViolations.length, 0),
+    fixedViolations: sites.reduce((sum, site) => sum + site.fixedViolations.length, 0),
+    sites,
+    notInspected: report.notInspected.map((siteId) => {
+      const site = byId.get(siteId);
+      return {
+        siteId,
+        fullName: site?.fullName ?? siteId,
+        regionName: site ? regionName(cityRegionOf(site.region)) : '',
+      };
+    }),
+    regions: region === null ? regionRows(report, sites) : [],
+  };
+}
+
+/** 全省, 全市, 全州; a county or unknown region by its name. */
+function scopeWord(region: string | null, scopeName: string): string {
+  if (region === null) return '全省';
+  if (scopeName.endsWith('市')) return '全市';
+  if (scopeName.endsWith('州')) return '全州';
+  return scopeName;
+}
+
+function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): NoticeSite {
+  const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
+  const isNew = new Set(entry.newViolations);
+  return {
+    siteId: entry.siteId,
+    fullName: entry.fullName,
+    homepage: entry.homepage,
+    region: entry.region,
+    regionName: regionName(cityRegionOf(entry.region)),
+    status: entry.status,
+    ...(entry.reason === undefined ? {} : { reason: entry.reason }),
+    score: entry.score,
+    previousScore: entry.previous?.score ?? null,
+    outcomes: Object.fromEntries(entry.checks.map((check) => [check.ruleId, check.outcome])),
+    violations: entry.checks
+      .filter((check) => check.outcome === 'fail')
+      .map((check) => ({
+        ruleId: check.ruleId,
+        title: titles.get(check.ruleId) ?? check.ruleId,
+        summary: violationSummary(check, entry),
+        isNew: isNew.has(check.ruleId),
+      })),
+    newViolations: entry.newViolations,
+    fixedViolations: entry.fixedViolations,
+  };
+}
+
+function regionRows(report: PeriodReport, sites: readonly NoticeSite[]): RegionRow[] {
+  return report.regions.map((totals) => ({
+    region: totals.region,
+    name: regionName(totals.region),
+    sites: totals.sites,
+    averageScore: totals.averageScore,
+    violatingSites: sites.filter(
+      (site) => cityRegionOf(site.region) === totals.region && site.violations.length > 0,
+    ).length,
+    newViolations: totals.newViolations,
+    fixedViolations: totals.fixedViolations,
+  }));
+}

@@ -1,0 +1,58 @@
+import { regionContains } from '../access/region.ts';
+import { buildPeriodReport } from '../periods/period-report.ts';
+import { isHalfYear, isQuarter, previousPeriod } from '../periods/previous-period.ts';
+import type { Site } from '../registry/site.ts';
+import type { ResultsStore } from '../store/store.ts';
+import { buildNoticeModel } from './build-notice-model.ts';
+import type { NoticeModel, PeriodKind } from './notice-model.ts';
+
+export interface PeriodReportRequest {
+  kind: PeriodKind;
+  /** '2026Q4' for quarterly, '2026H2' for semiannual. */
+  period: string;
+  /** 6-digit division code of the region reported on ('510100'); absent for the whole province. */
+  region?: string;
+  /** The sites the reader may see (a token's `reaches`). */
+  reach: (site: Site) => boolean;
+  /** The notice's date. Default: now. */
+  now?: Date;
+}
+
+/** True when `period` is written as the kind's periods are ('2026Q4' quarterly, '2026H2' semiannual). */
+export function isPeriodOf(kind: PeriodKind, period: string): boolean {
+  return kind === 'quarterly' ? isQuarter(period) : isHalfYear(period);
+}
+
+/**
+ * The notice of a period, for the sites in reach and in the region: each site's latest result of the
+ * period against the period before (as GET /results/… gives them), with totals and a per-region
+ * breakdown for the whole province.
+ */
+export async function loadPeriodReport(
+  store: ResultsStore,
+  request: PeriodReportRequest,
+): Promise<NoticeModel> {
+  const { kind, period, region } = request;
+  if (!isPeriodOf(kind, period))
+    throw new Error(
+      `Not a ${kind} period: "${period}" (expected ${kind === 'quarterly' ? '2026Q4' : '2026H2'})`,
+    );
+  const before = previousPeriod(period);
+  const [registry, current, previous] = await Promise.all([
+    store.sites.list(),
+    store.results.latestInPeriod(period),
+    store.results.latestInPeriod(before),
+  ]);
+  const sites = registry.filter(
+    (site) => request.reach(site) && (region === undefined || regionContains(region, site.region)),
+  );
+  return buildNoticeModel({
+    kind,
+    report: buildPeriodReport({ period, sites, current, previous }),
+    // Only its totals are read: its own changes against the period before it are not needed.
+    previousReport: buildPeriodReport({ period: before, sites, current: previous, previous: [] }),
+    sites,
+    region: region ?? null,
+    issuedAt: request.now ?? new Date(),
+  });
+}

@@ -1,0 +1,46 @@
+import { renderNoticeCsv } from '../../reports/period/notice-csv.ts';
+import { renderNoticeHtml } from '../../reports/period/notice-html.ts';
+import { renderNoticePdf } from '../../reports/period/notice-pdf.ts';
+import { renderNoticeXlsx } from '../../reports/period/notice-xlsx.ts';
+import type { NoticeModel } from './notice-model.ts';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderedReport {
+  contentType: string;
+  extension: string;
+  body: string | Buffer;
+}
+
+/** The notice in one format, with what the HTTP answer needs to say about it. */
+export async function renderReport(model: NoticeModel, format: ReportFormat): Promise<RenderedReport> {
+  switch (format) {
+    case 'html':
+      return { contentType: 'text/html; charset=utf-8', extension: 'html', body: renderNoticeHtml(model) };
+    case 'pdf':
+      return {
+        contentType: 'application/pdf',
+        extension: 'pdf',
+        body: await renderNoticePdf(renderNoticeHtml(model)),
+      };
+    case 'xlsx':
+      return {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        extension: 'xlsx',
+        body: await renderNoticeXlsx(model),
+      };
+    case 'csv':
+      return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body: renderNoticeCsv(model) };
+  }
+}
+
+/**
+ * `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): the Chinese name for browsers, an ASCII one
+ * for clients that read only `filename`. HTML is shown inline so that a dashboard link opens it.
+ */
+export function contentDisposition(format: ReportFormat, chineseStem: string, asciiStem: string): string {
+  const file = `${chineseStem}.${format}`;
+  const type = format === 'html' ? 'inline' : 'attachment';
+  return `${type}; filename="${asciiStem}.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`;
+}
