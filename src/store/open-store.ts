@@ -9,6 +9,7 @@ import { sitesRepository } from './sites-repository.ts';
 import type { ResultsStore } from './store.ts';
 import { sweepsRepository } from './sweeps-repository.ts';
 import { tokensRepository } from './tokens-repository.ts';
+import { webhooksRepository } from './webhooks-repository.ts';
 
 export interface StoreConfig {
   /** A PostgreSQL server; unset means the embedded PGlite database in `${dataDir}/pg`. */
@@ -43,6 +44,7 @@ export function storeOver(db: Database): ResultsStore {
     sweeps: sweepsRepository(db),
     results: resultsRepository(db),
     tokens: tokensRepository(db),
+    webhooks: webhooksRepository(db),
     close: () => db.close(),
   };
 }

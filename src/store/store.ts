@@ -107,11 +107,84 @@ export interface TokensRepository {
   verify(token: string): Promise<TokenRecord | undefined>;
 }
 
+/** The events a webhook subscription can ask for (contract §6, issue 4). */
+export const WEBHOOK_EVENTS = ['violation.detected', 'violation.resolved', 'sweep.completed'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+
+/** A webhook subscription as the API shows it: never with its secret. */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  /** 6-digit division code: only events of sites within it; null for every site. */
+  region: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface NewWebhookSubscription {
+  url: string;
+  /** 'whsec_' + base64 of the key. */
+  secret: string;
+  events: WebhookEventType[];
+  region: string | null;
+  createdBy: string;
+}
+
+export type WebhookDeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** One event for one subscription, and how its attempts went; `id` is the `webhook-id` header. */
+export interface WebhookDelivery {
+  id: string;
+  subscriptionId: string;
+  eventType: WebhookEventType;
+  payload: unknown;
+  state: WebhookDeliveryState;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  redeliveries: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface WebhooksRepository {
+  create(subscription: NewWebhookSubscription & { id: string }): Promise<WebhookSubscription>;
+  /** Oldest first. */
+  list(): Promise<WebhookSubscription[]>;
+  get(id: string): Promise<WebhookSubscription | undefined>;
+  /** The signing secret, for the delivery worker only. */
+  secretOf(id: string): Promise<string | undefined>;
+  /** Deletes the subscription and its delivery log; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  /** Logs a delivery as pending, once: false when a delivery with this id exists already. */
+  recordDelivery(delivery: {
+    id: string;
+    subscriptionId: string;
+    eventType: WebhookEventType;
+    payload: unknown;
+  }): Promise<boolean>;
+  getDelivery(id: string): Promise<WebhookDelivery | undefined>;
+  /** Logs one attempt: attempts + 1, its HTTP status or error, and the state it leaves. */
+  recordAttempt(
+    id: string,
+    attempt: { status: number | null; error: string | null; state: WebhookDeliveryState },
+  ): Promise<void>;
+  /** Back to pending for another round of attempts (redeliveries + 1); undefined when unknown. */
+  requeue(id: string): Promise<WebhookDelivery | undefined>;
+  /** A subscription's deliveries, newest first. */
+  deliveries(subscriptionId: string, limit?: number): Promise<WebhookDelivery[]>;
+  /** Deliveries still pending, oldest first (re-queued at worker start so none is lost). */
+  pendingDeliveries(limit?: number): Promise<WebhookDelivery[]>;
+}
+
 /** The durable results store: PostgreSQL, or the embedded PGlite when no DATABASE_URL is set. */
 export interface ResultsStore {
   sites: SitesRepository;
   sweeps: SweepsRepository;
   results: ResultsRepository;
   tokens: TokensRepository;
+  webhooks: WebhooksRepository;
   close(): Promise<void>;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { type AddressClass, classifyAddress } from '../../src/webhooks/address-class.ts';
+
+const CASES: [string, AddressClass][] = [
+  ['8.8.8.8', 'public'],
+  ['1.1.1.1', 'public'],
+  ['223.5.5.5', 'public'],
+  ['0.0.0.0', 'unspecified'],
+  ['0.1.2.3', 'unspecified'],
+  ['127.0.0.1', 'loopback'],
+  ['127.255.255.254', 'loopback'],
+  ['10.0.0.1', 'private'],
+  ['10.255.255.255', 'private'],
+  ['172.16.0.1', 'private'],
+  ['172.31.255.255', 'private'],
+  ['172.32.0.1', 'public'],
+  ['172.15.255.255', 'public'],
+  ['192.168.1.1', 'private'],
+  ['192.169.0.1', 'public'],
+  ['169.254.169.254', 'link-local'],
+  ['169.254.0.1', 'link-local'],
+  ['100.64.0.1', 'cgnat'],
+  ['100.127.255.255', 'cgnat'],
+  ['100.128.0.1', 'public'],
+  ['100.63.255.255', 'public'],
+  ['224.0.0.1', 'multicast'],
+  ['255.255.255.255', 'reserved'],
+  ['198.18.0.1', 'reserved'],
+  ['192.0.2.1', 'reserved'],
+  ['::', 'unspecified'],
+  ['::1', 'loopback'],
+  ['[::1]', 'loopback'],
+  ['0:0:0:0:0:0:0:1', 'loopback'],
+  ['fe80::1', 'link-local'],
+  ['fe80::1%eth0', 'link-local'],
+  ['febf::1', 'link-local'],
+  ['fc00::1', 'unique-local'],
+  ['fd12:3456:789a::1', 'unique-local'],
+  ['fec0::1', 'private'],
+  ['ff02::1', 'multicast'],
+  ['2001:db8::1', 'reserved'],
+  ['2400:3200::1', 'public'],
+  ['2001:4860:4860::8888', 'public'],
+  ['::ffff:127.0.0.1', 'loopback'],
+  ['::ffff:10.0.0.1', 'private'],
+  ['::ffff:169.254.169.254', 'link-local'],
+  ['::ffff:7f00:1', 'loopback'],
+  ['::FFFF:A00:1', 'private'],
+  ['::ffff:8.8.8.8', 'public'],
+  ['::ffff:0.0.0.0', 'unspecified'],
+  ['64:ff9b::10.0.0.1', 'private'],
+  ['64:ff9b::8.8.8.8', 'public'],
+  ['::127.0.0.1', 'reserved'],
+  ['localhost', 'invalid'],
+  ['256.0.0.1', 'invalid'],
+  ['', 'invalid'],
+];
+
+describe('classifyAddress', () => {
+  it.each(CASES)('%s is %s', (address, expected) => {
+    expect(classifyAddress(address)).toBe(expected);
+  });
+});
