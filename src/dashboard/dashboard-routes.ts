@@ -1,0 +1,69 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Logger } from '../log.ts';
+import type { ResultsStore } from '../store/store.ts';
+import { enforcePageAccess } from './page-access.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { authRoutes } from './routes/auth.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
+import { notFoundPage } from './routes/not-found.ts';
+import { pageRoutes } from './routes/pages.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { errorPage } from './views/error-page.ts';
+
+export { MissingDashboardAccessError } from './page-access.ts';
+export { DASHBOARD_PREFIX } from './session.ts';
+
+export interface DashboardOptions {
+  store: ResultsStore;
+  /** Where workers keep evidence: `${artifactDir}/${sweepId}/evidence/${siteId}/header.png`. */
+  artifactDir: string;
+  log: Logger;
+  /** "Today", for the overview's current quarter. Default: the real clock. */
+  now?: () => Date;
+  /** How often the sweep page polls its progress. Default 3 s. */
+  sweepPollMs?: number;
+}
+
+/**
+ * The dashboards, in Chinese, for a signed-in token: register with `{ prefix: '/dashboard' }` on the
+ * app built by `buildApp`. Encapsulated: its cookie and form parsers, session check, policy and
+ * error pages stay under its prefix.
+ */
+export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (
+  fastify: FastifyInstance,
+  options: DashboardOptions,
+) => {
+  const { store, artifactDir } = options;
+  const log = options.log.child({ component: 'dashboard' });
+  await fastify.register(cookie);
+  await fastify.register(formbody);
+  enforcePageAccess(fastify, store);
+  fastify.setNotFoundHandler({}, (request, reply) => notFoundPage(request, reply));
+  fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const message = status === 429 ? '请求过于频繁，请稍后再试。' : '请求无效。';
+      return reply
+        .status(status)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(status, '无法打开页面', message, request.viewer));
+    }
+    log.error({ err: error, url: request.url }, 'dashboard page failed');
+    return reply
+      .status(500)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(500, '服务器出错', '页面生成失败，请稍后再试或联系管理员。', request.viewer));
+  });
+  await assetRoutes(fastify);
+  authRoutes(fastify, store);
+  pageRoutes(fastify, {
+    store,
+    artifactDir,
+    now: options.now ?? (() => new Date()),
+    sweepPollMs: options.sweepPollMs ?? 3000,
+  });
+  evidenceRoutes(fastify, store, artifactDir);
+  reportRoutes(fastify);
+};

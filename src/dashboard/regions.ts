@@ -1,0 +1,41 @@
+import { regionPrefix } from '../access/region.ts';
+
+/** Sichuan's city-level divisions (the first four digits of a division code); 5100 is the provincial level. */
+const CITY_NAMES: Record<string, string> = {
+  '5100': '省级部门',
+  '5101': '成都市',
+  '5103': '自贡市',
+  '5104': '攀枝花市',
+  '5105': '泸州市',
+  '5106': '德阳市',
+  '5107': '绵阳市',
+  '5108': '广元市',
+  '5109': '遂宁市',
+  '5110': '内江市',
+  '5111': '乐山市',
+  '5113': '南充市',
+  '5114': '眉山市',
+  '5115': '宜宾市',
+  '5116': '广安市',
+  '5117': '达州市',
+  '5118': '雅安市',
+  '5119': '巴中市',
+  '5120': '资阳市',
+  '5132': '阿坝藏族羌族自治州',
+  '5133': '甘孜藏族自治州',
+  '5134': '凉山彝族自治州',
+};
+
+/** '5101' or '510100' → '成都市'; a county code keeps its code after the city's name; unknown → the code. */
+export function regionName(code: string): string {
+  const prefix = regionPrefix(code);
+  if (prefix === '51') return '四川省';
+  const city = CITY_NAMES[prefix.slice(0, 4)];
+  if (city === undefined) return code;
+  return prefix.length > 4 ? `${city}（${prefix}）` : city;
+}
+
+/** A city-level group of the period reports ('5101', '5100') by name. */
+export function cityRegionName(code: string): string {
+  return CITY_NAMES[code] ?? code;
+}

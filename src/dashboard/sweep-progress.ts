@@ -1,0 +1,82 @@
+import { formatScore } from '../../reports/html/format.ts';
+import { STATUS_LABELS } from '../../reports/html/labels.ts';
+import type { Site } from '../registry/site.ts';
+import type { ResultsStore, SweepKind, SweepRecord, SweepState } from '../store/store.ts';
+import { DASHBOARD_PREFIX } from './session.ts';
+
+export const KIND_LABELS: Record<SweepKind, string> = {
+  'quarterly-patrol': '季度巡查',
+  'semiannual-check': '半年检查',
+  adhoc: '临时检查',
+};
+
+export const STATE_LABELS: Record<SweepState, string> = {
+  queued: '排队中',
+  running: '检查中',
+  done: '已完成',
+  failed: '未能完成',
+};
+
+export interface ArrivedResult {
+  siteId: string;
+  fullName: string;
+  href: string;
+  score: string;
+  status: string;
+  statusCss: string;
+  failing: number;
+}
+
+/** What the sweep page shows and its script polls: progress and the results stored so far. */
+export interface SweepProgress {
+  id: string;
+  kind: string;
+  state: SweepState;
+  stateText: string;
+  total: number;
+  done: number;
+  failed: number;
+  finished: boolean;
+  results: ArrivedResult[];
+}
+
+/** How far back in a site's history the sweep's result is looked for. */
+const HISTORY_DEPTH = 20;
+
+export async function sweepProgress(store: ResultsStore, sweep: SweepRecord): Promise<SweepProgress> {
+  const found = await Promise.all(
+    sweep.siteIds.map(async (siteId) => {
+      const history = await store.results.forSite(siteId, HISTORY_DEPTH);
+      return history.find((stored) => stored.sweepId === sweep.id);
+    }),
+  );
+  const sites = new Map<string, Site | undefined>(
+    await Promise.all(sweep.siteIds.map(async (id) => [id, await store.sites.get(id)] as const)),
+  );
+  const results = found.flatMap((stored) => {
+    if (!stored) return [];
+    const label = STATUS_LABELS[stored.result.status];
+    return [
+      {
+        siteId: stored.siteId,
+        fullName: sites.get(stored.siteId)?.fullName ?? stored.result.fullName,
+        href: `${DASHBOARD_PREFIX}/sites/${encodeURIComponent(stored.siteId)}`,
+        score: formatScore(stored.result.score),
+        status: label.text,
+        statusCss: label.css,
+        failing: stored.result.checks.filter((check) => check.outcome === 'fail').length,
+      },
+    ];
+  });
+  return {
+    id: sweep.id,
+    kind: KIND_LABELS[sweep.kind],
+    state: sweep.state,
+    stateText: STATE_LABELS[sweep.state],
+    total: sweep.total,
+    done: sweep.done,
+    failed: sweep.failed,
+    finished: sweep.state === 'done' || sweep.state === 'failed',
+    results,
+  };
+}

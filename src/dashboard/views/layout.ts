@@ -1,0 +1,63 @@
+import { escapeHtml } from '../../../reports/html/escape.ts';
+import type { Principal } from '../../api/principal.ts';
+import { regionName } from '../regions.ts';
+import { DASHBOARD_PREFIX } from '../session.ts';
+
+export interface PageInput {
+  title: string;
+  /** Already-escaped HTML of the page's main content. */
+  body: string;
+  viewer: Principal | null;
+  /** Our own scripts under /dashboard/assets, loaded at the end of the page. */
+  scripts?: readonly ('chart.js' | 'charts.js' | 'sweep.js')[];
+}
+
+/** Who is signed in, as shown in the top bar: 省级 or the city's region. */
+export function viewerLabel(viewer: Principal): string {
+  const scope = viewer.region === null ? '全省' : regionName(viewer.region);
+  return `${scope}（${viewer.role === 'province' ? '省级令牌' : '市级令牌'}）`;
+}
+
+function topBar(viewer: Principal | null): string {
+  const account =
+    viewer === null
+      ? ''
+      : `<div class="account"><span class="who">${escapeHtml(viewerLabel(viewer))}</span><form method="post" action="${DASHBOARD_PREFIX}/logout"><button type="submit" class="link-button">退出登录</button></form></div>`;
+  return `<header class="topbar"><a class="brand" href="${DASHBOARD_PREFIX}/">四川省政府网站检查</a>${account}</header>`;
+}
+
+/** The dashboard's page shell: valid HTML5 in Simplified Chinese, our stylesheet, our scripts only. */
+export function page(input: PageInput): string {
+  const scripts = (input.scripts ?? [])
+    .map((name) => `<script src="${DASHBOARD_PREFIX}/assets/${name}" defer></script>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(input.title)} - 四川省政府网站检查</title>
+<link rel="stylesheet" href="${DASHBOARD_PREFIX}/assets/dashboard.css">
+</head>
+<body>
+${topBar(input.viewer)}
+<main>
+${input.body}
+</main>
+<footer class="foot">依据《政府信息主动公开平台建设规范》自动检查；时间均为北京时间。</footer>
+${scripts}
+</body>
+</html>
+`;
+}
+
+/**
+ * Data for our scripts as a JSON block: not executed, so the policy needs no inline script; `<` is
+ * escaped so that site text can never close the block.
+ */
+export function jsonBlock(id: string, data: unknown): string {
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028|\u2029/g, '');
+  return `<script type="application/json" id="${escapeHtml(id)}">${json}</script>`;
+}
