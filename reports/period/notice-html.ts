@@ -13,7 +13,7 @@ function addressee(model: NoticeModel): string {
 }
 
 function renderIntro(model: NoticeModel): string {
-  return `<p class="addressee">${addressee(model)}</p><p>根据《政府信息主动公开平台建设规范》第4.6.1条关于定期开展政府网站检查并公开检查结果的要求，${escapeHtml(model.issuer)}对${escapeHtml(model.scopeName)}政府网站开展了${escapeHtml(model.periodText)}${actionWord(model)}，重点检查网站全称展示、“政府公报”专栏、归档网页标注、政府网站工作年度报表发布和失效链接等情况。现将有关情况通报如下：</p>`;
+  return `<p class="addressee">${addressee(model)}</p><p>根据《政府信息主动公开平台建设规范》第4.6.1条关于定期开展政府网站检查并公开检查结果的要求，${escapeHtml(model.issuer)}对${escapeHtml(model.scopeWord)}政府网站开展了${escapeHtml(model.periodText)}${actionWord(model)}，重点检查网站全称展示、“政府公报”专栏、归档网页标注、政府网站工作年度报表发布和失效链接等情况。现将有关情况通报如下：</p>`;
 }
 
 function renderRequirements(model: NoticeModel): string {

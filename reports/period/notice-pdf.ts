@@ -1,5 +1,9 @@
 import { launchBrowser } from '../../src/browser.ts';
 
+/** '— 2 —' centred at the foot of each page, as official documents are numbered. */
+const PAGE_NUMBER =
+  '<div style="width:100%;text-align:center;font-size:10px;font-family:\'WenQuanYi Micro Hei\',sans-serif">— <span class="pageNumber"></span> —</div>';
+
 /**
  * The notice printed to A4 PDF by Chromium (CJK text in the WenQuanYi font of fonts-wqy-microhei).
  * A browser per call: reports are asked for rarely, and nothing is left running between them.
@@ -13,7 +17,14 @@ export async function renderNoticePdf(html: string): Promise<Buffer> {
       await page.context().setOffline(true);
       await page.setContent(html, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: PAGE_NUMBER,
+      });
     } finally {
       await page.close();
     }

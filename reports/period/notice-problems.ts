@@ -21,7 +21,7 @@ export function renderProblems(model: NoticeModel): string {
   const listed = model.sites.filter((site) => site.violations.length > 0 || site.status !== 'done');
   const rows = listed.map(
     (site, i) =>
-      `<tr><td class="num">${i + 1}</td><td>${escapeHtml(site.fullName)}</td><td>${escapeHtml(site.regionName)}</td><td class="num">${formatScore(site.score)}</td><td>${problemList(site)}</td></tr>`,
+      `<tr><td class="num">${i + 1}</td><td>${escapeHtml(site.fullName)}</td><td class="region">${escapeHtml(site.regionName)}</td><td class="num">${formatScore(site.score)}</td><td>${problemList(site)}</td></tr>`,
   );
   const table =
     listed.length === 0

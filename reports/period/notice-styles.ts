@@ -5,7 +5,7 @@ body { margin: 0 auto; max-width: 860px; padding: 32px 28px 48px; color: #111; b
   font: 15px/1.8 "FangSong", "STFangsong", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
 .masthead { text-align: center; color: #c00; font-size: 34px; font-weight: 700; letter-spacing: 4px; margin: 8px 0 6px; }
 .red-line { border: 0; border-top: 3px solid #c00; margin: 0 0 28px; }
-h1 { text-align: center; font-size: 22px; line-height: 1.5; margin: 0 0 24px; font-weight: 700; }
+h1 { text-align: center; font-size: 22px; line-height: 1.5; margin: 0 auto 24px; max-width: 34em; font-weight: 700; text-wrap: balance; }
 h2 { font-size: 17px; margin: 22px 0 8px; font-weight: 700; }
 p { text-indent: 2em; margin: 6px 0; }
 p.addressee, p.note { text-indent: 0; }
@@ -14,7 +14,8 @@ table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 13px;
 caption { font-weight: 700; padding-bottom: 4px; }
 th, td { border: 1px solid #333; padding: 4px 6px; vertical-align: top; text-align: left; }
 thead th { background: #f1f1f1; text-align: center; }
-td.num { text-align: center; white-space: nowrap; }
+td.num, td.region, thead th { text-align: center; white-space: nowrap; }
+td.region { text-align: left; }
 td ol { margin: 0; padding-left: 1.4em; }
 .new { color: #c00; margin-left: 4px; white-space: nowrap; }
 .down { text-indent: 0; color: #c00; margin: 0; }

@@ -30,6 +30,7 @@ export function buildNoticeModel(input: NoticeInput): NoticeModel {
   const scopeName = region === null ? PROVINCE : regionName(region);
   const issuer = `${scopeName}人民政府办公厅`;
   const periodText = formatPeriod(report.period);
+  const scope = scopeWord(region, scopeName);
   const sites = report.sites.map((entry) => noticeSite(entry, rules));
   return {
     kind,
@@ -39,8 +40,9 @@ export function buildNoticeModel(input: NoticeInput): NoticeModel {
     previousPeriodText: formatPeriod(report.previousPeriod),
     region,
     scopeName,
+    scopeWord: scope,
     issuer,
-    title: `${issuer}关于${periodText}${scopeWord(region, scopeName)}政府网站${kind === 'quarterly' ? '抽查' : '检查'}情况的通报`,
+    title: `${issuer}关于${periodText}${scope}政府网站${kind === 'quarterly' ? '抽查' : '检查'}情况的通报`,
     issuedAt: input.issuedAt.toISOString(),
     rules,
     totals: periodTotals(report, rules),

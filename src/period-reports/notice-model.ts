@@ -24,7 +24,7 @@ export interface RuleStat {
 export interface SiteViolation {
   ruleId: string;
   title: string;
-  /** '失效链接 12 条（其中首页 3 条）', '缺少：内容检索、文件下载', or the first finding's message. */
+  /** '失效链接 12 条（其中首页 3 条）', '缺少内容检索、文件下载', or the first finding's message. */
   summary: string;
   /** Failing for the first time against the previous period's result. */
   isNew: boolean;
@@ -85,6 +85,8 @@ export interface NoticeModel {
   region: string | null;
   /** '四川省', '成都市'. */
   scopeName: string;
+  /** How the notice speaks of its scope: '全省', '全市', '全州', or the region's name. */
+  scopeWord: string;
   issuer: string;
   title: string;
   /** When the notice was made (ISO). */

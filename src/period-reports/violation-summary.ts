@@ -11,7 +11,7 @@ export function violationSummary(check: CheckReport, site: SiteResult): string {
     const missing = failing.flatMap((finding) =>
       typeof finding.evidence.missing === 'string' ? [finding.evidence.missing] : [],
     );
-    if (missing.length > 0) return `“政府公报”专栏缺少：${missing.join('、')}`;
+    if (missing.length > 0) return `缺少${missing.join('、')}`;
   }
   const first = failing[0];
   if (!first) return '不符合该项要求';

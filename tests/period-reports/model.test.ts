@@ -52,9 +52,7 @@ describe('loadPeriodReport', () => {
     const violations = Object.fromEntries(
       model.sites.map((s) => [s.siteId, s.violations.map((v) => [v.title, v.summary, v.isNew])]),
     );
-    expect(violations['sc-portal']).toEqual([
-      ['“政府公报”专栏', '“政府公报”专栏缺少：内容检索、文件下载', false],
-    ]);
+    expect(violations['sc-portal']).toEqual([['“政府公报”专栏', '缺少内容检索、文件下载', false]]);
     expect(violations['cd-portal']).toEqual([['无失效链接', '失效链接 12 条（其中首页 3 条）', false]]);
     expect(violations['sc-fgw']).toEqual([
       ['归档网页注明“已归档”和归档时间', '归档页面未注明“已归档”和归档时间（共 2 处）', true],
