@@ -79,7 +79,9 @@ describe('renderNoticeHtml', () => {
 describe('renderNoticeXlsx', () => {
   it('reads back as three sheets with one row per site and per problem, outcomes in Chinese', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await renderNoticeXlsx(model));
+    const bytes = new Uint8Array(await renderNoticeXlsx(model));
+    expect(bytes.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])); // a zip, as every .xlsx is
+    await book.xlsx.load(bytes.buffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['总体情况', '网站结果', '问题清单']);
     const values = (name: string) =>
       book
