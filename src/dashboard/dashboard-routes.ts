@@ -1,8 +1,10 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Logger } from '../log.ts';
 import type { ResultsStore } from '../store/store.ts';
+import { CONTENT_SECURITY_POLICY } from './content-policy.ts';
 import { enforcePageAccess } from './page-access.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -10,10 +12,11 @@ import { evidenceRoutes } from './routes/evidence.ts';
 import { notFoundPage } from './routes/not-found.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { DASHBOARD_PREFIX } from './session.ts';
 import { errorPage } from './views/error-page.ts';
 
 export { MissingDashboardAccessError } from './page-access.ts';
-export { DASHBOARD_PREFIX } from './session.ts';
+export { DASHBOARD_PREFIX };
 
 export interface DashboardOptions {
   store: ResultsStore;
@@ -27,11 +30,19 @@ export interface DashboardOptions {
 }
 
 /**
- * The dashboards, in Chinese, for a signed-in token: register with `{ prefix: '/dashboard' }` on the
- * app built by `buildApp`. Encapsulated: its cookie and form parsers, session check, policy and
- * error pages stay under its prefix.
+ * The dashboards, in Chinese, for a signed-in token, under /dashboard: register on the app built by
+ * `buildApp` (no prefix option: the mount point is fixed). Its access rule applies to every route
+ * under /dashboard on that server; its cookie and form parsers, policy and error pages stay inside.
  */
-export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (
+export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = fp(
+  async (fastify: FastifyInstance, options: DashboardOptions) => {
+    enforcePageAccess(fastify, options.store);
+    await fastify.register(dashboardPages, { ...options, prefix: DASHBOARD_PREFIX });
+  },
+  { name: 'gov-inspector-dashboard' },
+);
+
+const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   fastify: FastifyInstance,
   options: DashboardOptions,
 ) => {
@@ -39,7 +50,11 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (
   const log = options.log.child({ component: 'dashboard' });
   await fastify.register(cookie);
   await fastify.register(formbody);
-  enforcePageAccess(fastify, store);
+  // Replaces the API's policy (helmet's header, set on the raw response) on every dashboard answer,
+  // error pages and the not-found page included.
+  fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  });
   fastify.setNotFoundHandler({}, (request, reply) => notFoundPage(request, reply));
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;

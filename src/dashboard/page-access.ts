@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Principal, principalOf } from '../api/principal.ts';
 import type { ResultsStore } from '../store/store.ts';
-import { CONTENT_SECURITY_POLICY } from './content-policy.ts';
-import { loginPath, sessionToken } from './session.ts';
+import { DASHBOARD_PREFIX, loginPath, sessionToken } from './session.ts';
 
 /** Who may open a dashboard page: anyone (sign-in, assets) or a signed-in token. */
 export type DashboardAccess = 'public' | 'signed-in';
@@ -25,14 +24,16 @@ export class MissingDashboardAccessError extends Error {
 const ACCESS_VALUES: readonly unknown[] = ['public', 'signed-in'] satisfies DashboardAccess[];
 
 /**
- * Deny by default, as the API does for /api/v1: a dashboard route without `config.dashboard` makes the
- * server fail to start; every 'signed-in' route gets the session check as its first hook. Every route
- * also gets the dashboard's content security policy (its own script and styles, nothing else).
+ * Deny by default, as the API does for /api/v1, for every route under /dashboard wherever it is
+ * registered (the hook is added to the server the dashboard is registered on): one without
+ * `config.dashboard` makes the server fail to start; every 'signed-in' route gets the session check
+ * as its first hook.
  */
 export function enforcePageAccess(fastify: FastifyInstance, store: ResultsStore): void {
   const requireSession = sessionCheck(store);
   fastify.decorateRequest('viewer', null);
   fastify.addHook('onRoute', (route) => {
+    if (route.url !== DASHBOARD_PREFIX && !route.url.startsWith(`${DASHBOARD_PREFIX}/`)) return;
     const access = (route.config as { dashboard?: unknown } | undefined)?.dashboard;
     if (!ACCESS_VALUES.includes(access)) {
       throw new MissingDashboardAccessError(
@@ -43,11 +44,6 @@ export function enforcePageAccess(fastify: FastifyInstance, store: ResultsStore)
       const own = route.onRequest ? [route.onRequest].flat() : [];
       route.onRequest = [requireSession, ...own];
     }
-  });
-  // Replaces the API's policy (helmet's header, set on the raw response) on every dashboard answer,
-  // error pages and the not-found page included.
-  fastify.addHook('onSend', async (_request, reply) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
 }
 

@@ -8,8 +8,11 @@ import { errorPage } from './views/error-page.ts';
  */
 export async function requireSameOrigin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const source = request.headers.origin ?? request.headers.referer;
-  if (typeof source === 'string' && source !== 'null' && URL.canParse(source)) {
-    if (new URL(source).host === request.host) return;
+  if (typeof source === 'string' && URL.canParse(source)) {
+    const from = new URL(source);
+    // The server's own host read with the source's scheme, so that default ports compare equal.
+    const own = `${from.protocol}//${request.host}`;
+    if (URL.canParse(own) && new URL(own).host === from.host) return;
   }
   request.log.warn({ origin: source ?? null }, 'dashboard form refused: not from this site');
   return reply

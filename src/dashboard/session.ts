@@ -29,7 +29,8 @@ export function endSession(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 export function sessionToken(request: FastifyRequest): string | undefined {
-  const value = request.cookies[COOKIE];
+  // Routes under /dashboard registered outside the dashboard plugin have no cookie parser: never signed in.
+  const value = request.cookies?.[COOKIE];
   return value ? value : undefined;
 }
 

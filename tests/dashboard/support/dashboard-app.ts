@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../../src/api/app.ts';
-import { DASHBOARD_PREFIX, dashboardRoutes } from '../../../src/dashboard/dashboard-routes.ts';
+import { dashboardRoutes } from '../../../src/dashboard/dashboard-routes.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import type { ResultsStore } from '../../../src/store/store.ts';
 import { RecordingLauncher } from '../../api/support/launchers.ts';
@@ -40,7 +40,6 @@ export async function dashboardApp(options: { sweepPollMs?: number } = {}): Prom
     log,
   });
   await app.register(dashboardRoutes, {
-    prefix: DASHBOARD_PREFIX,
     store,
     artifactDir,
     log,
