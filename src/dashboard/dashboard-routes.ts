@@ -51,9 +51,12 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   await fastify.register(cookie);
   await fastify.register(formbody);
   // Replaces the API's policy (helmet's header, set on the raw response) on every dashboard answer,
-  // error pages and the not-found page included.
+  // error pages and the not-found page included. Referrer: helmet's no-referrer would make Chromium
+  // send `Origin: null` with our own forms, which the origin check must refuse; same-origin still
+  // tells inspected sites nothing when an official follows a link to them.
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('referrer-policy', 'same-origin');
   });
   fastify.setNotFoundHandler({}, (request, reply) => notFoundPage(request, reply));
   fastify.setErrorHandler((error: FastifyError, request, reply) => {

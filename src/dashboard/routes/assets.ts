@@ -12,6 +12,9 @@ export function chartJsPath(): string {
   return join(dirname(require.resolve('chart.js')), 'chart.umd.js');
 }
 
+const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#b8121b"/><path d="M4 8.5l2.5 2.5L12 5" stroke="#fff" stroke-width="2" fill="none"/></svg>';
+
 const OUR_SCRIPTS = ['charts.js', 'sweep.js'] as const;
 
 /** /assets/chart.js, /assets/charts.js, /assets/sweep.js, /assets/dashboard.css: read once at start. */
@@ -26,6 +29,9 @@ export async function assetRoutes(fastify: FastifyInstance): Promise<void> {
       reply.type('text/javascript; charset=utf-8').header('cache-control', cache).send(source),
     );
   }
+  fastify.get('/assets/icon.svg', { config: { dashboard: 'public' } }, async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', cache).send(ICON),
+  );
   fastify.get('/assets/dashboard.css', { config: { dashboard: 'public' } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', cache).send(STYLESHEET),
   );

@@ -37,6 +37,7 @@ export function page(input: PageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.title)} - 四川省政府网站检查</title>
+<link rel="icon" href="${DASHBOARD_PREFIX}/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${DASHBOARD_PREFIX}/assets/dashboard.css">
 </head>
 <body>

@@ -11,6 +11,7 @@ export function loginPage(next: string, problem?: string): string {
 ${alert}
 <form method="post" action="${DASHBOARD_PREFIX}/login">
 <label for="token">访问令牌</label>
+<input type="hidden" name="username" value="" autocomplete="username">
 <input id="token" name="token" type="password" autocomplete="current-password" required spellcheck="false">
 <input type="hidden" name="next" value="${escapeHtml(next)}">
 <button type="submit">登录</button>
