@@ -22,6 +22,8 @@ export interface DeliveryWorkerOptions {
   backoff?: BackoffSchedule;
   timeoutMs?: number;
   concurrency?: number;
+  /** How often pending deliveries without a job are looked for (a hand-off lost to a Redis outage). Default 5 min. */
+  requeueIntervalMs?: number;
 }
 
 export interface WebhookDeliveryWorker {
@@ -35,7 +37,8 @@ type Result = { state: 'delivered' | 'gone' | 'already-delivered' };
  * Sends queued webhook deliveries: each attempt signed afresh (new `webhook-timestamp`, same
  * `webhook-id`), to an address checked again at that moment, and logged in the delivery log. A 2xx
  * is delivered; anything else is retried with backoff until the attempts run out (`failed`).
- * At start, pending deliveries are queued again, so one whose job was never added is not lost.
+ * At start and every few minutes, pending deliveries are queued again (a no-op for those whose job
+ * exists), so one whose job was never added, say Redis was away at that moment, is not lost.
  */
 export function startWebhookDeliveryWorker(
   config: QueueConfig,
@@ -60,9 +63,15 @@ export function startWebhookDeliveryWorker(
   worker.on('error', logRedisErrors(log, 'webhook delivery worker'));
   const queue = createWebhookQueue(config, workerConnection(config));
   void requeuePending(queue, store, log);
+  const timer = setInterval(
+    () => void requeuePending(queue, store, log),
+    options.requeueIntervalMs ?? 300_000,
+  );
+  timer.unref();
   return {
     worker,
     async close() {
+      clearInterval(timer);
       await worker.close();
       await queue.close();
     },

@@ -112,18 +112,28 @@ describe('webhook delivery', () => {
     expect(receiver.received).toEqual([]);
   });
 
-  it('sends a delivery that was logged but never queued (a crash in between) once the worker starts', async () => {
+  it('sends deliveries that were logged but never queued (a crash or a Redis outage in between), at start and later', async () => {
     receiver = await startReceiver();
     const secret = secretOf(8);
     const hook = await flow.subscribe(receiver.endpoint('crash', secret), secret, ['sweep.completed']);
-    await h.store.webhooks.recordDelivery({
-      id: 'msg_logged-not-queued',
-      subscriptionId: hook.id,
-      eventType: 'sweep.completed',
-      payload: { type: 'sweep.completed', timestamp: new Date().toISOString(), data: { sweep: { id: 'x' } } },
-    });
+    const logOnly = (id: string) =>
+      h.store.webhooks.recordDelivery({
+        id,
+        subscriptionId: hook.id,
+        eventType: 'sweep.completed',
+        payload: { type: 'sweep.completed', timestamp: new Date().toISOString(), data: { sweep: { id } } },
+      });
+    await logOnly('msg_before-start');
     flow.startWorker();
-    await deliveryOf(hook.id, 'delivered');
-    expect(receiver.received.map((r) => [r.id, r.verified])).toEqual([['msg_logged-not-queued', true]]);
+    await waitFor('the first', () => (receiver!.received.length === 1 ? true : undefined));
+    await logOnly('msg_after-start');
+    await waitFor('both', async () => {
+      const log = await h.store.webhooks.deliveries(hook.id);
+      return log.length === 2 && log.every((d) => d.state === 'delivered') ? true : undefined;
+    });
+    expect(receiver.received.map((r) => [r.id, r.verified])).toEqual([
+      ['msg_before-start', true],
+      ['msg_after-start', true],
+    ]);
   });
 });

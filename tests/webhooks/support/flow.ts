@@ -53,6 +53,7 @@ export function webhookFlow(h: Harness): WebhookFlow {
       const worker = startWebhookDeliveryWorker(h.config, h.store, h.log, {
         allowPrivateTargets,
         backoff: { baseMs: 100, capMs: 400 },
+        requeueIntervalMs: 300,
       });
       closers.unshift(() => worker.close());
     },
