@@ -69,7 +69,7 @@ it('province: signs in, sees the overview with the trend chart, opens a site wit
     return painted;
   });
   expect(canvasDrawn).toBeGreaterThan(1000);
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? '';
   for (const site of seeded.sites) expect(text).toContain(site.fullName);
   expect(text).toContain('全省政府网站检查概览（2026年第二季度）');
   expect(text).toContain('各项规则通过率');
@@ -85,7 +85,7 @@ it('province: signs in, sees the overview with the trend chart, opens a site wit
   await expect
     .poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBeGreaterThan(100);
-  const siteText = await page.locator('main').innerText();
+  const siteText = (await page.locator('main').textContent()) ?? '';
   expect(siteText).toContain('头部标识区域展示网站全称');
   expect(siteText).toContain('历次检查结果');
   expect(await page.locator('article.rule').count()).toBe(5);
@@ -111,22 +111,22 @@ it('a shared link survives sign-in; a city token sees only its region, on a phon
   await screenshot(page, 'login-phone');
   await signIn(page, d.tokens.luzhou);
   expect(new URL(page.url()).pathname).toBe('/dashboard/sites/gl-county');
-  expect(await page.locator('h1').innerText()).toContain(
+  expect(await page.locator('h1').textContent()).toContain(
     seeded.sites.find((s) => s.id === 'gl-county')!.fullName,
   );
   await screenshot(page, 'site-phone');
 
   const outside = await page.goto(`${d.base}/dashboard/sites/cd-portal`);
   expect(outside?.status()).toBe(404);
-  expect(await page.locator('main').innerText()).toContain('页面不存在');
+  expect(await page.locator('main').textContent()).toContain('页面不存在');
 
   await page.goto(`${d.base}/dashboard/`);
   await expect.poll(() => page.locator('#trend-chart').getAttribute('data-drawn')).toBe('true');
-  const names = await page.locator('table.ranking tbody th a').allInnerTexts();
+  const names = await page.locator('table.ranking tbody th a').allTextContents();
   const luzhou = seeded.sites.filter((s) => s.region.startsWith('5105')).map((s) => s.fullName);
   expect(names.sort()).toEqual([...luzhou].filter((name) => names.includes(name)).sort());
   expect(names.length).toBeGreaterThan(0);
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? '';
   for (const site of seeded.sites.filter((s) => !s.region.startsWith('5105')))
     expect(text).not.toContain(site.fullName);
   expect(text).toContain('泸州市政府网站检查概览');
@@ -139,15 +139,15 @@ it('the sweep page follows progress live', async () => {
   const { context, page, problems } = await open();
   await page.goto(`${d.base}/dashboard/sweeps/${SWEEPS.live}`);
   await signIn(page, d.tokens.luzhou);
-  expect(await page.locator('#sweep-done').innerText()).toBe('1');
+  expect(await page.locator('#sweep-done').textContent()).toBe('1');
   expect(await page.locator('#sweep-results tr').count()).toBe(1);
   // The seed recorded the first Luzhou site's result; the second one arrives now.
   const luzhou = seeded.sites.filter((s) => s.region.startsWith('5105'));
   const second = seeded.current.find((r) => r.siteId === luzhou[1]!.id)!;
   await d.store.results.record(SWEEPS.live, second);
-  await expect.poll(() => page.locator('#sweep-done').innerText()).toBe('2');
+  await expect.poll(() => page.locator('#sweep-done').textContent()).toBe('2');
   await expect.poll(() => page.locator('#sweep-results tr').count()).toBe(2);
-  expect(await page.locator('#sweep-state').innerText()).toBe('检查中');
+  expect(await page.locator('#sweep-state').textContent()).toBe('检查中');
   await screenshot(page, 'sweep-laptop');
   expect(problems).toEqual([]);
   await context.close();

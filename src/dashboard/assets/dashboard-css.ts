@@ -3,7 +3,8 @@ import { REPORT_CSS } from '../../../reports/html/styles.ts';
 /** The dashboard's own layout, on top of the sweep report's styles (badges, findings, evidence). */
 const DASHBOARD_CSS = `
 html { -webkit-text-size-adjust: 100%; }
-body { max-width: none; padding: 0; overflow-wrap: anywhere; }
+body { max-width: none; padding: 0; }
+.facts dd, .crumbs, main h1, .stat b { overflow-wrap: anywhere; }
 main { max-width: 1180px; margin: 0 auto; padding: 20px 20px 40px; }
 main h1 { text-align: left; font-size: 24px; }
 .topbar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between;
