@@ -63,8 +63,10 @@ export function serviceCommands(program: Command): void {
     .action(async (flags: { role: string; region?: string; name?: string }) => {
       if (flags.role !== 'province' && flags.role !== 'city')
         throw new UsageError(`--role 必须是 province 或 city，得到 "${flags.role}"`);
-      if (flags.role === 'city' && !/^\d{6}$/.test(flags.region ?? ''))
-        throw new UsageError('city 令牌需要 --region，6 位行政区划代码，如 510100');
+      if (flags.role === 'city' && !/^\d{2}(?!0000)\d{4}$/.test(flags.region ?? ''))
+        throw new UsageError(
+          'city 令牌需要 --region：市（州）或县级的 6 位行政区划代码，如 510100（省级代码 510000 不行，请用 province 令牌）',
+        );
       if (flags.role === 'province' && flags.region) throw new UsageError('province 令牌不能带 --region');
       const { openStore } = await import('../store/open-store.ts');
       const settings = await config();

@@ -29,6 +29,12 @@ export function tokensRepository(db: Database): TokensRepository {
       if (role === 'city' && (region === null || !REGION_CODE.test(region))) {
         throw new TokenInputError('A city token needs a 6-digit region code, e.g. 510100');
       }
+      // 510000 would reach every 51xxxx site: the whole province, a province token in disguise.
+      if (role === 'city' && region!.endsWith('0000')) {
+        throw new TokenInputError(
+          'A city token needs a city or county code (e.g. 510100), not a province code',
+        );
+      }
       if (role === 'province' && region !== null) {
         throw new TokenInputError('A province token reaches every site and takes no region');
       }

@@ -53,6 +53,10 @@ describe.each(BACKENDS)('tokens on the $name store', ({ name }) => {
     const { tokens } = backend.store;
     await expect(tokens.create({ role: 'city', region: null, name: null })).rejects.toThrow(TokenInputError);
     await expect(tokens.create({ role: 'city', region: '5101', name: null })).rejects.toThrow(/6-digit/);
+    // A province code would reach every site of the province: a province token in disguise.
+    await expect(tokens.create({ role: 'city', region: '510000', name: null })).rejects.toThrow(
+      /province code/,
+    );
     await expect(tokens.create({ role: 'province', region: '510000', name: null })).rejects.toThrow(
       TokenInputError,
     );
