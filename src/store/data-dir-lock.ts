@@ -44,8 +44,10 @@ export async function lockDataDir(path: string): Promise<() => Promise<void>> {
 function isLive(file: string, holder: string): boolean {
   const [pidText, host] = holder.trim().split(' ');
   const pid = Number(pidText);
-  // Another machine's or container's pid cannot be checked; sharing one embedded store that way is unsupported.
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname()) return false;
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  // Another machine's or container's pid cannot be checked: assume it is alive. Two hosts opening one
+  // embedded store would corrupt it; the message says how to clear a lock that is really stale.
+  if (host !== hostname()) return true;
   if (pid === process.pid) return held.has(file);
   try {
     process.kill(pid, 0);

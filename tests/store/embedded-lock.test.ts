@@ -68,4 +68,10 @@ describe('the embedded store is open in one process at a time', () => {
     const store = await openStore({ dataDir });
     await store.close();
   });
+
+  it('refuses a lock held from another host (a container sharing the volume), whose process it cannot check', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'pg.lock'), `4242 another-container\n`);
+    await expect(openStore({ dataDir })).rejects.toThrow(/process 4242/);
+  });
 });
