@@ -4,8 +4,23 @@ import type { Logger } from '../log.ts';
 import { SweepRequestError, startSweep } from '../service/start-sweep.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { ResultsStore } from '../store/store.ts';
-import { type PlanJobData, type QueueConfig, SWEEP_PLANS, workerConnection } from './queues.ts';
+import {
+  type PlanJobData,
+  patientBackoff,
+  type QueueConfig,
+  SWEEP_PLANS,
+  workerConnection,
+} from './queues.ts';
 import { logRedisErrors } from './redis-errors.ts';
+
+/**
+ * When the plan fired: a scheduler job's `timestamp` is when the job was created (at the previous
+ * firing or the last reconcile), its fire time is `timestamp + delay`. That fire time is the sweep's
+ * "today" and decides its period.
+ */
+export function firedAt(job: Pick<Job, 'timestamp' | 'delay'>): Date {
+  return new Date(job.timestamp + (job.delay ?? 0));
+}
 
 /** One firing of a plan is one sweep, however often its job runs: the sweep id is derived from the job's. */
 function sweepIdOf(job: Job<PlanJobData>): string {
@@ -42,7 +57,7 @@ export function startPlanRunner(
             kind,
             ...(region ? { region } : {}),
             requestedBy: `scheduler:${plan}`,
-            now: new Date(job.timestamp),
+            now: firedAt(job),
           },
           () => true,
         );
@@ -56,7 +71,12 @@ export function startPlanRunner(
         throw error;
       }
     },
-    { connection: workerConnection(config), prefix: config.queuePrefix, concurrency: 1 },
+    {
+      connection: workerConnection(config),
+      prefix: config.queuePrefix,
+      concurrency: 1,
+      settings: { backoffStrategy: patientBackoff },
+    },
   );
   worker.on('error', logRedisErrors(log, 'plan runner'));
   worker.on('failed', (job, error) =>

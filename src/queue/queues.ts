@@ -83,10 +83,31 @@ export const KEEP_FINISHED: Pick<DefaultJobOptions, 'removeOnComplete' | 'remove
 export const SITE_JOB_ATTEMPTS = 3;
 export const SITE_JOB_BACKOFF = { type: 'exponential', delay: 10_000 } as const;
 
-/** Storing a result is retried for a good while (the database may be briefly away); failed ones are kept. */
+/**
+ * Backoff for work that must happen eventually (storing a result, starting a scheduled sweep): doubling
+ * from the job's `delay`, capped at `PATIENT_CAP_MS`, so that an outage of hours or days is waited out
+ * instead of exhausting the attempts in an hour. Workers of such jobs pass this as `backoffStrategy`.
+ */
+export const PATIENT_BACKOFF = 'patient';
+const PATIENT_CAP_MS = 5 * 60_000;
+
+export function patientBackoff(
+  attemptsMade: number,
+  type?: string,
+  _error?: Error,
+  job?: { opts: { backoff?: number | { delay?: number } } },
+): number {
+  const backoff = job?.opts.backoff;
+  const base = (typeof backoff === 'object' ? backoff.delay : backoff) ?? 1_000;
+  return type === PATIENT_BACKOFF
+    ? Math.min(base * 2 ** Math.max(0, attemptsMade - 1), PATIENT_CAP_MS)
+    : base;
+}
+
+/** Storing a result is retried for about a week (the database may be away for long); failed ones are kept. */
 export const RESULT_JOB_OPTIONS = {
-  attempts: 12,
-  backoff: { type: 'exponential', delay: 1_000 },
+  attempts: 2_000,
+  backoff: { type: PATIENT_BACKOFF, delay: 1_000 },
   ...KEEP_FINISHED,
 } as const;
 

@@ -4,6 +4,7 @@ import type { SiteResult } from '../results.ts';
 import type { ResultsStore } from '../store/store.ts';
 import { UnknownSweepError } from '../store/sweeps-repository.ts';
 import {
+  patientBackoff,
   type QueueConfig,
   type ResultJobData,
   SITE_INSPECTIONS,
@@ -57,7 +58,7 @@ export function startResultIngester(
       }
       return { stored };
     },
-    { connection, prefix: config.queuePrefix, concurrency: 4 },
+    { connection, prefix: config.queuePrefix, concurrency: 4, settings: { backoffStrategy: patientBackoff } },
   );
   worker.on('error', logRedisErrors(log, 'result ingester'));
   worker.on('failed', (job, error) =>

@@ -5,6 +5,7 @@ import type { ResultsStore } from '../store/store.ts';
 import { TIME_ZONE } from '../sweep/period.ts';
 import {
   KEEP_FINISHED,
+  PATIENT_BACKOFF,
   type PlanJobData,
   type QueueConfig,
   SWEEP_PLANS,
@@ -70,7 +71,8 @@ export function planTemplate(plan: PlanJobData): {
   return {
     name: plan.plan,
     data,
-    opts: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, ...KEEP_FINISHED },
+    // A plan must not be skipped for a brief outage at its hour: retried for about a day.
+    opts: { attempts: 300, backoff: { type: PATIENT_BACKOFF, delay: 30_000 }, ...KEEP_FINISHED },
   };
 }
 

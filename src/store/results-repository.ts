@@ -48,16 +48,16 @@ export function resultsRepository(db: Database): ResultsRepository {
           [sweepId, result.siteId, quarterOf(now), halfYearOf(now), JSON.stringify(result)],
         );
         if (inserted.length === 0) return false;
-        // A failed sweep stays failed; otherwise the last result completes it.
+        // Results arriving prove the sweep runs, even one marked failed because its launch timed out
+        // (the jobs were queued after all): the last result completes it.
         await tx.query(
           `UPDATE sweeps SET
              done = done + 1,
              failed = failed + $2,
              started_at = COALESCE(started_at, now()),
-             state = CASE WHEN state = 'failed' THEN state
-                          WHEN done + 1 >= total THEN 'done'
-                          ELSE 'running' END,
-             finished_at = CASE WHEN state <> 'failed' AND done + 1 >= total THEN now() ELSE finished_at END
+             state = CASE WHEN done + 1 >= total THEN 'done' ELSE 'running' END,
+             error = CASE WHEN done + 1 >= total THEN NULL ELSE error END,
+             finished_at = CASE WHEN done + 1 >= total THEN now() ELSE finished_at END
            WHERE id = $1`,
           [sweepId, result.status === 'error' ? 1 : 0],
         );

@@ -29,6 +29,16 @@ describe.each(BACKENDS)('results on the $name store', ({ name }) => {
     expect(await sweeps.get('s1')).toMatchObject({ done: 1, failed: 0 });
   });
 
+  it('completes a sweep marked failed when its results arrive after all (a launch that timed out late)', async () => {
+    const { sweeps, results } = backend.store;
+    await sweeps.create(newSweep('s1', ['chengdu', 'zigong']));
+    await sweeps.markFailed('s1', '无法加入任务队列：timeout', new Date());
+    await results.record('s1', siteResult('chengdu'));
+    expect(await sweeps.get('s1')).toMatchObject({ state: 'running', done: 1 });
+    await results.record('s1', siteResult('zigong'));
+    expect(await sweeps.get('s1')).toMatchObject({ state: 'done', done: 2, error: null });
+  });
+
   it('counts error results as failed and completes the sweep when every site is in', async () => {
     const { sweeps, results } = backend.store;
     await sweeps.create(newSweep('s1', ['chengdu', 'zigong', 'mianyang']));
