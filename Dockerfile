@@ -23,7 +23,8 @@ COPY checks ./checks
 COPY reports ./reports
 COPY demo ./demo
 
-RUN mkdir -p /var/lib/gov-inspector && chown node:node /var/lib/gov-inspector
+# The artifacts volume is mounted here: the folder must exist, owned by node, or Docker creates it root-owned.
+RUN mkdir -p /var/lib/gov-inspector/artifacts && chown -R node:node /var/lib/gov-inspector
 USER node
 VOLUME /var/lib/gov-inspector
 EXPOSE 8080

@@ -19,45 +19,66 @@ export interface RunningService {
 /**
  * `gov-inspect serve`: the API, the result ingester (results reach the store even when they were
  * produced while this process was down), the inspection plans' schedulers and their runner, and,
- * unless SERVE_WORKERS=0, site workers.
+ * unless SERVE_WORKERS=0, site workers. If any part fails to start (the port is taken), the parts
+ * already started are closed again, so the process exits instead of lingering half-alive.
  */
 export async function serve(config: ServiceConfig, log: Logger): Promise<RunningService> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-  const launcher = createSweepLauncher(config, { log });
-  const ingester = startResultIngester(config, store, log);
-  const planRunner = startPlanRunner(config, store, launcher, log);
-  const siteWorker = config.serveWorkers ? startSiteWorker(config, log) : undefined;
-  const health = createQueueHealth(config.redisUrl, log);
-  const reconcile = () =>
-    reconcileSchedulers(config, store, log).then(
-      (plans) => log.info({ plans: plans.length }, 'schedulers reconciled'),
-      (error: unknown) => log.error({ err: error }, 'scheduler reconciliation failed'),
+  const started: (() => Promise<void>)[] = [];
+  const closeStarted = async () => {
+    for (const close of started.reverse()) await close();
+  };
+  try {
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+    started.push(() => store.close());
+    const health = createQueueHealth(config.redisUrl, log);
+    started.push(() => health.close());
+    const launcher = createSweepLauncher(config, { log });
+    started.push(() => launcher.close());
+    const ingester = startResultIngester(config, store, log);
+    started.push(() => ingester.close());
+    const planRunner = startPlanRunner(config, store, launcher, log);
+    started.push(() => planRunner.close());
+    if (config.serveWorkers) {
+      const siteWorker = startSiteWorker(config, log);
+      started.push(() => siteWorker.close());
+    }
+    const reconcile = serialized(() =>
+      reconcileSchedulers(config, store, log).then(
+        (plans) => log.info({ plans: plans.length }, 'schedulers reconciled'),
+        (error: unknown) => log.error({ err: error }, 'scheduler reconciliation failed'),
+      ),
     );
-  // Not awaited: it waits for Redis, and the API should answer (503 for sweeps) while Redis is away.
-  void reconcile();
+    // Not awaited: it waits for Redis, and the API should answer (503 for sweeps) while Redis is away.
+    void reconcile();
 
-  const app = await buildApp({
-    store,
-    launcher,
-    queueHealth: health.check,
-    log,
-    onRegistryChanged: reconcile,
-  });
-  const address = await app.listen({ host: config.host, port: config.port });
-  log.info(
-    { address, embeddedStore: !config.databaseUrl, siteWorkers: config.serveWorkers },
-    'service started',
-  );
-  return {
-    address,
-    async close() {
-      await app.close();
-      await siteWorker?.close();
-      await planRunner.close();
-      await ingester.close();
-      await launcher.close();
-      await health.close();
-      await store.close();
-    },
+    const app = await buildApp({
+      store,
+      launcher,
+      queueHealth: health.check,
+      log,
+      onRegistryChanged: reconcile,
+    });
+    started.push(() => app.close());
+    const address = await app.listen({ host: config.host, port: config.port });
+    log.info(
+      { address, embeddedStore: !config.databaseUrl, siteWorkers: config.serveWorkers },
+      'service started',
+    );
+    return { address, close: closeStarted };
+  } catch (error) {
+    await closeStarted();
+    throw error;
+  }
+}
+
+/**
+ * Runs `task` one call at a time: a reconcile after PUT /sites never interleaves with the one at boot,
+ * which, holding the older registry, could remove a scheduler the newer one just added.
+ */
+function serialized(task: () => Promise<void>): () => Promise<void> {
+  let last = Promise.resolve();
+  return () => {
+    last = last.then(task);
+    return last;
   };
 }

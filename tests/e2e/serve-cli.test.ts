@@ -124,6 +124,16 @@ describe('gov-inspect serve and worker, as an operator runs them', () => {
     ]);
   }, 120_000);
 
+  it('exits with an error, rather than lingering half-started, when its port is taken', async () => {
+    const port = new URL(base).port;
+    const taken = await runCli(['serve'], {
+      env: { ...env, PORT: port, DATA_DIR: `${env.DATA_DIR}-2`, SERVE_WORKERS: '0' },
+      timeoutMs: 60_000,
+    });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/EADDRINUSE/);
+  }, 90_000);
+
   it('shuts down gracefully on SIGTERM', async () => {
     for (const child of [serve, worker]) {
       child.kill('SIGTERM');
