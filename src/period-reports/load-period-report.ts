@@ -2,6 +2,7 @@ import { regionContains } from '../access/region.ts';
 import { buildPeriodReport } from '../periods/period-report.ts';
 import { isHalfYear, isQuarter, previousPeriod } from '../periods/previous-period.ts';
 import type { Site } from '../registry/site.ts';
+import { planCovers } from '../service/start-sweep.ts';
 import type { ResultsStore } from '../store/store.ts';
 import { buildNoticeModel } from './build-notice-model.ts';
 import type { NoticeModel, PeriodKind } from './notice-model.ts';
@@ -43,8 +44,12 @@ export async function loadPeriodReport(
     store.results.latestInPeriod(period),
     store.results.latestInPeriod(before),
   ]);
+  // The half-year check covers what clause 4.6.1 has checked every half year (planCovers).
   const sites = registry.filter(
-    (site) => request.reach(site) && (region === undefined || regionContains(region, site.region)),
+    (site) =>
+      request.reach(site) &&
+      (region === undefined || regionContains(region, site.region)) &&
+      (kind === 'quarterly' || planCovers('semiannual-check', site)),
   );
   return buildNoticeModel({
     kind,

@@ -131,7 +131,9 @@ describe('loadPeriodReport', () => {
     });
     expect(model.title).toBe('四川省人民政府办公厅关于2026年下半年全省政府网站检查情况的通报');
     expect(model.previousPeriod).toBe('2026H1');
-    expect(model.totals.inspected).toBe(6);
+    // The half-year check covers city governments and provincial departments (clause 4.6.1).
+    expect(model.totals.inspected).toBe(3);
+    expect(model.sites.map((s) => s.siteId).sort()).toEqual(['cd-portal', 'my-portal', 'sc-fgw']);
     expect(model.previousTotals).toMatchObject({ inspected: 2, violatingSites: 1 });
     expect(model.sites.find((s) => s.siteId === 'cd-portal')?.previousScore).toBe(99);
   });
