@@ -40,13 +40,14 @@ describe.each(BACKENDS)('migrating the $name store', ({ name }) => {
     const dir = await mkdtemp(join(tmpdir(), 'gi-migrations-'));
     try {
       const shipped = await loadMigrations();
-      await writeFile(join(dir, '002-webhooks.sql'), 'CREATE TABLE webhooks (id text PRIMARY KEY);');
-      await writeFile(join(dir, '003-webhook-url.sql'), 'ALTER TABLE webhooks ADD COLUMN url text;');
-      const later = [...shipped.slice(0, 1), ...(await loadMigrations(pathToFileURL(`${dir}/`)))];
+      // A later release: the shipped migrations, then two new ones numbered after them.
+      await writeFile(join(dir, '901-notes.sql'), 'CREATE TABLE release_notes (id text PRIMARY KEY);');
+      await writeFile(join(dir, '902-notes-body.sql'), 'ALTER TABLE release_notes ADD COLUMN body text;');
+      const later = [...shipped, ...(await loadMigrations(pathToFileURL(`${dir}/`)))];
       const db = await openDatabase(config);
-      expect(await migrate(db, later)).toEqual([2, 3]);
+      expect(await migrate(db, later)).toEqual([901, 902]);
       expect(await migrate(db, later)).toEqual([]);
-      await db.query("INSERT INTO webhooks (id, url) VALUES ('w', 'http://127.0.0.1/')");
+      await db.query("INSERT INTO release_notes (id, body) VALUES ('n', 'text')");
       await db.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -57,14 +58,14 @@ describe.each(BACKENDS)('migrating the $name store', ({ name }) => {
     const config = await backend.freshConfig();
     const db = await openDatabase(config);
     const broken = {
-      version: 2,
+      version: 900,
       name: 'broken',
       sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM sites;',
     };
     await expect(migrate(db, [broken])).rejects.toThrow(/no_such_column/);
     const [table] = await db.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
     expect(table?.t).toBeNull();
-    expect(await db.query('SELECT 1 FROM schema_migrations WHERE version = 2')).toEqual([]);
+    expect(await db.query('SELECT 1 FROM schema_migrations WHERE version = 900')).toEqual([]);
     await db.close();
   });
 
