@@ -1,13 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { periodReportRoutes } from '../period-reports/routes.ts';
 import { resultRoutes } from './routes/results.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { sitesImportRoute } from './routes/sites-import.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
 
-/** The /api/v1 subtree (each route authenticated by `accessRules`). Webhooks come with issue 4. */
+/**
+ * The /api/v1 subtree (each route authenticated by `accessRules`). The webhook routes, which need the
+ * queue, are registered beside it by `serve`.
+ */
 export const apiRoutes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(siteRoutes);
   await fastify.register(sitesImportRoute);
   await fastify.register(sweepRoutes);
   await fastify.register(resultRoutes);
+  await fastify.register(periodReportRoutes);
 };

@@ -1,4 +1,6 @@
+import { API_PREFIX } from '../api/access.ts';
 import { buildApp } from '../api/app.ts';
+import { dashboardRoutes } from '../dashboard/dashboard-routes.ts';
 import type { Logger } from '../log.ts';
 import { startPlanRunner } from '../queue/plan-runner.ts';
 import { startResultIngester } from '../queue/result-ingester.ts';
@@ -6,6 +8,10 @@ import { reconcileSchedulers } from '../queue/schedulers.ts';
 import { startSiteWorker } from '../queue/site-worker.ts';
 import { createSweepLauncher } from '../queue/sweep-launcher.ts';
 import { openStore } from '../store/open-store.ts';
+import { loadWebhookConfig } from '../webhooks/config.ts';
+import { startWebhookDeliveryWorker } from '../webhooks/delivery-worker.ts';
+import { createWebhookNotifier } from '../webhooks/notifier.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import type { ServiceConfig } from './config.ts';
 import { createQueueHealth } from './queue-health.ts';
 
@@ -17,9 +23,9 @@ export interface RunningService {
 }
 
 /**
- * `gov-inspect serve`: the API, the result ingester (results reach the store even when they were
- * produced while this process was down), the inspection plans' schedulers and their runner, and,
- * unless SERVE_WORKERS=0, site workers. If any part fails to start (the port is taken), the parts
+ * `gov-inspect serve`: the API and the dashboards, the result ingester (results reach the store even
+ * when they were produced while this process was down) with the webhook alerts it raises and their
+ * delivery, the inspection plans' schedulers and their runner, and, unless SERVE_WORKERS=0, site workers. If any part fails to start (the port is taken), the parts
  * already started are closed again, so the process exits instead of lingering half-alive.
  */
 export async function serve(config: ServiceConfig, log: Logger): Promise<RunningService> {
@@ -34,7 +40,12 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     started.push(() => health.close());
     const launcher = createSweepLauncher(config, { log });
     started.push(() => launcher.close());
-    const ingester = startResultIngester(config, store, log);
+    const webhooks = loadWebhookConfig();
+    const webhookWorker = startWebhookDeliveryWorker(config, store, log, webhooks);
+    started.push(() => webhookWorker.close());
+    const notifier = createWebhookNotifier({ store, queue: config, log });
+    started.push(() => notifier.close());
+    const ingester = startResultIngester(config, store, log, notifier.onResultStored);
     started.push(() => ingester.close());
     const planRunner = startPlanRunner(config, store, launcher, log);
     started.push(() => planRunner.close());
@@ -59,6 +70,8 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
       onRegistryChanged: reconcile,
     });
     started.push(() => app.close());
+    await app.register(webhookRoutes, { prefix: API_PREFIX, queue: config, ...webhooks });
+    await app.register(dashboardRoutes, { store, artifactDir: config.artifactDir, log });
     const address = await app.listen({ host: config.host, port: config.port });
     log.info(
       { address, embeddedStore: !config.databaseUrl, siteWorkers: config.serveWorkers },

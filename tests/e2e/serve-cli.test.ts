@@ -122,6 +122,17 @@ describe('gov-inspect serve and worker, as an operator runs them', () => {
       ['sc-portal', 100],
       ['hj-county', 90],
     ]);
+
+    // The same process serves the dashboards, the period notices and the webhook subscriptions.
+    expect((await fetch(`${base}/dashboard/login`)).status).toBe(200);
+    const csv = await fetch(`${base}/api/v1/reports/quarterly/${sweep!.period}?format=csv`, {
+      headers: auth,
+    });
+    expect(csv.status).toBe(200);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('四川省人民政府');
+    expect((await fetch(`${base}/api/v1/webhooks`, { headers: auth })).status).toBe(200);
   }, 120_000);
 
   it('exits with an error, rather than lingering half-started, when its port is taken', async () => {
