@@ -165,6 +165,8 @@ describe('OpenAPI at /docs', () => {
         'GET /api/v1/sweeps/{id}',
         'GET /api/v1/results/quarterly/{period}',
         'GET /api/v1/results/semiannual/{period}',
+        'GET /api/v1/reports/quarterly/{period}',
+        'GET /api/v1/reports/semiannual/{period}',
       ].sort(),
     );
     const post = spec.paths['/api/v1/sweeps'].post;
