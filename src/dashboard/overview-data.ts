@@ -1,5 +1,5 @@
 import type { Principal } from '../api/principal.ts';
-import { buildPeriodReport, cityRegionOf, type PeriodReport } from '../periods/period-report.ts';
+import { buildPeriodReport, reportRegionOf, type PeriodReport } from '../periods/period-report.ts';
 import { previousPeriod } from '../periods/previous-period.ts';
 import type { Site } from '../registry/site.ts';
 import type { ResultsStore, StoredResult } from '../store/store.ts';
@@ -43,7 +43,7 @@ export async function loadOverview(
   region: string | null,
 ): Promise<Overview> {
   const reachable = await sitesInReach(store, viewer);
-  const sites = region ? reachable.filter((site) => cityRegionOf(site.region) === region) : reachable;
+  const sites = region ? reachable.filter((site) => reportRegionOf(site.region) === region) : reachable;
   const quarters = lastQuarters(period, TREND_QUARTERS);
   const byQuarter = await Promise.all(
     [previousPeriod(quarters[0]!), ...quarters].map((q) => store.results.latestInPeriod(q)),
@@ -57,7 +57,7 @@ export async function loadOverview(
     period,
     region,
     regions:
-      viewer.role === 'province' ? [...new Set(reachable.map((s) => cityRegionOf(s.region)))].sort() : [],
+      viewer.role === 'province' ? [...new Set(reachable.map((s) => reportRegionOf(s.region)))].sort() : [],
     sites,
     report,
     rules: passRates(report),

@@ -1,5 +1,5 @@
 import type { Principal } from '../api/principal.ts';
-import { cityRegionOf } from '../periods/period-report.ts';
+import { reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
 import type { ResultsStore, SweepRecord } from '../store/store.ts';
 
@@ -13,7 +13,7 @@ export async function sitesInReach(
   region?: string | null,
 ): Promise<Site[]> {
   const sites = (await store.sites.list()).filter(viewer.reaches);
-  return region ? sites.filter((site) => cityRegionOf(site.region) === region) : sites;
+  return region ? sites.filter((site) => reportRegionOf(site.region) === region) : sites;
 }
 
 /** A site the viewer may open, or undefined: unknown and out-of-reach sites look alike (404). */

@@ -1,5 +1,5 @@
 import { formatPeriod } from '../../reports/html/format.ts';
-import { cityRegionOf, type PeriodReport, type PeriodSiteEntry } from '../periods/period-report.ts';
+import { type PeriodReport, type PeriodSiteEntry, reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
 import type { NoticeModel, NoticeRule, NoticeSite, PeriodKind, RegionRow } from './notice-model.ts';
 import { noticeRules } from './notice-rules.ts';
@@ -55,7 +55,7 @@ export function buildNoticeModel(input: NoticeInput): NoticeModel {
       return {
         siteId,
         fullName: site?.fullName ?? siteId,
-        regionName: site ? regionName(cityRegionOf(site.region)) : '',
+        regionName: site ? regionName(reportRegionOf(site.region)) : '',
       };
     }),
     regions: region === null ? regionRows(report, sites) : [],
@@ -78,7 +78,7 @@ function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): Notic
     fullName: entry.fullName,
     homepage: entry.homepage,
     region: entry.region,
-    regionName: regionName(cityRegionOf(entry.region)),
+    regionName: regionName(reportRegionOf(entry.region)),
     status: entry.status,
     ...(entry.reason === undefined ? {} : { reason: entry.reason }),
     score: entry.score,
@@ -104,7 +104,7 @@ function regionRows(report: PeriodReport, sites: readonly NoticeSite[]): RegionR
     sites: totals.sites,
     averageScore: totals.averageScore,
     violatingSites: sites.filter(
-      (site) => cityRegionOf(site.region) === totals.region && site.violations.length > 0,
+      (site) => reportRegionOf(site.region) === totals.region && site.violations.length > 0,
     ).length,
     newViolations: totals.newViolations,
     fixedViolations: totals.fixedViolations,

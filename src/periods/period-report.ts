@@ -52,7 +52,7 @@ export interface PeriodReportInput {
 }
 
 /** The city-level region a site counts under: the first four digits of its division code. */
-export function cityRegionOf(region: string): string {
+export function reportRegionOf(region: string): string {
   return region.slice(0, 4);
 }
 
@@ -92,7 +92,7 @@ export function buildPeriodReport(input: PeriodReportInput): PeriodReport {
 function regionTotals(entries: readonly PeriodSiteEntry[]): RegionTotals[] {
   const groups = new Map<string, PeriodSiteEntry[]>();
   for (const entry of entries) {
-    const key = cityRegionOf(entry.region);
+    const key = reportRegionOf(entry.region);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups.entries()]

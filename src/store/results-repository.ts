@@ -1,3 +1,4 @@
+import { isHalfYear, isQuarter } from '../periods/previous-period.ts';
 import type { SiteResult } from '../results.ts';
 import { halfYearOf, quarterOf } from '../sweep/period.ts';
 import type { Database } from './database.ts';
@@ -13,9 +14,6 @@ interface ResultRow {
   result: SiteResult;
   stored_at: Date;
 }
-
-const QUARTER = /^\d{4}Q[1-4]$/;
-const HALF_YEAR = /^\d{4}H[12]$/;
 
 export class InvalidPeriodError extends RangeError {
   override readonly name = 'InvalidPeriodError';
@@ -65,7 +63,7 @@ export function resultsRepository(db: Database): ResultsRepository {
       });
     },
     async latestInPeriod(period) {
-      const column = QUARTER.test(period) ? 'quarter' : HALF_YEAR.test(period) ? 'half_year' : undefined;
+      const column = isQuarter(period) ? 'quarter' : isHalfYear(period) ? 'half_year' : undefined;
       if (!column) throw new InvalidPeriodError(period);
       const rows = await db.query<ResultRow>(
         `SELECT latest.* FROM (

@@ -2,12 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { buildPeriodReport, type PeriodReport } from '../../periods/period-report.ts';
-import { previousPeriod } from '../../periods/previous-period.ts';
+import { isHalfYear, previousPeriod } from '../../periods/previous-period.ts';
 import { planCovers } from '../../service/start-sweep.ts';
 import { principal } from '../authenticate.ts';
 import { errors, PeriodReportSchema } from '../schemas.ts';
-
-const HALF_YEAR = /^\d{4}H[12]$/;
 
 const PLANS = [
   {
@@ -39,9 +37,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       store.results.latestInPeriod(previousPeriod(period)),
     ]);
     // The half-year check covers the sites clause 4.6.1 has checked every half year (planCovers).
-    const covered = HALF_YEAR.test(period)
-      ? sites.filter((site) => planCovers('semiannual-check', site))
-      : sites;
+    const covered = isHalfYear(period) ? sites.filter((site) => planCovers('semiannual-check', site)) : sites;
     return buildPeriodReport({ period, sites: covered.filter(caller.reaches), current, previous });
   }
 
