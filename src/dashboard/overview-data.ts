@@ -1,5 +1,5 @@
 import type { Principal } from '../api/principal.ts';
-import { buildPeriodReport, reportRegionOf, type PeriodReport } from '../periods/period-report.ts';
+import { buildPeriodReport, type PeriodReport, reportRegionOf } from '../periods/period-report.ts';
 import { previousPeriod } from '../periods/previous-period.ts';
 import type { Site } from '../registry/site.ts';
 import type { ResultsStore, StoredResult } from '../store/store.ts';
