@@ -1,4 +1,9 @@
 import { resolve } from 'node:path';
+import {
+  parseResolveList,
+  ResolveEntryError,
+  type ResolveTable,
+} from '../../crawlers/resolve/resolve-table.ts';
 
 /** The service's configuration, from the environment (contract §6). */
 export interface ServiceConfig {
@@ -16,6 +21,12 @@ export interface ServiceConfig {
   serveWorkers: boolean;
   /** Queue name prefix, so that several deployments (or tests) can share one Redis. */
   queuePrefix: string;
+  /**
+   * `GOV_INSPECT_RESOLVE`, curl-style `host:port:address` entries separated by commas. Checked here so
+   * that a bad value stops `serve` and `worker` at start; the site processors read the same variable
+   * from the environment they inherit, so each worker machine may point names its own way (split DNS).
+   */
+  resolve: ResolveTable;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     serveWorkers:
       env.SERVE_WORKERS === undefined || !['0', 'false', 'no'].includes(env.SERVE_WORKERS.toLowerCase()),
     queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
+    resolve: resolveTable(env),
   };
 }
 
@@ -45,4 +57,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (!Number.isInteger(value) || value < min)
     throw new ConfigError(`环境变量 ${name} 必须是不小于 ${min} 的整数，得到 "${raw}"`);
   return value;
+}
+
+/** The `GOV_INSPECT_RESOLVE` entries; a bad one is a configuration error naming the variable. */
+export function resolveTable(env: NodeJS.ProcessEnv = process.env): ResolveTable {
+  try {
+    return parseResolveList(env.GOV_INSPECT_RESOLVE);
+  } catch (error) {
+    if (error instanceof ResolveEntryError)
+      throw new ConfigError(`环境变量 GOV_INSPECT_RESOLVE 有误：${error.message}`);
+    throw error;
+  }
 }

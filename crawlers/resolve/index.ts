@@ -1,0 +1,13 @@
+export { hostResolverRules } from './chromium-rules.ts';
+export { type LookupFunction, resolvingLookup } from './lookup.ts';
+export {
+  addressFor,
+  addressForUrl,
+  parseResolveEntries,
+  parseResolveEntry,
+  parseResolveList,
+  type ResolveEntry,
+  ResolveEntryError,
+  type ResolveTable,
+  urlPort,
+} from './resolve-table.ts';
