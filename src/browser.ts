@@ -1,5 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { type Browser, chromium } from 'playwright';
+import { hostResolverRules } from '../crawlers/resolve/chromium-rules.ts';
+import type { ResolveTable } from '../crawlers/resolve/resolve-table.ts';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -21,9 +23,12 @@ export function chromiumPath(): string {
 /**
  * Launches headless Chromium (Debian's build, never Playwright's download). Queue workers pass
  * `handleSignals: false`: Playwright would otherwise close the browser on SIGTERM under the site in
- * hand, while the worker means to finish it.
+ * hand, while the worker means to finish it. `resolve` (the `--resolve` entries) becomes Chromium's
+ * `--host-resolver-rules`, which hold for the browser's life: one browser per resolve table.
  */
-export async function launchBrowser(options: { handleSignals?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { handleSignals?: boolean; resolve?: ResolveTable } = {},
+): Promise<Browser> {
   const executablePath = chromiumPath();
   try {
     await access(executablePath, constants.X_OK);
@@ -37,9 +42,14 @@ export async function launchBrowser(options: { handleSignals?: boolean } = {}): 
   return chromium.launch({
     executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: browserArgs(options.resolve ?? []),
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
     handleSIGHUP: handleSignals,
   });
+}
+
+function browserArgs(table: ResolveTable): string[] {
+  const rules = hostResolverRules(table);
+  return rules ? [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`] : CHROMIUM_ARGS;
 }

@@ -1,3 +1,5 @@
+import type { ResolveTable } from '../resolve/resolve-table.ts';
+
 /** Tunables of the link check. Every field has a default; callers override only what they need. */
 export interface LinkCheckSettings {
   /** Time to open the TCP (and TLS) connection; exceeded → status `CONNECT_TIMEOUT`. */
@@ -22,6 +24,8 @@ export interface LinkCheckSettings {
   perHostConcurrency: number;
   /** A desktop Chrome User-Agent: some government sites answer unknown clients differently. */
   userAgent: string;
+  /** `--resolve` entries: host names whose connections go to a given address (curl's semantics). */
+  resolve: ResolveTable;
 }
 
 export const DEFAULT_LINK_CHECK_SETTINGS: Readonly<LinkCheckSettings> = Object.freeze({
@@ -37,6 +41,7 @@ export const DEFAULT_LINK_CHECK_SETTINGS: Readonly<LinkCheckSettings> = Object.f
   perHostConcurrency: 4,
   userAgent:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36',
+  resolve: [],
 });
 
 /** Fills in defaults and rejects values that would make the check hang or do nothing. */

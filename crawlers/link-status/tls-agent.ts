@@ -1,10 +1,12 @@
 import { TLSSocket } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
+import { addressFor, type ResolveTable, urlPort } from '../resolve/resolve-table.ts';
 
-/** What the link check's connections need: timeouts. */
+/** What the link check's connections need: timeouts, and the `--resolve` entries. */
 export interface AgentTimeouts {
   connectTimeoutMs: number;
   responseTimeoutMs: number;
+  resolve?: ResolveTable;
 }
 
 /**
@@ -19,9 +21,10 @@ export class LenientTlsAgent {
 
   constructor(timeouts: AgentTimeouts) {
     const connector = buildConnector({ rejectUnauthorized: false, timeout: timeouts.connectTimeoutMs });
+    const table = timeouts.resolve ?? [];
     this.dispatcher = new Agent({
       connect: (options, callback) =>
-        connector(options, (error, socket) => {
+        connector(resolved(table, options), (error, socket) => {
           if (socket instanceof TLSSocket && !socket.authorized) {
             this.problems.set(hostKey(options.hostname, options.port), String(socket.authorizationError));
           }
@@ -42,6 +45,21 @@ export class LenientTlsAgent {
   close(): Promise<void> {
     return this.dispatcher.close();
   }
+}
+
+/**
+ * The connection options with the hostname replaced by the `--resolve` address, if one is given: the
+ * connector still takes SNI (and the certificate name) from `host`, and the Host header is the URL's.
+ */
+function resolved<T extends { hostname: string; protocol: string; port: string }>(
+  table: ResolveTable,
+  options: T,
+): T {
+  const address =
+    table.length > 0
+      ? addressFor(table, options.hostname, urlPort(options.port, options.protocol))
+      : undefined;
+  return address === undefined ? options : { ...options, hostname: address };
 }
 
 function hostKey(hostname: string, port: string): string {

@@ -40,7 +40,7 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   options.signal?.throwIfAborted();
 
   const tlsError = homepage.startsWith('https:')
-    ? await probeTls(homepage, settings.connectTimeoutMs)
+    ? await probeTls(homepage, settings.connectTimeoutMs, settings.resolve)
     : undefined;
   if (tlsError) log.warn({ tlsError }, 'homepage certificate does not verify; crawling without verification');
 

@@ -1,3 +1,5 @@
+import type { ResolveTable } from '../resolve/resolve-table.ts';
+
 /** Limits and manners of one site crawl. Every field has a default; callers override only what they need. */
 export interface CrawlSettings {
   /** Parallel requests to the site. */
@@ -21,6 +23,8 @@ export interface CrawlSettings {
   calendarYearsBack: number;
   userAgent: string;
   acceptLanguage: string;
+  /** `--resolve` entries: host names whose connections go to a given address (curl's semantics). */
+  resolve: ResolveTable;
 }
 
 export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = Object.freeze({
@@ -37,6 +41,7 @@ export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = Object.freeze({
   userAgent:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
   acceptLanguage: 'zh-CN,zh;q=0.9,en;q=0.5',
+  resolve: [],
 });
 
 /** Merges overrides into the defaults, rejecting values that would make the crawl meaningless. */

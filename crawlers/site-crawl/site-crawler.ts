@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { NonRetryableError, type Request } from 'crawlee';
 import type { Logger } from '../../src/log.ts';
 import type { CrawledPage } from '../artifacts.ts';
+import { resolveHook } from '../resolve/got-hook.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { DecodingCheerioCrawler } from './decoding-crawler.ts';
 import { failureCode } from './failure.ts';
@@ -76,6 +77,10 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
           };
           gotOptions.hooks = {
             ...gotOptions.hooks,
+            beforeRequest: [
+              ...(gotOptions.hooks?.beforeRequest ?? []),
+              ...(settings.resolve.length > 0 ? [resolveHook(settings.resolve)] : []),
+            ],
             beforeError: [
               (error) => {
                 const phase = (error as { event?: unknown }).event;

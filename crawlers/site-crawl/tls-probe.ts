@@ -1,18 +1,24 @@
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
+import { addressForUrl, type ResolveTable } from '../resolve/resolve-table.ts';
 
 /**
  * Opens one strictly verified TLS connection to the URL's host and returns the certificate error code
  * (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, …), or undefined when
  * the certificate is valid or the host could not be reached at all (the crawl records that failure).
- * The crawl itself ignores certificate errors so that the site can still be inspected.
+ * The crawl itself ignores certificate errors so that the site can still be inspected. A `--resolve`
+ * entry for the host changes only where the connection goes: SNI and the name verified stay the host's.
  */
-export function probeTls(url: string, timeoutMs: number): Promise<string | undefined> {
+export function probeTls(
+  url: string,
+  timeoutMs: number,
+  table: ResolveTable = [],
+): Promise<string | undefined> {
   const { hostname, port } = new URL(url);
   const host = hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
     const socket = connect({
-      host,
+      host: addressForUrl(table, url) ?? host,
       port: Number(port || 443),
       servername: isIP(host) ? undefined : host,
       rejectUnauthorized: true,
