@@ -14,13 +14,16 @@ import {
   type WebhookQueue,
 } from './delivery-queue.ts';
 import { DELIVERY_TIMEOUT_MS, postWebhook, signedHeaders } from './post-webhook.ts';
-import { checkTarget, TargetRefusedError } from './target-guard.ts';
+import { checkTarget, type HostLookup, TargetRefusedError, TargetUnresolvedError } from './target-guard.ts';
 
 export interface DeliveryWorkerOptions {
   allowPrivateTargets: boolean;
   /** Default: DELIVERY_BACKOFF (about 20.5 hours over 12 attempts). */
   backoff?: BackoffSchedule;
+  /** One attempt's budget, the DNS lookup included. Default DELIVERY_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Default: the system resolver. */
+  lookup?: HostLookup;
   concurrency?: number;
   /** How often pending deliveries without a job are looked for (a hand-off lost to a Redis outage). Default 5 min. */
   requeueIntervalMs?: number;
@@ -92,10 +95,23 @@ async function deliver(
   if (delivery.state === 'delivered') return { state: 'already-delivered' };
   const context = { deliveryId, subscriptionId: subscription.id, event: delivery.eventType };
   const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  const budgetMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const deadline = Date.now() + budgetMs;
   let target: Awaited<ReturnType<typeof checkTarget>>;
   try {
-    target = await checkTarget(subscription.url, options);
+    target = await checkTarget(subscription.url, {
+      allowPrivateTargets: options.allowPrivateTargets,
+      lookup: options.lookup,
+      lookupTimeoutMs: budgetMs / 2,
+    });
   } catch (error) {
+    if (error instanceof TargetUnresolvedError) {
+      // Retried like an unanswered request: DNS failures are usually temporary.
+      const state = final ? 'failed' : 'pending';
+      await store.webhooks.recordAttempt(deliveryId, { status: null, error: error.message, state });
+      log.warn({ ...context, err: error, state }, 'webhook target did not resolve');
+      throw error;
+    }
     if (!(error instanceof TargetRefusedError)) throw error;
     await store.webhooks.recordAttempt(deliveryId, { status: null, error: error.message, state: 'failed' });
     log.warn({ ...context, err: error }, 'webhook target refused');
@@ -103,7 +119,7 @@ async function deliver(
   }
   const body = JSON.stringify(delivery.payload);
   const headers = signedHeaders(secret, deliveryId, new Date(), body);
-  const outcome = await postWebhook(target, headers, body, options.timeoutMs ?? DELIVERY_TIMEOUT_MS);
+  const outcome = await postWebhook(target, headers, body, Math.max(1, deadline - Date.now()));
   const state = outcome.error === null ? 'delivered' : final ? 'failed' : 'pending';
   await store.webhooks.recordAttempt(deliveryId, { ...outcome, state });
   log.info({ ...context, status: outcome.status, error: outcome.error, state }, 'webhook attempt');

@@ -16,7 +16,7 @@ import {
   WebhookSchema,
 } from './schemas.ts';
 import { generateSecret, secretProblem } from './secret.ts';
-import { checkTarget, TargetRefusedError } from './target-guard.ts';
+import { checkTarget, TargetRefusedError, TargetUnresolvedError } from './target-guard.ts';
 
 export interface WebhookRoutesOptions {
   /** Redis and the queue prefix, for queueing redeliveries. */
@@ -72,7 +72,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
       try {
         await checkTarget(url, options);
       } catch (error) {
-        if (error instanceof TargetRefusedError) throw invalid('url', error.message);
+        if (error instanceof TargetRefusedError || error instanceof TargetUnresolvedError)
+          throw invalid('url', error.message);
         throw error;
       }
       const secret = request.body.secret ?? generateSecret();

@@ -9,10 +9,21 @@ export interface CheckedTarget {
   family: 4 | 6;
 }
 
+/** Resolves a host name to all its addresses (`dns.promises.lookup` with `all: true` by default). */
+export type HostLookup = (host: string) => Promise<{ address: string; family: number }[]>;
+
 export interface TargetPolicy {
   /** Allow private, loopback, link-local… addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS=1; tests). */
   allowPrivateTargets: boolean;
+  /** Default: the system resolver. */
+  lookup?: HostLookup;
+  /** How long the lookup may take before it counts as not resolved. Default 5 s. */
+  lookupTimeoutMs?: number;
 }
+
+export const LOOKUP_TIMEOUT_MS = 5_000;
+
+const systemLookup: HostLookup = (host) => lookup(host, { all: true, verbatim: true });
 
 /** A subscription URL that may not be used; the message is Chinese, for the API's 400. */
 export class TargetRefusedError extends Error {
@@ -38,6 +49,14 @@ const CLASS_NAMES: Record<AddressClass, string> = {
   invalid: '无效',
 };
 
+/**
+ * The host could not be resolved now (NXDOMAIN, SERVFAIL, a resolver timeout…): DNS failures are
+ * often temporary, so a delivery retries it; only an address that is not allowed is final.
+ */
+export class TargetUnresolvedError extends Error {
+  override readonly name = 'TargetUnresolvedError';
+}
+
 /** Parses a subscription URL: http or https, with a host and no credentials. */
 export function parseTargetUrl(raw: string): URL {
   let url: URL;
@@ -55,22 +74,17 @@ export function parseTargetUrl(raw: string): URL {
 /**
  * Resolves the URL's host (every address) and refuses it when any address is not public, unless the
  * policy allows private targets. Run when subscribing and again before every attempt: DNS can change.
+ * Throws TargetRefusedError for a URL or address that is not allowed, TargetUnresolvedError when the
+ * host does not resolve (in time).
  */
 export async function checkTarget(raw: string, policy: TargetPolicy): Promise<CheckedTarget> {
   const url = parseTargetUrl(raw);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
-  else {
-    try {
-      addresses = await lookup(host, { all: true, verbatim: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new TargetRefusedError(`无法解析网址的主机名 ${host}（${code}）`);
-    }
-  }
+  else addresses = await resolve(host, policy);
   const first = addresses[0];
-  if (!first) throw new TargetRefusedError(`网址的主机名 ${host} 没有地址`);
+  if (!first) throw new TargetUnresolvedError(`网址的主机名 ${host} 没有地址`);
   if (!policy.allowPrivateTargets) {
     for (const { address } of addresses) {
       const kind = classifyAddress(address);
@@ -82,4 +96,24 @@ export async function checkTarget(raw: string, policy: TargetPolicy): Promise<Ch
     }
   }
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+/**
+ * The lookup, bounded in time. `dns.lookup` runs getaddrinfo on libuv's threadpool and cannot be
+ * cancelled, so a hung resolver keeps a thread; the attempt, at least, goes on (and is retried).
+ */
+async function resolve(host: string, policy: TargetPolicy): Promise<{ address: string; family: number }[]> {
+  const timeoutMs = policy.lookupTimeoutMs ?? LOOKUP_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' })), timeoutMs);
+  });
+  try {
+    return await Promise.race([(policy.lookup ?? systemLookup)(host), timeout]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new TargetUnresolvedError(`无法解析网址的主机名 ${host}（${code}）`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

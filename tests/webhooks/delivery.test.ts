@@ -112,6 +112,39 @@ describe('webhook delivery', () => {
     expect(receiver.received).toEqual([]);
   });
 
+  it('retries a host that does not resolve, or not in time, instead of failing the delivery', async () => {
+    receiver = await startReceiver();
+    const secret = secretOf(9);
+    const endpoint = new URL(receiver.endpoint('dns', secret));
+    const host = 'hook.gov-inspector.invalid'; // reserved: never resolves; the lookup is injected anyway
+    endpoint.hostname = host;
+    const hook = await flow.subscribe(endpoint.href, secret, ['sweep.completed']);
+    const seen: { host: string; attempts: number; state: string }[] = [];
+    const notFound = Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    flow.startWorker(true, {
+      timeoutMs: 2_000, // the lookup gets half of it
+      async lookup(name) {
+        const [delivery] = await h.store.webhooks.deliveries(hook.id);
+        seen.push({ host: name, attempts: delivery?.attempts ?? -1, state: delivery?.state ?? 'none' });
+        if (seen.length === 1) throw notFound;
+        if (seen.length === 2) return new Promise(() => undefined); // a resolver that never answers
+        return [{ address: '127.0.0.1', family: 4 }];
+      },
+    });
+    const sweepId = await flow.sweep(['my-portal']);
+    await flow.deliver(sweepId, siteResult('my-portal'));
+
+    const delivery = await deliveryOf(hook.id, 'delivered');
+    expect(seen).toEqual([
+      { host, attempts: 0, state: 'pending' },
+      { host, attempts: 1, state: 'pending' },
+      { host, attempts: 2, state: 'pending' },
+    ]);
+    expect(delivery).toMatchObject({ attempts: 3, lastStatus: 200, lastError: null });
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]).toMatchObject({ id: delivery.id, verified: true });
+  });
+
   it('sends deliveries that were logged but never queued (a crash or a Redis outage in between), at start and later', async () => {
     receiver = await startReceiver();
     const secret = secretOf(8);

@@ -9,7 +9,10 @@ import {
 import { startResultIngester } from '../../../src/queue/result-ingester.ts';
 import type { SiteResult } from '../../../src/results.ts';
 import type { WebhookEventType, WebhookSubscription } from '../../../src/store/store.ts';
-import { startWebhookDeliveryWorker } from '../../../src/webhooks/delivery-worker.ts';
+import {
+  type DeliveryWorkerOptions,
+  startWebhookDeliveryWorker,
+} from '../../../src/webhooks/delivery-worker.ts';
 import { createWebhookNotifier, type WebhookNotifier } from '../../../src/webhooks/notifier.ts';
 import { RULE_IDS } from '../../api/support/rule-ids.ts';
 import type { Harness } from '../../queue/support/harness.ts';
@@ -21,7 +24,7 @@ export interface WebhookFlow {
   notifier: WebhookNotifier;
   results: Queue<ResultJobData>;
   /** Starts the delivery worker (tests start it late to show that queued deliveries wait). */
-  startWorker(allowPrivateTargets?: boolean): void;
+  startWorker(allowPrivateTargets?: boolean, options?: Partial<DeliveryWorkerOptions>): void;
   subscribe(
     url: string,
     secret: string,
@@ -49,11 +52,12 @@ export function webhookFlow(h: Harness): WebhookFlow {
   return {
     notifier,
     results,
-    startWorker(allowPrivateTargets = true) {
+    startWorker(allowPrivateTargets = true, options = {}) {
       const worker = startWebhookDeliveryWorker(h.config, h.store, h.log, {
         allowPrivateTargets,
         backoff: { baseMs: 100, capMs: 400 },
         requeueIntervalMs: 300,
+        ...options,
       });
       closers.unshift(() => worker.close());
     },
