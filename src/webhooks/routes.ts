@@ -138,14 +138,25 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
       config,
       schema: {
         summary: '重新推送一条记录（webhook-id 不变）',
+        description:
+          '仅限已送达（delivered）或已失败（failed）的记录；仍在推送中（pending）的记录答 409 delivery-pending。',
         tags: WEBHOOK_TAG,
         params: Type.Object({ deliveryId: DeliveryId }),
-        response: { 202: Type.Object({ id: Type.String() }), ...errors(400, 403, 404, 503) },
+        response: { 202: Type.Object({ id: Type.String() }), ...errors(400, 403, 404, 409, 503) },
       },
     },
     async (request, reply) => {
       const { deliveryId } = request.params;
-      if (!(await store.webhooks.getDelivery(deliveryId))) throw notFound(`推送记录 ${deliveryId} `);
+      const current = await store.webhooks.getDelivery(deliveryId);
+      if (!current) throw notFound(`推送记录 ${deliveryId} `);
+      // A pending delivery is still being retried: another round would send it twice over.
+      if (current.state === 'pending')
+        return reply.status(409).send({
+          error: {
+            code: 'delivery-pending',
+            message: `推送记录 ${deliveryId} 仍在推送中，完成或失败后才能重新推送`,
+          },
+        });
       if (!(await fastify.services.queueHealthy())) throw queueUnavailable('Redis 无法连接');
       const delivery = await store.webhooks.requeue(deliveryId);
       if (!delivery) throw notFound(`推送记录 ${deliveryId} `);

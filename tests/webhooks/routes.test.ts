@@ -181,6 +181,37 @@ describe('the /webhooks routes', () => {
     expect(malformed.json().error.field).toBe('deliveryId');
   });
 
+  it('answers 409 delivery-pending for redelivering a delivery that is still being retried', async () => {
+    const hook = await store.webhooks.create({
+      id: `wh_${randomUUID().slice(0, 8)}`,
+      url: 'http://127.0.0.1:9/hook',
+      secret: SECRET,
+      events: ['sweep.completed'],
+      region: null,
+      createdBy: 'test',
+    });
+    const id = `msg_pending-${randomUUID().slice(0, 8)}`;
+    await store.webhooks.recordDelivery({
+      id,
+      subscriptionId: hook.id,
+      eventType: 'sweep.completed',
+      payload: { type: 'sweep.completed', timestamp: new Date().toISOString(), data: {} },
+    });
+    const redeliver = () =>
+      api.as('province', { method: 'POST', url: `/api/v1/webhooks/deliveries/${id}/redeliver` });
+
+    const pending = await redeliver();
+    expect(pending.statusCode).toBe(409);
+    expect(pending.json().error.code).toBe('delivery-pending');
+    expect(await store.webhooks.getDelivery(id)).toMatchObject({ state: 'pending', redeliveries: 0 });
+
+    await store.webhooks.recordAttempt(id, { status: 500, error: 'HTTP 500', state: 'failed' });
+    const failed = await redeliver();
+    expect(failed.statusCode).toBe(202);
+    expect(await store.webhooks.getDelivery(id)).toMatchObject({ state: 'pending', redeliveries: 1 });
+    expect((await redeliver()).statusCode).toBe(409);
+  });
+
   it('documents the routes in the OpenAPI description', async () => {
     const doc = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
