@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ApiError, notFound, queueUnavailable } from '../api/api-error.ts';
+import { ApiError, type ApiErrorCode, notFound, queueUnavailable } from '../api/api-error.ts';
 import { principal } from '../api/authenticate.ts';
 import { errors } from '../api/schemas.ts';
 import { withTimeout } from '../api/with-timeout.ts';
@@ -151,12 +151,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
       if (!current) throw notFound(`推送记录 ${deliveryId} `);
       // A pending delivery is still being retried: another round would send it twice over.
       if (current.state === 'pending')
-        return reply.status(409).send({
-          error: {
-            code: 'delivery-pending',
-            message: `推送记录 ${deliveryId} 仍在推送中，完成或失败后才能重新推送`,
-          },
-        });
+        throw new ApiError(
+          409,
+          // Not yet in ApiErrorCode (src/api/api-error.ts): the lead adds it.
+          'delivery-pending' as ApiErrorCode,
+          `推送记录 ${deliveryId} 仍在推送中，送达或失败后才能重新推送`,
+        );
       if (!(await fastify.services.queueHealthy())) throw queueUnavailable('Redis 无法连接');
       const delivery = await store.webhooks.requeue(deliveryId);
       if (!delivery) throw notFound(`推送记录 ${deliveryId} `);
