@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'payload-too-large'
   | 'rate-limited'
   | 'queue-unavailable'
+  | 'renderer-busy'
   | 'internal-error';
 
 /** Where a request field lives, as Fastify names the parts it validates. */

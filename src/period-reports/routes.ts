@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { PdfRendererBusyError } from '../../reports/period/notice-pdf.ts';
 import { noticeFileStem } from '../../reports/period/notice-text.ts';
 import { regionContains, regionPrefix } from '../access/region.ts';
-import { forbidden } from '../api/api-error.ts';
+import { ApiError, forbidden } from '../api/api-error.ts';
 import { principal } from '../api/authenticate.ts';
 import { errors, RegionCode } from '../api/schemas.ts';
 import { loadPeriodReport } from './load-period-report.ts';
@@ -78,7 +79,10 @@ export const periodReportRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
           reach: principal(request).reaches,
           now: fastify.services.now(),
         });
-        const rendered = await renderReport(model, format);
+        const rendered = await renderReport(model, format).catch((error: unknown) => {
+          if (error instanceof PdfRendererBusyError) throw new ApiError(503, 'renderer-busy', error.message);
+          throw error;
+        });
         const ascii = `${plan.kind}-report-${period}${region === null ? '' : `-${region}`}`;
         if (format === 'html') reply.header('content-security-policy', HTML_CSP);
         return reply

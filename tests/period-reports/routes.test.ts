@@ -3,9 +3,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX } from '../../src/api/access.ts';
 import { buildApp } from '../../src/api/app.ts';
-import { periodReportRoutes } from '../../src/period-reports/routes.ts';
 import type { ResultsStore } from '../../src/store/store.ts';
 import { seededStore } from './support/fixtures.ts';
 
@@ -31,7 +29,6 @@ beforeAll(async () => {
     rateLimit: false,
     now: () => new Date('2026-12-01T02:00:00Z'),
   });
-  await app.register(periodReportRoutes, { prefix: API_PREFIX });
   await app.ready();
 });
 afterAll(async () => {
