@@ -198,9 +198,30 @@ describe('pages', () => {
   });
 
   it('passes report downloads to the API with the viewer’s own token', async () => {
-    // The reports route is built elsewhere: until it exists the API answers 404, and so do we.
-    const answer = await get('/dashboard/reports/quarterly/2026Q2?format=pdf', d.tokens.province);
-    expect([200, 404]).toContain(answer.statusCode);
+    const answer = await get('/dashboard/reports/quarterly/2026Q2?format=csv', d.tokens.province);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toMatch(/^text\/csv/);
+    expect(answer.headers['content-disposition']).toMatch(/attachment/);
+    // A city viewer gets its own region's notice: the API decides with the viewer's token, not ours.
+    const city = await get('/dashboard/reports/quarterly/2026Q2?format=csv', d.tokens.chengdu);
+    expect(city.statusCode).toBe(200);
+    const regions = city.body
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((row) => row.split(',')[3]);
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions) expect(region).toMatch(/^5101/);
+    // The province viewing one city downloads that city's notice.
+    const chosen = await get('/dashboard/reports/quarterly/2026Q2?format=csv&region=5101', d.tokens.province);
+    expect(chosen.statusCode).toBe(200);
+    const chosenRegions = chosen.body
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((row) => row.split(',')[3]);
+    expect(chosenRegions.length).toBeGreaterThan(0);
+    for (const region of chosenRegions) expect(region).toMatch(/^5101/);
     expect((await get('/dashboard/reports/quarterly/2026H2?format=pdf', d.tokens.province)).statusCode).toBe(
       404,
     );

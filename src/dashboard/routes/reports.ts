@@ -12,26 +12,32 @@ const PASSED_HEADERS = ['content-type', 'content-disposition', 'content-length',
  * the API on the viewer's behalf, with the viewer's own token: the API decides what it may see.
  */
 export function reportRoutes(fastify: FastifyInstance): void {
-  fastify.get<{ Params: { plan: string; period: string }; Querystring: { format?: string } }>(
-    '/reports/:plan/:period',
-    { config: { dashboard: 'signed-in' } },
-    async (request, reply) => {
-      const { plan, period } = request.params;
-      const format = request.query.format ?? 'pdf';
-      const pattern = PLANS[plan as keyof typeof PLANS];
-      if (!pattern?.test(period) || !FORMATS.has(format)) return notFoundPage(request, reply);
-      const answer = await fastify.inject({
-        method: 'GET',
-        url: `/api/v1/reports/${plan}/${period}?format=${format}`,
-        headers: { authorization: `Bearer ${sessionToken(request)}` },
-      });
-      if (answer.statusCode === 404) return notFoundPage(request, reply);
-      reply.status(answer.statusCode);
-      for (const name of PASSED_HEADERS) {
-        const value = answer.headers[name];
-        if (value !== undefined) reply.header(name, value);
-      }
-      return reply.send(answer.rawPayload);
-    },
-  );
+  fastify.get<{
+    Params: { plan: string; period: string };
+    Querystring: { format?: string; region?: string };
+  }>('/reports/:plan/:period', { config: { dashboard: 'signed-in' } }, async (request, reply) => {
+    const { plan, period } = request.params;
+    const format = request.query.format ?? 'pdf';
+    const pattern = PLANS[plan as keyof typeof PLANS];
+    const region = request.query.region;
+    if (
+      !pattern?.test(period) ||
+      !FORMATS.has(format) ||
+      (region !== undefined && !/^\d{4}(\d{2})?$/.test(region))
+    ) {
+      return notFoundPage(request, reply);
+    }
+    const answer = await fastify.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${plan}/${period}?format=${format}${region ? `&region=${region}` : ''}`,
+      headers: { authorization: `Bearer ${sessionToken(request)}` },
+    });
+    if (answer.statusCode === 404) return notFoundPage(request, reply);
+    reply.status(answer.statusCode);
+    for (const name of PASSED_HEADERS) {
+      const value = answer.headers[name];
+      if (value !== undefined) reply.header(name, value);
+    }
+    return reply.send(answer.rawPayload);
+  });
 }

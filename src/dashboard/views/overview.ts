@@ -57,9 +57,11 @@ function stats(overview: Overview): string {
     .join('')}</div>`;
 }
 
-function downloads(period: string): string {
+/** The notice of the region shown (a city's '5101'; '5100', the provincial bodies, has no notice of its own). */
+function downloads(period: string, region: string | null): string {
+  const scope = region && region !== '5100' ? `&amp;region=${region}` : '';
   const link = (format: string, label: string) =>
-    `<a class="download" href="${DASHBOARD_PREFIX}/reports/quarterly/${period}?format=${format}">${label}</a>`;
+    `<a class="download" href="${DASHBOARD_PREFIX}/reports/quarterly/${period}?format=${format}${scope}">${label}</a>`;
   return `<p class="downloads">本季度通报：${link('pdf', '下载 PDF')} ${link('xlsx', '下载 Excel')}</p>`;
 }
 
@@ -134,6 +136,6 @@ function notInspected(overview: Overview): string {
 export function overviewPage(overview: Overview, viewer: Principal): string {
   const periods = overview.trend.map((point) => point.period);
   const title = overviewTitle(overview, viewer);
-  const body = `<h1>${escapeHtml(title)}</h1>${filters(overview, periods)}${stats(overview)}${downloads(overview.period)}${trendChart(overview)}${ruleTable(overview)}${ranking(overview)}${notInspected(overview)}`;
+  const body = `<h1>${escapeHtml(title)}</h1>${filters(overview, periods)}${stats(overview)}${downloads(overview.period, overview.region)}${trendChart(overview)}${ruleTable(overview)}${ranking(overview)}${notInspected(overview)}`;
   return page({ title, body, viewer, scripts: ['chart.js', 'charts.js'] });
 }
