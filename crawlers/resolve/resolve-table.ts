@@ -28,7 +28,7 @@ export function parseResolveEntry(text: string): ResolveEntry {
   const trimmed = text.trim();
   const first = trimmed.indexOf(':');
   const second = trimmed.indexOf(':', first + 1);
-  if (first < 0 || second < 0) throw bad('不是 主机名:端口:IP地址');
+  if (first < 0 || second < 0) throw bad('缺少端口或地址');
   const host = hostName(trimmed.slice(0, first));
   if (!host) throw bad('中的主机名无效');
   const portText = trimmed.slice(first + 1, second);

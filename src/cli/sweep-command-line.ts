@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { parseResolveEntries, ResolveEntryError } from '../../crawlers/resolve/resolve-table.ts';
+import { withResolveTable } from '../inspection/context.ts';
 import { log } from '../log.ts';
 import { loadSites } from '../registry/load.ts';
-import { parseNow, positiveInteger, positiveSeconds } from './usage-error.ts';
+import { parseNow, positiveInteger, positiveSeconds, UsageError } from './usage-error.ts';
 
 interface SweepFlags {
   sites: string;
@@ -10,9 +12,13 @@ interface SweepFlags {
   maxPages: string;
   concurrency: string;
   requestTimeout?: string;
+  resolve?: string[];
 }
 
-/** `gov-inspect sweep --sites FILE --out DIR [--now ISO-8601] [--max-pages N] [--concurrency N]` (contract §2). */
+/**
+ * `gov-inspect sweep --sites FILE --out DIR [--now ISO-8601] [--max-pages N] [--concurrency N]
+ * [--request-timeout SECONDS] [--resolve HOST:PORT:ADDRESS]...` (contract §2).
+ */
 export function sweepCommand(program: Command): void {
   program
     .command('sweep')
@@ -23,6 +29,11 @@ export function sweepCommand(program: Command): void {
     .option('--max-pages <n>', '每个网站最多抓取的页面数', '200')
     .option('--concurrency <n>', '同时检查的网站数', '4')
     .option('--request-timeout <seconds>', '单个请求的总超时（秒），默认 30')
+    .option(
+      '--resolve <host:port:address>',
+      '把连到 主机名:端口 的连接指向给定 IP 地址（同 curl；端口可为 *；可重复）',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action(async (flags: SweepFlags) => {
       const now = parseNow(flags.now);
       const maxPages = positiveInteger('--max-pages', flags.maxPages);
@@ -31,6 +42,7 @@ export function sweepCommand(program: Command): void {
         flags.requestTimeout === undefined
           ? undefined
           : positiveSeconds('--request-timeout', flags.requestTimeout) * 1000;
+      const resolve = resolveFlag(flags.resolve ?? []);
       const sites = await loadSites(flags.sites);
       // Loaded here so that --help and input errors answer at once, without loading the browser and crawler.
       const { sweepAndWrite } = await import('./sweep-command.ts');
@@ -40,7 +52,7 @@ export function sweepCommand(program: Command): void {
         now,
         concurrency,
         log,
-        settings: requestSettings(maxPages, timeoutMs),
+        settings: withResolveTable(requestSettings(maxPages, timeoutMs), resolve),
       });
     });
 }
@@ -56,4 +68,13 @@ export function requestSettings(maxPages: number, totalTimeoutMs: number | undef
     crawl: { totalTimeoutMs, connectTimeoutMs, responseTimeoutMs },
     render: { navigationTimeoutMs: Math.max(totalTimeoutMs, 15_000) },
   };
+}
+
+function resolveFlag(values: readonly string[]) {
+  try {
+    return parseResolveEntries(values);
+  } catch (error) {
+    if (error instanceof ResolveEntryError) throw new UsageError(`--resolve 的值有误：${error.message}`);
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
 import { HostPoliteness, type Politeness } from '../../crawlers/link-status/politeness.ts';
 import type { LinkCheckSettings } from '../../crawlers/link-status/settings.ts';
+import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import type { CrawlSettings } from '../../crawlers/site-crawl/settings.ts';
 import { launchBrowser } from '../browser.ts';
 import type { Logger } from '../log.ts';
@@ -13,6 +14,20 @@ export interface InspectionSettings {
   crawl?: Partial<CrawlSettings>;
   links?: Partial<LinkCheckSettings>;
   render?: { navigationTimeoutMs?: number; settleCapMs?: number };
+}
+
+/**
+ * The settings with the `--resolve` entries given to every gatherer: the crawl and the link check
+ * read them from their own settings, the browser from the link check's (see `createSweepResources`).
+ * An empty table leaves the settings as they are.
+ */
+export function withResolveTable(settings: InspectionSettings, table: ResolveTable): InspectionSettings {
+  if (table.length === 0) return settings;
+  return {
+    ...settings,
+    crawl: { ...settings.crawl, resolve: table },
+    links: { ...settings.links, resolve: table },
+  };
 }
 
 /** What one site inspection needs from the sweep it belongs to. */
@@ -39,6 +54,7 @@ export interface SweepResources {
   close(): Promise<void>;
 }
 
+/** `links.resolve`, the sweep's `--resolve` entries, also become the browser's host resolver rules. */
 export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
   let launching: Promise<Browser> | undefined;
   /*
@@ -46,7 +62,7 @@ export function createSweepResources(links: Partial<LinkCheckSettings> = {}): Sw
    * site launches a new one instead of inheriting the failure for the rest of the sweep.
    */
   const launch = (): Promise<Browser> => {
-    const attempt = launchBrowser().then(
+    const attempt = launchBrowser({ resolve: links.resolve }).then(
       (browser) => {
         browser.once('disconnected', () => {
           if (launching === attempt) launching = undefined;

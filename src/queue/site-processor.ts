@@ -3,10 +3,11 @@ import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import type { Browser } from 'playwright';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
 import { launchBrowser } from '../browser.ts';
-import type { InspectionSettings } from '../inspection/context.ts';
+import { type InspectionSettings, withResolveTable } from '../inspection/context.ts';
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
 import { log } from '../log.ts';
+import { resolveTable } from '../service/config.ts';
 import { errorResult } from '../sweep/error-result.ts';
 import {
   handOffResult,
@@ -29,6 +30,8 @@ import { readSandboxConfig } from './sandbox-config.ts';
 const DEFAULT_SETTINGS: InspectionSettings = { maxPages: 200 };
 
 const config = readSandboxConfig();
+// GOV_INSPECT_RESOLVE comes from the worker's environment (checked when the worker started).
+const resolve = resolveTable();
 const results = new Queue<ResultJobData>(SITE_RESULTS, {
   connection: workerConnection(config),
   prefix: config.queuePrefix,
@@ -80,7 +83,7 @@ export default async function processSiteJob(
 async function sharedBrowser(): Promise<Browser> {
   const current = await browser?.catch(() => undefined);
   if (current?.isConnected()) return current;
-  browser = launchBrowser({ handleSignals: false });
+  browser = launchBrowser({ handleSignals: false, resolve });
   return browser;
 }
 
@@ -95,7 +98,7 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
   if (links?.sweepId !== sweepId) links = { sweepId, cache: new LinkStatusCache() };
   return inspectSite(site, {
     now,
-    settings: data.settings ?? DEFAULT_SETTINGS,
+    settings: withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve),
     browser: sharedBrowser,
     linkCache: links.cache,
     politeness,
