@@ -13,7 +13,11 @@ import {
 } from './queues.ts';
 import { logRedisErrors } from './redis-errors.ts';
 
-/** Called once a result is stored for the first time (issue 4 hangs webhooks here). */
+/**
+ * Called after a result is stored, on every run of its job, also when it was stored before (the
+ * process may have died between storing and this hook), so it must be idempotent. When it throws,
+ * the job fails and is retried (issue 4 hangs webhooks here).
+ */
 export type OnResultStored = (sweepId: string, result: SiteResult) => void | Promise<void>;
 
 export interface ResultIngester {
@@ -24,7 +28,8 @@ export interface ResultIngester {
 /**
  * Moves results from `site-results` into the store, where the database is (the `serve` process).
  * Results wait in Redis while this process is down. Storing is idempotent: a result delivered twice
- * is stored once, and `onStored` runs for the first delivery only. A sweep is marked running when
+ * is stored once. `onStored` runs on every run of the job, and its failure retries the job, so
+ * nothing it should do is lost to a crash or an outage after the result was stored. A sweep is marked running when
  * its first site starts (seen on the queue's event stream) or, at the latest, with its first result.
  */
 export function startResultIngester(
@@ -51,11 +56,7 @@ export function startResultIngester(
         { sweepId, siteId: result.siteId, status: result.status, stored },
         stored ? 'result stored' : 'result already stored',
       );
-      if (stored && onStored) {
-        await Promise.resolve(onStored(sweepId, result)).catch((error: unknown) =>
-          log.error({ sweepId, siteId: result.siteId, err: error }, 'result hook failed'),
-        );
-      }
+      if (onStored) await onStored(sweepId, result);
       return { stored };
     },
     { connection, prefix: config.queuePrefix, concurrency: 4, settings: { backoffStrategy: patientBackoff } },
@@ -64,7 +65,7 @@ export function startResultIngester(
   worker.on('failed', (job, error) =>
     log.error(
       { sweepId: job?.data.sweepId, siteId: job?.data.result.siteId, attempt: job?.attemptsMade, err: error },
-      'storing a result failed',
+      'storing a result or its hook failed',
     ),
   );
 

@@ -103,8 +103,32 @@ describe('the result ingester', () => {
     const done = await waitForSweep(h.store, sweep.id, 15_000);
     expect(done).toMatchObject({ done: 2, total: 2 });
     expect((await h.store.results.forSite(a.siteId)).filter((r) => r.sweepId === sweep.id)).toHaveLength(1);
-    expect(stored).toEqual([a.siteId, b.siteId]);
+    // The hook runs on every run, the redelivery included: it must be idempotent.
+    expect(stored).toEqual([a.siteId, a.siteId, b.siteId]);
     expect(h.logs.filter((line) => line.msg === 'result already stored')).toHaveLength(1);
+  });
+
+  it('retries the job when the hook fails, and runs the hook again for a result already stored', async () => {
+    const calls: { siteId: string; stored: number }[] = [];
+    const ingester = startResultIngester(h.config, h.store, h.log, async (sweepId, result) => {
+      const stored = (await h.store.results.forSite(result.siteId)).filter((r) => r.sweepId === sweepId);
+      calls.push({ siteId: result.siteId, stored: stored.length });
+      if (calls.length === 1) throw new Error('the notifier could not reach Redis');
+    });
+    closers.push(() => ingester.close());
+    const a = resultOf(SITES[0]!);
+    await handOffResult(results, sweep.id, a);
+    const jobId = `${sweep.id}__${a.siteId}`;
+    await waitFor('the retried job', async () =>
+      (await results.getJobState(jobId)) === 'completed' ? true : undefined,
+    );
+    const job = await results.getJob(jobId);
+    expect(job?.attemptsMade).toBe(2);
+    expect(job?.returnvalue).toEqual({ stored: false });
+    expect(calls).toEqual([
+      { siteId: a.siteId, stored: 1 },
+      { siteId: a.siteId, stored: 1 },
+    ]);
   });
 
   it('does not retry a result for a sweep the store does not know', async () => {

@@ -126,4 +126,47 @@ describe('webhook events', () => {
       failed: 0,
     });
   });
+
+  /** What the receiver got, as `type site rule` / `type`, sorted. */
+  const received = () =>
+    receiver!.received
+      .map((r) => {
+        const { type, data } = JSON.parse(r.body);
+        return data.rule ? `${type} ${data.site.id} ${data.rule.id}` : type;
+      })
+      .sort();
+
+  it('sends the events of a result whose notifier failed once, once, after the job is retried', async () => {
+    await flow.close();
+    flow = webhookFlow(h, { hookFailures: 1 });
+    receiver = await startReceiver();
+    await flow.subscribe(receiver.endpoint('retry', secretOf(2)), secretOf(2), [
+      'violation.detected',
+      'sweep.completed',
+    ]);
+    flow.startWorker();
+    const sweepId = await flow.sweep(['cd-portal']);
+    await flow.deliver(sweepId, siteResult('cd-portal', ['header-full-name']));
+    await waitFor('both events', () => (receiver!.received.length >= 2 ? true : undefined));
+    await sleep(1_000);
+    expect(received()).toEqual(['sweep.completed', 'violation.detected cd-portal header-full-name']);
+    const job = await flow.results.getJob(`${sweepId}__cd-portal`);
+    expect(job?.attemptsMade).toBe(2);
+  });
+
+  it('sends the events of a result stored just before a crash when the result is delivered again', async () => {
+    receiver = await startReceiver();
+    await flow.subscribe(receiver.endpoint('crash', secretOf(3)), secretOf(3), [
+      'violation.detected',
+      'sweep.completed',
+    ]);
+    flow.startWorker();
+    const sweepId = await flow.sweep(['cd-portal']);
+    const result = siteResult('cd-portal', ['header-full-name']);
+    expect(await h.store.results.record(sweepId, result)).toBe(true); // the process died here
+    await flow.deliver(sweepId, result);
+    await waitFor('both events', () => (receiver!.received.length >= 2 ? true : undefined));
+    await sleep(1_000);
+    expect(received()).toEqual(['sweep.completed', 'violation.detected cd-portal header-full-name']);
+  });
 });

@@ -36,10 +36,15 @@ export interface WebhookFlow {
   close(): Promise<void>;
 }
 
-export function webhookFlow(h: Harness): WebhookFlow {
+/** `hookFailures`: how many times the ingester's hook fails (Redis away, say) before the notifier runs. */
+export function webhookFlow(h: Harness, options: { hookFailures?: number } = {}): WebhookFlow {
   const closers: (() => Promise<unknown>)[] = [];
   const notifier = createWebhookNotifier({ store: h.store, queue: h.config, log: h.log });
-  const ingester = startResultIngester(h.config, h.store, h.log, notifier.onResultStored);
+  let failures = options.hookFailures ?? 0;
+  const ingester = startResultIngester(h.config, h.store, h.log, async (sweepId, result) => {
+    if (failures-- > 0) throw new Error('the notifier failed');
+    await notifier.onResultStored(sweepId, result);
+  });
   const results = new Queue<ResultJobData>(SITE_RESULTS, {
     connection: workerConnection(h.config),
     prefix: h.config.queuePrefix,
