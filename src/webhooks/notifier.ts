@@ -1,12 +1,12 @@
 import { regionContains } from '../access/region.ts';
 import type { Logger } from '../log.ts';
-import { compareResults } from '../periods/compare-results.ts';
 import { type QueueConfig, workerConnection } from '../queue/queues.ts';
 import type { OnResultStored } from '../queue/result-ingester.ts';
 import type { SiteResult } from '../results.ts';
 import type { ResultsStore, WebhookEventType, WebhookSubscription } from '../store/store.ts';
 import { createWebhookQueue, deliveryId } from './delivery-queue.ts';
 import { type SiteRef, sweepCompletedPayload, violationPayload, type WebhookPayload } from './payloads.ts';
+import { HISTORY_DEPTH, storedBefore, violationChanges } from './violation-changes.ts';
 
 export interface WebhookNotifier {
   /** The result ingester's `onStored` hook. */
@@ -23,10 +23,11 @@ interface PendingEvent {
 }
 
 /**
- * Turns stored results into webhook deliveries: `violation.detected` for each rule failing now that
- * did not fail in the site's previous stored result (every failing rule of a first result),
- * `violation.resolved` for each rule that failed and now passes or no longer applies (a `review`,
- * e.g. an unreachable site, is neither), and `sweep.completed` once the sweep is done. Delivery ids
+ * Turns stored results into webhook deliveries: `violation.detected` for each rule failing now whose
+ * last decided outcome (pass/fail) in the site's results stored before this one was not a failure,
+ * `violation.resolved` for each rule passing now whose last decided outcome was a failure (`review`,
+ * e.g. an unreachable site, and `not-applicable` are neither), and `sweep.completed` once the sweep
+ * is done. Delivery ids
  * are derived from the event, so a result seen twice sends nothing twice.
  */
 export function createWebhookNotifier(options: {
@@ -52,10 +53,10 @@ export function createWebhookNotifier(options: {
     const inSite = (subscription: WebhookSubscription) =>
       subscription.region === null ||
       (siteRef.region !== null && regionContains(subscription.region, siteRef.region));
-    const previous = (await store.results.forSite(result.siteId, 2)).find(
-      (stored) => stored.sweepId !== sweepId,
-    );
-    const change = compareResults(result, previous?.result);
+    const history = await store.results.forSite(result.siteId, HISTORY_DEPTH + 1);
+    const earlier = storedBefore(sweepId, history);
+    const previous = earlier[0];
+    const change = violationChanges(result, earlier);
     const at = now();
     const violation = (type: 'violation.detected' | 'violation.resolved', ruleId: string): PendingEvent => ({
       key: [sweepId, result.siteId, ruleId, type],
@@ -63,8 +64,8 @@ export function createWebhookNotifier(options: {
       matches: inSite,
     });
     const events = [
-      ...change.newViolations.map((ruleId) => violation('violation.detected', ruleId)),
-      ...change.fixedViolations.map((ruleId) => violation('violation.resolved', ruleId)),
+      ...change.detected.map((ruleId) => violation('violation.detected', ruleId)),
+      ...change.resolved.map((ruleId) => violation('violation.resolved', ruleId)),
     ];
     if (sweep.state === 'done') {
       const sites = await store.sites.list();

@@ -169,4 +169,56 @@ describe('webhook events', () => {
     await sleep(1_000);
     expect(received()).toEqual(['sweep.completed', 'violation.detected cd-portal header-full-name']);
   });
+
+  it('compares with the last decided outcome: fail, unreachable, fail is one violation.detected', async () => {
+    receiver = await startReceiver();
+    await flow.subscribe(receiver.endpoint('gap', secretOf(4)), secretOf(4), [
+      'violation.detected',
+      'violation.resolved',
+    ]);
+    flow.startWorker();
+    const results = [
+      siteResult('cd-portal', ['header-full-name']),
+      unreachable(siteResult('cd-portal')),
+      siteResult('cd-portal', ['header-full-name']),
+      unreachable(siteResult('cd-portal')),
+      siteResult('cd-portal'),
+    ];
+    for (const result of results) {
+      const sweepId = await flow.sweep(['cd-portal']);
+      await flow.deliver(sweepId, result);
+      await waitFor('the sweep', async () =>
+        (await h.store.sweeps.get(sweepId))?.state === 'done' ? true : undefined,
+      );
+    }
+    await waitFor('both events', () => (receiver!.received.length >= 2 ? true : undefined));
+    await sleep(1_000);
+    expect(received()).toEqual([
+      'violation.detected cd-portal header-full-name',
+      'violation.resolved cd-portal header-full-name',
+    ]);
+  });
+
+  it('compares with the result stored just before, not with another sweep stored after', async () => {
+    receiver = await startReceiver();
+    await flow.subscribe(receiver.endpoint('two', secretOf(5)), secretOf(5), ['violation.detected']);
+    flow.startWorker();
+    const before = await flow.sweep(['cd-portal']);
+    await h.store.results.record(before, siteResult('cd-portal'));
+    // Two sweeps of the site at once, both stored before either's notifier ran.
+    const [a, b] = [await flow.sweep(['cd-portal']), await flow.sweep(['cd-portal'])] as const;
+    const failing = siteResult('cd-portal', ['header-full-name']);
+    await h.store.results.record(a, failing);
+    await h.store.results.record(b, failing);
+    await flow.notifier.onResultStored(a, failing);
+    await flow.notifier.onResultStored(b, failing);
+    await waitFor('the event', () => (receiver!.received.length >= 1 ? true : undefined));
+    await sleep(1_000);
+    expect(received()).toEqual(['violation.detected cd-portal header-full-name']);
+    expect(JSON.parse(receiver.received[0]!.body).data).toMatchObject({
+      sweep: { id: a },
+      previousSweepId: before,
+      previousOutcome: 'pass',
+    });
+  });
 });
