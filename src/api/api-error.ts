@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'rate-limited'
   | 'queue-unavailable'
   | 'renderer-busy'
+  | 'delivery-pending'
   | 'internal-error';
 
 /** Where a request field lives, as Fastify names the parts it validates. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ApiError, type ApiErrorCode, notFound, queueUnavailable } from '../api/api-error.ts';
+import { ApiError, notFound, queueUnavailable } from '../api/api-error.ts';
 import { principal } from '../api/authenticate.ts';
 import { errors } from '../api/schemas.ts';
 import { withTimeout } from '../api/with-timeout.ts';
@@ -153,8 +153,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
       if (current.state === 'pending')
         throw new ApiError(
           409,
-          // Not yet in ApiErrorCode (src/api/api-error.ts): the lead adds it.
-          'delivery-pending' as ApiErrorCode,
+          'delivery-pending',
           `推送记录 ${deliveryId} 仍在推送中，送达或失败后才能重新推送`,
         );
       if (!(await fastify.services.queueHealthy())) throw queueUnavailable('Redis 无法连接');
