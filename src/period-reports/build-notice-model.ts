@@ -1,10 +1,10 @@
 import { formatPeriod } from '../../reports/html/format.ts';
+import { regionName } from '../access/region-names.ts';
 import { type PeriodReport, type PeriodSiteEntry, reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
 import type { NoticeModel, NoticeRule, NoticeSite, PeriodKind, RegionRow } from './notice-model.ts';
 import { noticeRules } from './notice-rules.ts';
 import { periodTotals } from './period-totals.ts';
-import { regionName } from './region-names.ts';
 import { violationSummary } from './violation-summary.ts';
 
 export interface NoticeInput {

@@ -4,12 +4,12 @@ import { Type } from 'typebox';
 import { PdfRendererBusyError } from '../../reports/period/notice-pdf.ts';
 import { noticeFileStem } from '../../reports/period/notice-text.ts';
 import { regionContains, regionPrefix } from '../access/region.ts';
+import { divisionCode } from '../access/region-names.ts';
 import { ApiError, forbidden } from '../api/api-error.ts';
 import { principal } from '../api/authenticate.ts';
 import { errors, RegionCode } from '../api/schemas.ts';
 import { loadPeriodReport } from './load-period-report.ts';
 import type { PeriodKind } from './notice-model.ts';
-import { divisionCode } from './region-names.ts';
 import { contentDisposition, REPORT_FORMATS, type ReportFormat, renderReport } from './report-formats.ts';
 
 const PLANS: readonly { kind: PeriodKind; pattern: string; example: string; summary: string }[] = [

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../../reports/html/escape.ts';
+import { regionName } from '../../access/region-names.ts';
 import type { Principal } from '../../api/principal.ts';
-import { regionName } from '../regions.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
 
 export interface PageInput {

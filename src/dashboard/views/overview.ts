@@ -1,17 +1,17 @@
 import { escapeHtml } from '../../../reports/html/escape.ts';
 import { formatPercent, formatPeriod, formatScore } from '../../../reports/html/format.ts';
 import { outcomeBadge, statusBadge } from '../../../reports/html/labels.ts';
+import { regionName } from '../../access/region-names.ts';
 import type { Principal } from '../../api/principal.ts';
 import type { PeriodSiteEntry } from '../../periods/period-report.ts';
 import type { Overview } from '../overview-data.ts';
-import { cityRegionName, regionName } from '../regions.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
 import { jsonBlock, page } from './layout.ts';
 import { ruleLabel, rulesFor } from './rule-names.ts';
 
 export function overviewTitle(overview: Overview, viewer: Principal): string {
   const scope = overview.region
-    ? cityRegionName(overview.region)
+    ? regionName(overview.region)
     : viewer.region === null
       ? '全省'
       : regionName(viewer.region);
@@ -25,7 +25,7 @@ function filters(overview: Overview, periods: readonly string[]): string {
       : `<label>地区 <select name="region"><option value="">全省</option>${overview.regions
           .map(
             (code) =>
-              `<option value="${code}"${code === overview.region ? ' selected' : ''}>${escapeHtml(cityRegionName(code))}</option>`,
+              `<option value="${code}"${code === overview.region ? ' selected' : ''}>${escapeHtml(regionName(code))}</option>`,
           )
           .join('')}</select></label>`;
   const periodSelect = `<label>季度 <select name="period">${[...periods]

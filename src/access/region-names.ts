@@ -1,8 +1,8 @@
-import { regionPrefix } from '../access/region.ts';
+import { regionPrefix } from './region.ts';
 
-/** Sichuan's city-level divisions (the first four digits of a division code); 5100 is the provincial level. */
+/** Sichuan's city-level divisions (市州) by the first four digits of a division code; 5100 is the provincial level. */
 const CITY_NAMES: Record<string, string> = {
-  '5100': '省级部门',
+  '5100': '省本级',
   '5101': '成都市',
   '5103': '自贡市',
   '5104': '攀枝花市',
@@ -26,16 +26,20 @@ const CITY_NAMES: Record<string, string> = {
   '5134': '凉山彝族自治州',
 };
 
-/** '5101' or '510100' → '成都市'; a county code keeps its code after the city's name; unknown → the code. */
+/**
+ * The Chinese name of a region given as a division code ('510100') or its prefix ('51', '5101'):
+ * 四川省, 成都市; a county keeps its code after its city's name (成都市（510104）); a code outside
+ * Sichuan is shown as 「行政区划 …」.
+ */
 export function regionName(code: string): string {
-  const prefix = regionPrefix(code);
+  const prefix = code.length === 4 ? code : regionPrefix(code);
   if (prefix === '51') return '四川省';
   const city = CITY_NAMES[prefix.slice(0, 4)];
-  if (city === undefined) return code;
+  if (city === undefined) return `行政区划 ${code}`;
   return prefix.length > 4 ? `${city}（${prefix}）` : city;
 }
 
-/** A city-level group of the period reports ('5101', '5100') by name. */
-export function cityRegionName(code: string): string {
-  return CITY_NAMES[code] ?? code;
+/** A region as the API takes it ('51', '5101', '510104') made a 6-digit division code ('510100'). */
+export function divisionCode(code: string): string {
+  return code.padEnd(6, '0');
 }
