@@ -2,14 +2,23 @@ import { annualReport } from './annual-report.ts';
 import { archiveLabel } from './archive-label.ts';
 import { brokenLinks } from './broken-links.ts';
 import type { Check } from './check.ts';
+import { errorReportEntry } from './error-report-entry.ts';
+import { footerIdentifiers } from './footer-identifiers.ts';
 import { gazetteColumn } from './gazette-column.ts';
 import { headerFullName } from './header-full-name.ts';
+import { siteFunctions } from './site-functions.ts';
 
-/** Every rule of contract §4, in the contract's order: results and reports list them this way. */
+/**
+ * Every rule of contract §4, in the contract's order: results and reports list them this way. The first
+ * five are the contract's original rules; the rules added after them (issue 5) follow.
+ */
 export const CHECKS: readonly Check[] = [
   headerFullName,
   gazetteColumn,
   archiveLabel,
   annualReport,
   brokenLinks,
+  footerIdentifiers,
+  errorReportEntry,
+  siteFunctions,
 ];

@@ -1,6 +1,6 @@
 import { articlePage, emblem, footer, govPage, newsList, searchBox } from '../gov-page.ts';
 import type { Route } from '../route-server.ts';
-import { commonRoutes } from './common.ts';
+import { commonRoutes, errorReportBadge } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '成都市人民政府';
@@ -10,7 +10,8 @@ const gbk = (body: string): Route => ({ body, encoding: 'gbk' });
 /**
  * A city portal on an older CMS: GBK declared only in <meta>, the site name written into the header by
  * JavaScript, a <base href>. Its 政府公报 column has no downloads, its annual report link is for the wrong
- * year, an archived page has no archive date, and three of its links are broken.
+ * year, an archived page has no archive date, three of its links are broken, and its footer lacks the
+ * 党政机关网站标识.
  */
 export const cdPortal: DemoSite = {
   site: {
@@ -31,6 +32,9 @@ export const cdPortal: DemoSite = {
       'archive-label': 'fail',
       'annual-report': 'fail',
       'broken-links': 'fail',
+      'footer-identifiers': 'fail',
+      'error-report-entry': 'pass',
+      'site-functions': 'pass',
     },
   },
   routes: (_origin, world) => ({
@@ -45,6 +49,8 @@ export const cdPortal: DemoSite = {
         nav: [
           ['首页', './'],
           ['政务公开', 'zwgk/'],
+          ['政策解读', 'zcjd/'],
+          ['互动交流', 'hdjl/'],
           ['政府公报', 'gb/'],
           ['政务服务', `${world.misc}/busy`],
         ],
@@ -57,12 +63,12 @@ export const cdPortal: DemoSite = {
           `<p><a href="/ndbb/2024.html">2024年度政府网站工作年度报表</a></p>
            <p><a href="${world.refused}/">市民服务热线平台</a> <a href="${world.misc}/head-refused.pdf">办事指南下载</a>
            <a href="javascript:void(0)">分享</a> <a href="#">返回顶部</a></p>`,
-        footer: footer(
+        footer: `${footer(
           '成都市人民政府办公厅',
           '5101000001',
           '蜀ICP备05001234号',
           '川公网安备 51019002000001号',
-        ),
+        )}<br>${errorReportBadge()}`,
       }),
     ),
     '/cdweb/': gbk(articlePage('成都市人民政府', NAME, '<p>首页</p>', 'gbk')),
@@ -75,6 +81,8 @@ export const cdPortal: DemoSite = {
         'gbk',
       ),
     ),
+    '/cdweb/zcjd/': gbk(articlePage('政策解读', NAME, '<p>《关于做好冬季供暖工作的通知》解读</p>', 'gbk')),
+    '/cdweb/hdjl/': gbk(articlePage('互动交流', NAME, '<p>市长信箱 在线访谈</p>', 'gbk')),
     '/cdweb/xw/52.html': gbk(
       articlePage('市政府召开第52次常务会议', NAME, '<p>会议研究了冬季供暖保障工作。</p>', 'gbk'),
     ),

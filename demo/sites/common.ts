@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MINIMAL_PDF, PNG_1PX } from '../gov-page.ts';
+import { articlePage, MINIMAL_PDF, PNG_1PX } from '../gov-page.ts';
 import type { Route, Routes } from '../route-server.ts';
 
 /** The static files every demo site serves. */
@@ -8,7 +8,23 @@ export function commonRoutes(): Routes {
     '/images/emblem.png': { body: PNG_1PX, contentType: 'image/png' },
     '/images/banner.png': { body: PNG_1PX, contentType: 'image/png' },
     '/css/common.css': { body: 'body{}', contentType: 'text/css' },
+    '/images/dzjg.png': { body: PNG_1PX, contentType: 'image/png' },
+    '/images/jiucuo.png': { body: PNG_1PX, contentType: 'image/png' },
+    // A stand-in for zfwzgl.www.gov.cn/exposure/jiucuo.html: the demo never leaves 127.0.0.1.
+    '/exposure/jiucuo.html': {
+      body: articlePage('我为政府网站找错', '全国政府网站找错平台', '<p>请描述您发现的问题。</p>'),
+    },
   };
+}
+
+/** The 党政机关网站标识 badge a site shows in its footer once registered (clause 4.3.2.3). */
+export function partyGovBadge(): string {
+  return '<img class="dzjg" src="/images/dzjg.png" alt="党政机关" width="44" height="54">';
+}
+
+/** The 我为政府网站找错 badge linking to the national platform (here its local stand-in). */
+export function errorReportBadge(): string {
+  return '<a class="jiucuo" href="/exposure/jiucuo.html"><img src="/images/jiucuo.png" alt="我为政府网站找错" width="110" height="55"></a>';
 }
 
 export function pdf(): Route {

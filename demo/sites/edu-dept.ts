@@ -1,5 +1,5 @@
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
-import { commonRoutes, redirect } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, redirect } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省教育厅';
@@ -7,7 +7,8 @@ const NAME = '四川省教育厅';
 /**
  * A provincial department whose header is one banner image with no text alternative (the name may be
  * drawn in it: a human must look), whose annual report link is hidden, whose archive has an unlabelled
- * page and a missing page, and which links to a redirect loop and a server that never answers.
+ * page and a missing page, which links to a redirect loop and a server that never answers, and whose
+ * 我为政府网站找错 badge sits in a floating box that was closed for good (display:none).
  */
 export const eduDept: DemoSite = {
   site: {
@@ -28,6 +29,9 @@ export const eduDept: DemoSite = {
       'archive-label': 'fail',
       'annual-report': 'fail',
       'broken-links': 'fail',
+      'footer-identifiers': 'pass',
+      'error-report-entry': 'fail',
+      'site-functions': 'pass',
     },
   },
   routes: (_origin, world) => ({
@@ -39,6 +43,8 @@ export const eduDept: DemoSite = {
         nav: [
           ['首页', '/'],
           ['信息公开', '/xxgk/'],
+          ['政策解读', '/zcjd/'],
+          ['互动交流', '/hdjl/'],
           ['历史归档', '/lsgd/'],
         ],
         main:
@@ -47,11 +53,14 @@ export const eduDept: DemoSite = {
             ['2026年高考报名工作通知', '/loop/a', '2026/11/12'],
           ]) +
           `<p style="display:none"><a href="/ndbb/2025.html">2025年度政府网站工作年度报表</a></p>
-           <p><a href="${world.misc}/slow">教育考试服务平台</a></p>`,
-        footer: footer('四川省教育厅', '5100000010', '蜀ICP备05005678号', '川公网安备 51010402000010号'),
+           <p><a href="${world.misc}/slow">教育考试服务平台</a></p>
+           <div class="float-jiucuo" style="display:none">${errorReportBadge()}</div>`,
+        footer: `${footer('四川省教育厅', '5100000010', '蜀ICP备05005678号', '川公网安备 51010402000010号')}<br>${partyGovBadge()}`,
       }),
     },
     '/jyyw/1.html': { body: articlePage('全省教育工作会议召开', NAME, '<p>会议总结了全年工作。</p>') },
+    '/zcjd/': { body: articlePage('政策解读', NAME, '<p>高考综合改革政策解读</p>') },
+    '/hdjl/': { body: articlePage('互动交流', NAME, '<p>厅长信箱</p>') },
     '/xxgk/': { body: articlePage('信息公开', NAME, '<p>信息公开目录</p>') },
     '/loop/a': redirect('/loop/b'),
     '/loop/b': redirect('/loop/a'),

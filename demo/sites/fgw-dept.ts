@@ -1,5 +1,5 @@
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
-import { commonRoutes } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省发展和改革委员会';
@@ -27,6 +27,9 @@ export const fgwDept: DemoSite = {
       'archive-label': 'pass',
       'annual-report': 'pass',
       'broken-links': 'review',
+      'footer-identifiers': 'pass',
+      'error-report-entry': 'pass',
+      'site-functions': 'pass',
     },
   },
   routes: (_origin, world) => ({
@@ -38,20 +41,24 @@ export const fgwDept: DemoSite = {
         nav: [
           ['首页', '/'],
           ['政务公开', '/zwgk/'],
+          ['政策解读', '/zcjd/'],
+          ['互动交流', '/hdjl/'],
           ['政务服务', `${world.misc}/busy`],
         ],
         main:
           newsList('发改动态', [['关于省政协第404号提案的答复', '/zwgk/404hao.html', '2026年11月2日']]) +
           `<p><a href="/ndbb/2025.html">2025年政府网站工作年度报表</a></p>
            <p><a href="${world.misc}/waf">全国投资项目在线审批监管平台</a> <a href="${world.misc}/head-refused.pdf">项目申报指南</a></p>`,
-        footer: footer(
+        footer: `${footer(
           '四川省发展和改革委员会',
           '5100000020',
           '蜀ICP备05007777号',
           '川公网安备 51010402000020号',
-        ),
+        )}<br>${partyGovBadge()}${errorReportBadge()}`,
       }),
     },
+    '/zcjd/': { body: articlePage('政策解读', NAME, '<p>价格政策解读</p>') },
+    '/hdjl/': { body: articlePage('互动交流', NAME, '<p>主任信箱</p>') },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/404hao.html">建议提案办理</a>') },
     '/zwgk/404hao.html': {
       body: articlePage('关于省政协第404号提案的答复', NAME, '<p>您提出的关于……的提案收悉。</p>'),

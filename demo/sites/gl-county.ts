@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { articlePage, emblem, footer, govPage, newsList } from '../gov-page.ts';
 import type { Route, Routes } from '../route-server.ts';
-import { commonRoutes } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '古蔺县人民政府';
@@ -56,6 +56,9 @@ export const glCounty: DemoSite = {
       'annual-report': 'fail',
       // Every link answers the script-less link check with the WAF's 412: unverified, not broken.
       'broken-links': 'review',
+      'footer-identifiers': 'pass',
+      'error-report-entry': 'pass',
+      'site-functions': 'pass',
     },
   },
   routes: () =>
@@ -69,16 +72,22 @@ export const glCounty: DemoSite = {
           nav: [
             ['首页', '/index.shtml'],
             ['政务公开', '/zwgk/'],
+            ['政策解读', '/zcjd/'],
+            ['互动交流', '/hdjl/'],
+            ['政务服务', '/zwfw/'],
           ],
           main: newsList('古蔺要闻', [['县政府召开常务会议', '/xw/1.html', '2026年11月16日']]),
-          footer: footer(
+          footer: `${footer(
             '古蔺县人民政府办公室',
             '5105250001',
             '蜀ICP备05008888号',
             '川公网安备 51052502000001号',
-          ),
+          )}<br>${partyGovBadge()}${errorReportBadge()}`,
         }),
       },
+      '/zcjd/': { body: articlePage('政策解读', NAME, '<p>政策解读</p>') },
+      '/hdjl/': { body: articlePage('互动交流', NAME, '<p>县长信箱</p>') },
+      '/zwfw/': { body: articlePage('政务服务', NAME, '<p>一网通办</p>') },
       '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },
       '/xw/1.html': { body: articlePage('县政府召开常务会议', NAME, '<p>会议内容。</p>') },
     }),

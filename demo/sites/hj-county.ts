@@ -1,10 +1,13 @@
 import { articlePage, emblem, footer, govPage, newsList } from '../gov-page.ts';
-import { commonRoutes } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '合江县人民政府';
 
-/** A county portal showing an abbreviated name in its header, and an annual report link with no year. */
+/**
+ * A county portal showing an abbreviated name in its header, an annual report link with no year, and a
+ * navigation offering only 政务公开: no 解读回应, 互动交流 or 办事服务 entry.
+ */
 export const hjCounty: DemoSite = {
   site: {
     id: 'hj-county',
@@ -23,6 +26,9 @@ export const hjCounty: DemoSite = {
       'archive-label': 'pass',
       'annual-report': 'review',
       'broken-links': 'pass',
+      'footer-identifiers': 'pass',
+      'error-report-entry': 'pass',
+      'site-functions': 'fail',
     },
   },
   routes: () => ({
@@ -38,12 +44,12 @@ export const hjCounty: DemoSite = {
         main:
           newsList('合江要闻', [['县政府召开专题会议', '/xw/1.html', '2026年11月16日']]) +
           '<p><a href="/ndbb/">政府网站工作年度报表</a></p>',
-        footer: footer(
+        footer: `${footer(
           '合江县人民政府办公室',
           '5105220001',
           '蜀ICP备05009999号',
           '川公网安备 51052202000001号',
-        ),
+        )}<br>${partyGovBadge()}${errorReportBadge()}`,
       }),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },

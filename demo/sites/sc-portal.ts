@@ -1,5 +1,5 @@
 import { articlePage, emblem, footer, govPage, newsList, searchBox } from '../gov-page.ts';
-import { commonRoutes, pdf } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, pdf } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省人民政府';
@@ -24,6 +24,9 @@ export const scPortal: DemoSite = {
       'archive-label': 'pass',
       'annual-report': 'pass',
       'broken-links': 'pass',
+      'footer-identifiers': 'pass',
+      'error-report-entry': 'pass',
+      'site-functions': 'pass',
     },
   },
   routes: () => ({
@@ -35,6 +38,7 @@ export const scPortal: DemoSite = {
         nav: [
           ['首页', '/'],
           ['政务公开', '/zwgk/'],
+          ['政策解读', '/zcjd/'],
           ['政府公报', '/zfgb/'],
           ['政务服务', '/zwfw/'],
           ['互动交流', '/hdjl/'],
@@ -47,12 +51,12 @@ export const scPortal: DemoSite = {
           ]) +
           '<p class="report-link"><a href="/ndbb/2025.html">四川省人民政府2025年度政府网站工作年度报表</a></p>' +
           '<p><a href="mailto:webmaster@sc.gov.cn">联系我们</a> <a href="tel:028-12345">值班电话</a> <a href="#top">返回顶部</a></p>',
-        footer: footer(
+        footer: `${footer(
           '四川省人民政府办公厅',
           '5100000062',
           '蜀ICP备05003828号',
           '川公网安备 51010402000507号',
-        ),
+        )}<br>${partyGovBadge()}${errorReportBadge()}`,
       }),
     },
     '/xwdt/2026/11/20/a1.html': {
@@ -66,6 +70,7 @@ export const scPortal: DemoSite = {
       body: articlePage('关于进一步优化营商环境的通知', NAME, '<p>各市（州）人民政府：</p>'),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/通知公告.html">通知公告</a>') },
+    '/zcjd/': { body: articlePage('政策解读', NAME, '<p>《关于进一步优化营商环境的通知》解读</p>') },
     '/zwfw/': { body: articlePage('政务服务', NAME, '<p>一网通办</p>') },
     '/hdjl/': { body: articlePage('互动交流', NAME, '<p>我为政府网站找错</p>') },
     '/zfgb/': {

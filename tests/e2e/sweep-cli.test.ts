@@ -8,7 +8,17 @@ import { type ServedDemo, serveDemoSites } from '../../demo/serve-demo.ts';
 import type { SweepResults } from '../../src/results.ts';
 import { runCli } from '../support/cli.ts';
 
-const RULES = ['header-full-name', 'gazette-column', 'archive-label', 'annual-report', 'broken-links'];
+/** The five rules of contract §4, then the rules added after them (issue 5). */
+const RULES = [
+  'header-full-name',
+  'gazette-column',
+  'archive-label',
+  'annual-report',
+  'broken-links',
+  'footer-identifiers',
+  'error-report-entry',
+  'site-functions',
+];
 
 describe('gov-inspect sweep over the demo sites', () => {
   let demo: ServedDemo;
@@ -95,10 +105,14 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(byId['sc-portal']!.score).toBe(100);
     expect(byId['xx-county']!.status).toBe('unreachable');
     expect(byId['xx-county']!.reason).toMatch(/无法访问/);
-    // cd-portal: three failing rules (30) and three broken links on the homepage (3).
-    expect(byId['cd-portal']!.score).toBe(67);
-    // edu-dept: two failing rules (20), two broken links on the homepage (2), one on the archive index (0.1).
-    expect(byId['edu-dept']!.score).toBe(77.9);
+    // cd-portal: four failing rules (gazette-column, archive-label, annual-report, footer-identifiers: 40)
+    // and three broken links on the homepage (3): 100 - 40 - 3 = 57.
+    expect(byId['cd-portal']!.score).toBe(57);
+    // edu-dept: three failing rules (archive-label, annual-report, error-report-entry: 30), two broken links
+    // on the homepage (2), one on the archive index (0.1): 100 - 30 - 2 - 0.1 = 67.9.
+    expect(byId['edu-dept']!.score).toBe(67.9);
+    // hj-county: two failing rules (header-full-name, site-functions: 20): 100 - 20 = 80.
+    expect(byId['hj-county']!.score).toBe(80);
   });
 
   it('writes a self-contained Chinese report with the header screenshots', async () => {
