@@ -2,6 +2,7 @@ import { annualReport } from './annual-report.ts';
 import { archiveLabel } from './archive-label.ts';
 import { brokenLinks } from './broken-links.ts';
 import type { Check } from './check.ts';
+import { columnDomain } from './column-domain.ts';
 import { errorReportEntry } from './error-report-entry.ts';
 import { footerIdentifiers } from './footer-identifiers.ts';
 import { gazetteColumn } from './gazette-column.ts';
@@ -21,4 +22,5 @@ export const CHECKS: readonly Check[] = [
   footerIdentifiers,
   errorReportEntry,
   siteFunctions,
+  columnDomain,
 ];

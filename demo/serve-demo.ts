@@ -1,4 +1,5 @@
 import type { Site } from '../src/registry/site.ts';
+import { articlePage } from './gov-page.ts';
 import { type RunningSite, serveRoutes } from './route-server.ts';
 import { busyThenOk, hanging, headRefused, pdf, wafChallenge } from './sites/common.ts';
 import { DEMO_SITES, type DemoSite, type DemoWorld } from './sites/index.ts';
@@ -27,6 +28,8 @@ export async function serveDemoSites(): Promise<ServedDemo> {
     '/busy': busyThenOk(),
     '/waf': wafChallenge(),
     '/head-refused.pdf': headRefused(pdf()),
+    // A topic hosted away from the site that links to it (clause 4.3.4.4's violation in cd-portal).
+    '/zt/': { body: articlePage('专题专栏', '专题网站', '<p>专题报道</p>') },
   });
   const world: DemoWorld = { misc: misc.origin, refused: await refusedOrigin() };
   const servers: RunningSite[] = [misc];

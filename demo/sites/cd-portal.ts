@@ -10,8 +10,8 @@ const gbk = (body: string): Route => ({ body, encoding: 'gbk' });
 /**
  * A city portal on an older CMS: GBK declared only in <meta>, the site name written into the header by
  * JavaScript, a <base href>. Its 政府公报 column has no downloads, its annual report link is for the wrong
- * year, an archived page has no archive date, three of its links are broken, and its footer lacks the
- * 党政机关网站标识.
+ * year, an archived page has no archive date, three of its links are broken, its footer lacks the
+ * 党政机关网站标识, and its 专题专栏 navigation item leads to another server (another domain).
  */
 export const cdPortal: DemoSite = {
   site: {
@@ -35,6 +35,7 @@ export const cdPortal: DemoSite = {
       'footer-identifiers': 'fail',
       'error-report-entry': 'pass',
       'site-functions': 'pass',
+      'column-domain': 'fail',
     },
   },
   routes: (_origin, world) => ({
@@ -53,6 +54,7 @@ export const cdPortal: DemoSite = {
           ['互动交流', 'hdjl/'],
           ['政府公报', 'gb/'],
           ['政务服务', `${world.misc}/busy`],
+          ['专题专栏', `${world.misc}/zt/`],
         ],
         main:
           newsList('成都要闻', [

@@ -32,6 +32,7 @@ export const eduDept: DemoSite = {
       'footer-identifiers': 'pass',
       'error-report-entry': 'fail',
       'site-functions': 'pass',
+      'column-domain': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -59,6 +59,7 @@ export const glCounty: DemoSite = {
       'footer-identifiers': 'pass',
       'error-report-entry': 'pass',
       'site-functions': 'pass',
+      'column-domain': 'pass',
     },
   },
   routes: () =>

@@ -27,6 +27,7 @@ export const scPortal: DemoSite = {
       'footer-identifiers': 'pass',
       'error-report-entry': 'pass',
       'site-functions': 'pass',
+      'column-domain': 'pass',
     },
   },
   routes: () => ({

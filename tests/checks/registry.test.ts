@@ -12,7 +12,7 @@ const CONTRACT_RULES = [
   'broken-links',
 ];
 /** Rules added after the contract's five (issue 5), in the order they were added. */
-const ADDED_RULES = ['footer-identifiers', 'error-report-entry', 'site-functions'];
+const ADDED_RULES = ['footer-identifiers', 'error-report-entry', 'site-functions', 'column-domain'];
 const ARTIFACTS = ['renderedHomepage', 'siteCrawl', 'linkStatuses'];
 
 describe('CHECKS registry', () => {

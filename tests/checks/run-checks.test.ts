@@ -43,7 +43,11 @@ function goodArtifacts(): Artifacts {
           link('政务服务', '/zwfw/'),
           link('政府公报', '/zfgb/'),
           link('2025年政府网站工作年度报表', '/ndbb/2025.html'),
-          link('我为政府网站找错', 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html'),
+          // In the footer, not the navigation: the national platform is not a column on another domain.
+          link('我为政府网站找错', 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html', {
+            selector: 'div.footer > a.jiucuo',
+            box: { x: 600, y: 1200, width: 110, height: 55 },
+          }),
         ],
         graphics: [graphic({ src: `${HOME}images/dzjg.png`, alt: '党政机关', inHeader: false })],
       }),
@@ -84,6 +88,7 @@ describe('runChecks', () => {
       ['footer-identifiers', 'pass'],
       ['error-report-entry', 'pass'],
       ['site-functions', 'pass'],
+      ['column-domain', 'pass'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);

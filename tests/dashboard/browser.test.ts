@@ -88,8 +88,8 @@ it('province: signs in, sees the overview with the trend chart, opens a site wit
   const siteText = (await page.locator('main').textContent()) ?? '';
   expect(siteText).toContain('头部标识区域展示网站全称');
   expect(siteText).toContain('历次检查结果');
-  // One article per rule: the five of contract §4 and the three added after them.
-  expect(await page.locator('article.rule').count()).toBe(8);
+  // One article per rule: the five of contract §4 and the four added after them.
+  expect(await page.locator('article.rule').count()).toBe(9);
   expect(await page.locator('table.history tbody tr').count()).toBe(3);
   await expect.poll(() => page.locator('#history-chart').getAttribute('data-drawn')).toBe('true');
   await screenshot(page, 'site-laptop');

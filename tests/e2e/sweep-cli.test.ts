@@ -18,6 +18,7 @@ const RULES = [
   'footer-identifiers',
   'error-report-entry',
   'site-functions',
+  'column-domain',
 ];
 
 describe('gov-inspect sweep over the demo sites', () => {
@@ -105,9 +106,9 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(byId['sc-portal']!.score).toBe(100);
     expect(byId['xx-county']!.status).toBe('unreachable');
     expect(byId['xx-county']!.reason).toMatch(/无法访问/);
-    // cd-portal: four failing rules (gazette-column, archive-label, annual-report, footer-identifiers: 40)
-    // and three broken links on the homepage (3): 100 - 40 - 3 = 57.
-    expect(byId['cd-portal']!.score).toBe(57);
+    // cd-portal: five failing rules (gazette-column, archive-label, annual-report, footer-identifiers,
+    // column-domain: 50) and three broken links on the homepage (3): 100 - 50 - 3 = 47.
+    expect(byId['cd-portal']!.score).toBe(47);
     // edu-dept: three failing rules (archive-label, annual-report, error-report-entry: 30), two broken links
     // on the homepage (2), one on the archive index (0.1): 100 - 30 - 2 - 0.1 = 67.9.
     expect(byId['edu-dept']!.score).toBe(67.9);

@@ -45,6 +45,7 @@ describe('loadPeriodReport', () => {
       'footer-identifiers': [0, 0, 0, 0],
       'error-report-entry': [0, 0, 0, 0],
       'site-functions': [0, 0, 0, 0],
+      'column-domain': [0, 0, 0, 0],
     });
     // 通过 ÷ (通过 + 不通过): the unreachable site's reviews are left out.
     expect(model.totals.rules.find((r) => r.ruleId === 'gazette-column')?.passRate).toBeCloseTo(2 / 3);

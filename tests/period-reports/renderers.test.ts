@@ -119,6 +119,7 @@ describe('renderNoticeXlsx', () => {
       '首页展示网站标识码、备案编号和党政机关网站标识',
       '首页设置“我为政府网站找错”入口',
       '网站具备信息发布、解读回应、互动交流和办事服务功能',
+      '栏目、频道、专题使用本网站域名',
       '新增问题',
       '已整改问题',
     ]);
@@ -140,6 +141,7 @@ describe('renderNoticeXlsx', () => {
       '通过',
       '通过',
       // The rules added after these results were stored.
+      '未检查',
       '未检查',
       '未检查',
       '未检查',
