@@ -89,6 +89,11 @@ export const SITE_JOB_BACKOFF = { type: 'exponential', delay: 10_000 } as const;
  * instead of exhausting the attempts in an hour. Workers of such jobs pass this as `backoffStrategy`.
  */
 export const PATIENT_BACKOFF = 'patient';
+
+/** The wait after the `attemptsMade`-th failed attempt (1-based): doubling from `baseMs`, at most `capMs`. */
+export function cappedDoubling(attemptsMade: number, baseMs: number, capMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attemptsMade - 1), capMs);
+}
 const PATIENT_CAP_MS = 5 * 60_000;
 
 export function patientBackoff(
@@ -99,9 +104,7 @@ export function patientBackoff(
 ): number {
   const backoff = job?.opts.backoff;
   const base = (typeof backoff === 'object' ? backoff.delay : backoff) ?? 1_000;
-  return type === PATIENT_BACKOFF
-    ? Math.min(base * 2 ** Math.max(0, attemptsMade - 1), PATIENT_CAP_MS)
-    : base;
+  return type === PATIENT_BACKOFF ? cappedDoubling(attemptsMade, base, PATIENT_CAP_MS) : base;
 }
 
 /** Storing a result is retried for about a week (the database may be away for long); failed ones are kept. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ConnectionOptions, Queue } from 'bullmq';
-import { KEEP_FINISHED, type QueueConfig } from '../queue/queues.ts';
+import { cappedDoubling, KEEP_FINISHED, type QueueConfig } from '../queue/queues.ts';
 import type { WebhookDelivery } from '../store/store.ts';
 
 /** One job per delivery attempt round: POST one event to one subscription. */
@@ -26,7 +26,7 @@ export const BACKOFF_TYPE = 'webhook';
 
 /** The wait after the `attemptsMade`-th failed attempt (1-based): doubling from `baseMs`, at most `capMs`. */
 export function backoffDelay(attemptsMade: number, schedule: BackoffSchedule = DELIVERY_BACKOFF): number {
-  return Math.min(schedule.baseMs * 2 ** Math.max(0, attemptsMade - 1), schedule.capMs);
+  return cappedDoubling(attemptsMade, schedule.baseMs, schedule.capMs);
 }
 
 /**
