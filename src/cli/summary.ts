@@ -16,8 +16,8 @@ export function summaryLines(results: SweepResults): string[] {
       site.status === 'done'
         ? [
             `得分 ${site.score}`,
-            failing.length ? `不通过：${failing.join('、')}` : '无不通过项',
-            ...(review.length ? [`待人工复核：${review.join('、')}`] : []),
+            failing.length ? `不通过：${failing.map((t) => `「${t}」`).join('')}` : '无不通过项',
+            ...(review.length ? [`待人工复核：${review.map((t) => `「${t}」`).join('')}`] : []),
           ]
         : [STATUS_LABELS[site.status].text, site.reason ?? ''];
     lines.push(`  ${site.fullName}（${site.siteId}）${parts.filter(Boolean).join('；')}`);
