@@ -25,7 +25,7 @@ export class InvalidPeriodError extends RangeError {
 }
 
 /** Newest first: by storage time, then by the sweep started later. */
-const NEWEST_FIRST = 'r.stored_at DESC, s.created_at DESC, r.sweep_id DESC';
+const NEWEST_FIRST = 'r.seq DESC';
 
 export function resultsRepository(db: Database): ResultsRepository {
   return {

@@ -38,7 +38,7 @@ function lastDecided(ruleId: string, earlier: readonly StoredResult[]): 'pass' |
 
 /**
  * The results stored strictly before this sweep's, newest first, from a site's history as the store
- * orders it (by `storedAt`, ties by sweep creation): not whatever other sweep happens to be newest.
+ * orders it (the order results were stored in): not whatever other sweep happens to be newest.
  */
 export function storedBefore(sweepId: string, history: readonly StoredResult[]): StoredResult[] {
   const index = history.findIndex((stored) => stored.sweepId === sweepId);
