@@ -40,33 +40,21 @@ export interface SweepProgress {
   results: ArrivedResult[];
 }
 
-/** How far back in a site's history the sweep's result is looked for. */
-const HISTORY_DEPTH = 20;
-
 export async function sweepProgress(store: ResultsStore, sweep: SweepRecord): Promise<SweepProgress> {
-  const found = await Promise.all(
-    sweep.siteIds.map(async (siteId) => {
-      const history = await store.results.forSite(siteId, HISTORY_DEPTH);
-      return history.find((stored) => stored.sweepId === sweep.id);
-    }),
-  );
-  const sites = new Map<string, Site | undefined>(
-    await Promise.all(sweep.siteIds.map(async (id) => [id, await store.sites.get(id)] as const)),
-  );
-  const results = found.flatMap((stored) => {
-    if (!stored) return [];
+  // Two queries however large the sweep: the page polls this every few seconds.
+  const [found, registry] = await Promise.all([store.results.forSweep(sweep.id), store.sites.list()]);
+  const sites = new Map<string, Site>(registry.map((site) => [site.id, site]));
+  const results = found.map((stored) => {
     const label = STATUS_LABELS[stored.result.status];
-    return [
-      {
-        siteId: stored.siteId,
-        fullName: sites.get(stored.siteId)?.fullName ?? stored.result.fullName,
-        href: `${DASHBOARD_PREFIX}/sites/${encodeURIComponent(stored.siteId)}`,
-        score: formatScore(stored.result.score),
-        status: label.text,
-        statusCss: label.css,
-        failing: stored.result.checks.filter((check) => check.outcome === 'fail').length,
-      },
-    ];
+    return {
+      siteId: stored.siteId,
+      fullName: sites.get(stored.siteId)?.fullName ?? stored.result.fullName,
+      href: `${DASHBOARD_PREFIX}/sites/${encodeURIComponent(stored.siteId)}`,
+      score: formatScore(stored.result.score),
+      status: label.text,
+      statusCss: label.css,
+      failing: stored.result.checks.filter((check) => check.outcome === 'fail').length,
+    };
   });
   return {
     id: sweep.id,

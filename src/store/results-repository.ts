@@ -68,7 +68,7 @@ export function resultsRepository(db: Database): ResultsRepository {
       const rows = await db.query<ResultRow>(
         `SELECT latest.* FROM (
            SELECT DISTINCT ON (r.site_id) r.*
-           FROM site_results r JOIN sweeps s ON s.id = r.sweep_id
+           FROM site_results r
            WHERE r.${column} = $1
            ORDER BY r.site_id, ${NEWEST_FIRST}
          ) latest
@@ -80,9 +80,15 @@ export function resultsRepository(db: Database): ResultsRepository {
     },
     async forSite(siteId, limit = 50) {
       const rows = await db.query<ResultRow>(
-        `SELECT r.* FROM site_results r JOIN sweeps s ON s.id = r.sweep_id
-         WHERE r.site_id = $1 ORDER BY ${NEWEST_FIRST} LIMIT $2`,
+        `SELECT r.* FROM site_results r WHERE r.site_id = $1 ORDER BY ${NEWEST_FIRST} LIMIT $2`,
         [siteId, limit],
+      );
+      return rows.map(toStoredResult);
+    },
+    async forSweep(sweepId) {
+      const rows = await db.query<ResultRow>(
+        'SELECT r.* FROM site_results r WHERE r.sweep_id = $1 ORDER BY r.seq',
+        [sweepId],
       );
       return rows.map(toStoredResult);
     },

@@ -94,6 +94,8 @@ export interface ResultsRepository {
   latestInPeriod(period: string): Promise<StoredResult[]>;
   /** A site's results, newest first. */
   forSite(siteId: string, limit?: number): Promise<StoredResult[]>;
+  /** The results a sweep has so far, in the order they were stored. */
+  forSweep(sweepId: string): Promise<StoredResult[]>;
 }
 
 export interface TokensRepository {

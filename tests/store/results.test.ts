@@ -29,6 +29,18 @@ describe.each(BACKENDS)('results on the $name store', ({ name }) => {
     expect(await sweeps.get('s1')).toMatchObject({ done: 1, failed: 0 });
   });
 
+  it("lists a sweep's results in the order they were stored, and no other sweep's", async () => {
+    const { sweeps, results } = backend.store;
+    await sweeps.create(newSweep('s1', ['chengdu', 'zigong']));
+    await sweeps.create(newSweep('s2', ['chengdu']));
+    await results.record('s1', siteResult('zigong'));
+    await results.record('s2', siteResult('chengdu'));
+    await results.record('s1', siteResult('chengdu'));
+    expect((await results.forSweep('s1')).map((r) => r.siteId)).toEqual(['zigong', 'chengdu']);
+    expect((await results.forSweep('s2')).map((r) => r.sweepId)).toEqual(['s2']);
+    expect(await results.forSweep('none')).toEqual([]);
+  });
+
   it('completes a sweep marked failed when its results arrive after all (a launch that timed out late)', async () => {
     const { sweeps, results } = backend.store;
     await sweeps.create(newSweep('s1', ['chengdu', 'zigong']));
