@@ -1,3 +1,4 @@
+import { sweepWithinReach } from '../access/sweep-reach.ts';
 import type { Principal } from '../api/principal.ts';
 import { reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
@@ -35,6 +36,5 @@ export async function sweepInReach(
   const sweep = await store.sweeps.get(sweepId);
   if (!sweep) return undefined;
   if (viewer.role === 'province') return sweep;
-  const sites = await Promise.all(sweep.siteIds.map((id) => store.sites.get(id)));
-  return sites.every((site) => site && viewer.reaches(site)) ? sweep : undefined;
+  return (await sweepWithinReach(store, sweep, viewer.reaches)) ? sweep : undefined;
 }

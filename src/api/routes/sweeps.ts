@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { regionContains, regionPrefix } from '../../access/region.ts';
+import { sweepWithinReach } from '../../access/sweep-reach.ts';
 import { startSweep } from '../../service/start-sweep.ts';
 import type { SweepLauncher } from '../../service/sweep-launcher.ts';
 import { ApiError, notFound, queueUnavailable } from '../api-error.ts';
@@ -91,10 +92,8 @@ export const sweepRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const caller = principal(request);
       const sweep = await store.sweeps.get(request.params.id);
       if (!sweep) throw notFound(`检查任务 ${request.params.id} `);
-      if (caller.role !== 'province') {
-        const sites = await Promise.all(sweep.siteIds.map((id) => store.sites.get(id)));
-        if (!sites.every((site) => site && caller.reaches(site)))
-          throw notFound(`检查任务 ${request.params.id} `);
+      if (caller.role !== 'province' && !(await sweepWithinReach(store, sweep, caller.reaches))) {
+        throw notFound(`检查任务 ${request.params.id} `);
       }
       return sweep;
     },
