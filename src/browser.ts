@@ -26,9 +26,12 @@ export function chromiumPath(): string {
  * hand, while the worker means to finish it. `resolve` (the `--resolve` entries) becomes Chromium's
  * `--host-resolver-rules`, which hold for the browser's life: one browser per resolve table.
  */
-export async function launchBrowser(
-  options: { handleSignals?: boolean; resolve?: ResolveTable } = {},
-): Promise<Browser> {
+export interface LaunchOptions {
+  handleSignals?: boolean;
+  resolve?: ResolveTable;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   try {
     await access(executablePath, constants.X_OK);

@@ -4,7 +4,7 @@ import { HostPoliteness, type Politeness } from '../../crawlers/link-status/poli
 import type { LinkCheckSettings } from '../../crawlers/link-status/settings.ts';
 import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import type { CrawlSettings } from '../../crawlers/site-crawl/settings.ts';
-import { launchBrowser } from '../browser.ts';
+import { type LaunchOptions, launchBrowser } from '../browser.ts';
 import type { Logger } from '../log.ts';
 import type { EvidenceStore } from './evidence-store.ts';
 
@@ -54,15 +54,17 @@ export interface SweepResources {
   close(): Promise<void>;
 }
 
-/** `links.resolve`, the sweep's `--resolve` entries, also become the browser's host resolver rules. */
-export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
+/**
+ * A browser launched on first use and shared: one that crashed or was closed, or a launch that
+ * failed, is forgotten, so that the next caller launches a new one instead of inheriting the failure.
+ */
+export function sharedBrowser(options: LaunchOptions = {}): {
+  browser(): Promise<Browser>;
+  close(): Promise<void>;
+} {
   let launching: Promise<Browser> | undefined;
-  /*
-   * A browser that crashed or was closed, or a launch that failed, is forgotten, so that the next
-   * site launches a new one instead of inheriting the failure for the rest of the sweep.
-   */
   const launch = (): Promise<Browser> => {
-    const attempt = launchBrowser({ resolve: links.resolve }).then(
+    const attempt = launchBrowser(options).then(
       (browser) => {
         browser.once('disconnected', () => {
           if (launching === attempt) launching = undefined;
@@ -81,15 +83,24 @@ export function createSweepResources(links: Partial<LinkCheckSettings> = {}): Sw
       launching ??= launch();
       return launching;
     },
-    linkCache: new LinkStatusCache(),
-    politeness: new HostPoliteness({
-      perHostConcurrency: links.perHostConcurrency,
-      concurrency: links.concurrency,
-    }),
     async close() {
       const current = launching;
       launching = undefined;
       if (current) await (await current.catch(() => undefined))?.close();
     },
+  };
+}
+
+/** `links.resolve`, the sweep's `--resolve` entries, also become the browser's host resolver rules. */
+export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
+  const shared = sharedBrowser({ resolve: links.resolve });
+  return {
+    browser: shared.browser,
+    linkCache: new LinkStatusCache(),
+    politeness: new HostPoliteness({
+      perHostConcurrency: links.perHostConcurrency,
+      concurrency: links.concurrency,
+    }),
+    close: shared.close,
   };
 }

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { type Job, Queue, UnrecoverableError } from 'bullmq';
-import type { Browser } from 'playwright';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
-import { launchBrowser } from '../browser.ts';
-import { type InspectionSettings, withResolveTable } from '../inspection/context.ts';
+import { type InspectionSettings, sharedBrowser, withResolveTable } from '../inspection/context.ts';
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
 import { log } from '../log.ts';
@@ -43,7 +41,6 @@ const politeness = new RedisHostPoliteness({
   perHostConcurrency: config.perHostConcurrency,
   log,
 });
-let browser: Promise<Browser> | undefined;
 // The link cache is per sweep: one check per target per sweep, never carried into the next sweep.
 let links: { sweepId: string; cache: LinkStatusCache } | undefined;
 
@@ -79,13 +76,8 @@ export default async function processSiteJob(
   }
 }
 
-/** The child's browser, launched again if it failed to start or has since crashed. */
-async function sharedBrowser(): Promise<Browser> {
-  const current = await browser?.catch(() => undefined);
-  if (current?.isConnected()) return current;
-  browser = launchBrowser({ handleSignals: false, resolve });
-  return browser;
-}
+// The child's browser, launched again if it failed to start or has since crashed.
+const browser = sharedBrowser({ handleSignals: false, resolve });
 
 async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSignal | undefined) {
   const { sweepId, site } = data;
@@ -99,7 +91,7 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
   return inspectSite(site, {
     now,
     settings: withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve),
-    browser: sharedBrowser,
+    browser: browser.browser,
     linkCache: links.cache,
     politeness,
     evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
