@@ -57,7 +57,11 @@ export function sweepCommand(program: Command): void {
     });
 }
 
-/** Inspection settings with one total request timeout applied to every gatherer (connect and response within it). */
+/**
+ * Inspection settings for `--request-timeout`: the total time of one request of the crawl and the link
+ * check (their connect and response timeouts kept within it); the homepage render gets at least 15 s,
+ * since a browser loads a whole page, not one request.
+ */
 export function requestSettings(maxPages: number, totalTimeoutMs: number | undefined) {
   if (totalTimeoutMs === undefined) return { maxPages };
   const connectTimeoutMs = Math.min(10_000, totalTimeoutMs);
