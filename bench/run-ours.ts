@@ -1,5 +1,5 @@
 import { checkLinks } from '../crawlers/link-status/check-links.ts';
-import { linkStatusFromCrawledPage } from '../crawlers/link-status/from-crawl.ts';
+import { knownFromCrawl } from '../crawlers/link-status/from-crawl.ts';
 import { HostPoliteness } from '../crawlers/link-status/politeness.ts';
 import { crawlSite } from '../crawlers/site-crawl/crawl-site.ts';
 import { linkOccurrences } from '../src/inspection/occurrences.ts';
@@ -22,11 +22,8 @@ const crawl = await crawlSite({
 });
 const crawledAt = performance.now();
 
-const known = new Map(
-  crawl.pages.flatMap((page) =>
-    [page.url, page.finalUrl].map((url) => [url, linkStatusFromCrawledPage(page)] as const),
-  ),
-);
+// As the inspection does it.
+const known = knownFromCrawl(crawl.pages);
 const links = await checkLinks({
   occurrences: linkOccurrences(crawl.startUrl, undefined, crawl),
   known,

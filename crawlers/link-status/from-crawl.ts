@@ -26,3 +26,18 @@ export function linkStatusFromCrawledPage(page: CrawledPage): LinkStatus {
   }
   return result;
 }
+
+/**
+ * What the crawl already established, by requested and final URL, so the link check does not fetch it
+ * again. A 429/503 the crawl met is left to the link check, which honours Retry-After and retries.
+ */
+export function knownFromCrawl(pages: readonly CrawledPage[]): Map<string, LinkStatus> {
+  const busy = (page: CrawledPage) => page.status === 429 || page.status === 503;
+  return new Map(
+    pages
+      .filter((page) => !busy(page))
+      .flatMap((page) =>
+        [page.url, page.finalUrl].map((url) => [url, linkStatusFromCrawledPage(page)] as const),
+      ),
+  );
+}

@@ -1,13 +1,7 @@
 import { runChecks } from '../../checks/run-checks.ts';
-import type {
-  Artifacts,
-  CrawledPage,
-  Gathered,
-  LinkStatus,
-  RenderedHomepage,
-} from '../../crawlers/artifacts.ts';
+import type { Artifacts, Gathered, RenderedHomepage } from '../../crawlers/artifacts.ts';
 import { checkLinks } from '../../crawlers/link-status/check-links.ts';
-import { linkStatusFromCrawledPage } from '../../crawlers/link-status/from-crawl.ts';
+import { knownFromCrawl } from '../../crawlers/link-status/from-crawl.ts';
 import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage.ts';
 import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
 import { normalizeUrl } from '../../crawlers/url.ts';
@@ -76,7 +70,7 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
         rendered.ok ? rendered.value : undefined,
         crawl.ok ? crawl.value : undefined,
       ),
-      known: knownStatuses(pages),
+      known: knownFromCrawl(pages),
       cache: ctx.linkCache,
       politeness: ctx.politeness,
       settings: ctx.settings.links,
@@ -100,21 +94,6 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
     pagesCrawled: pages.filter((page) => page.status !== null).length,
     linksChecked: linkStatuses.ok ? Object.keys(linkStatuses.value.statuses).length : 0,
   });
-}
-
-/**
- * What the crawl already established, so the link check does not fetch it again. A 429/503 the crawl
- * met is left to the link check, which honours Retry-After and retries.
- */
-function knownStatuses(pages: readonly CrawledPage[]): Map<string, LinkStatus> {
-  const busy = (page: CrawledPage) => page.status === 429 || page.status === 503;
-  return new Map(
-    pages
-      .filter((page) => !busy(page))
-      .flatMap((page) =>
-        [page.url, page.finalUrl].map((url) => [url, linkStatusFromCrawledPage(page)] as const),
-      ),
-  );
 }
 
 /** Runs gatherers, turning a failure into a failed artifact (the checks needing it become `review`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CrawledPage } from '../../../crawlers/artifacts.ts';
-import { linkStatusFromCrawledPage } from '../../../crawlers/link-status/from-crawl.ts';
+import { knownFromCrawl, linkStatusFromCrawledPage } from '../../../crawlers/link-status/from-crawl.ts';
 
 function page(overrides: Partial<CrawledPage>): CrawledPage {
   return {
@@ -50,5 +50,22 @@ describe('linkStatusFromCrawledPage', () => {
       softNotFound: { evidence: '标题：页面不存在' },
     });
     expect(linkStatusFromCrawledPage(page({ status: 429 })).busy).toEqual({ retries: 0 });
+  });
+});
+
+describe('knownFromCrawl', () => {
+  it('keys every crawled page by requested and final URL, leaving busy answers to the link check', () => {
+    const known = knownFromCrawl([
+      page({ url: 'http://a.test/', finalUrl: 'http://a.test/index.html', status: 200 }),
+      page({ url: 'http://a.test/busy', finalUrl: 'http://a.test/busy', status: 429 }),
+      page({ url: 'http://a.test/down', finalUrl: 'http://a.test/down', status: 503 }),
+      page({ url: 'http://a.test/gone', finalUrl: 'http://a.test/gone', status: 404 }),
+    ]);
+    expect([...known.keys()].sort()).toEqual([
+      'http://a.test/',
+      'http://a.test/gone',
+      'http://a.test/index.html',
+    ]);
+    expect(known.get('http://a.test/gone')?.verdict).toBe('broken');
   });
 });
