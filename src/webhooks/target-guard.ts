@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { type AddressClass, classifyAddress } from './address-class.ts';
+import { type AddressClass, classifyAddress } from '../net/address-class.ts';
 
 /** Where a webhook may be sent, checked; the connection goes to `address`, never to a new lookup. */
 export interface CheckedTarget {

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
-/** What kind of address an IP is, as far as sending a webhook to it goes. Only `public` is reachable by default. */
+/** What kind of address an IP is. Only `public` is the internet: webhooks go nowhere else by default. */
 export type AddressClass =
   | 'public'
   | 'unspecified'

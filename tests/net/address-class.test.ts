@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AddressClass, classifyAddress } from '../../src/webhooks/address-class.ts';
+import { type AddressClass, classifyAddress } from '../../src/net/address-class.ts';
 
 const CASES: [string, AddressClass][] = [
   ['8.8.8.8', 'public'],
