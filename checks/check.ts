@@ -19,12 +19,19 @@ export interface Finding {
 export interface CheckResult {
   outcome: Exclude<Outcome, 'not-applicable'>;
   findings: Finding[];
+  /**
+   * Set on a `fail` that the national indicators treat as a single veto (单项否决): the site is rated
+   * 不合格 whatever its score. One Chinese sentence saying why.
+   */
+  singleVeto?: string;
 }
 
 export interface CheckContext {
   site: Site;
   /** "Today" for date-dependent rules; checks never read the clock. */
   now: Date;
+  /** The homepage of the portal `site.parent` names, when the registry holds that portal. */
+  parentHomepage?: string;
 }
 
 export interface CheckMeta {

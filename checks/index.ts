@@ -3,10 +3,14 @@ import { archiveLabel } from './archive-label.ts';
 import { brokenLinks } from './broken-links.ts';
 import type { Check } from './check.ts';
 import { columnDomain } from './column-domain.ts';
+import { contentFreshness } from './content-freshness.ts';
 import { errorReportEntry } from './error-report-entry.ts';
 import { footerIdentifiers } from './footer-identifiers.ts';
 import { gazetteColumn } from './gazette-column.ts';
 import { headerFullName } from './header-full-name.ts';
+import { homepageAvailability } from './homepage-availability.ts';
+import { httpsSecurity } from './https-security.ts';
+import { siteDomain } from './site-domain.ts';
 import { siteFunctions } from './site-functions.ts';
 
 /**
@@ -23,4 +27,8 @@ export const CHECKS: readonly Check[] = [
   errorReportEntry,
   siteFunctions,
   columnDomain,
+  siteDomain,
+  contentFreshness,
+  homepageAvailability,
+  httpsSecurity,
 ];

@@ -8,6 +8,8 @@ const GATHERER_NAMES: Record<ArtifactName, string> = {
   renderedHomepage: '首页渲染（Chromium）',
   siteCrawl: '全站抓取',
   linkStatuses: '链接检测',
+  transport: 'HTTPS 访问检测',
+  availability: '首页可用性探测',
 };
 
 /**
@@ -17,10 +19,10 @@ const GATHERER_NAMES: Record<ArtifactName, string> = {
 export function runChecks(
   site: Site,
   artifacts: Artifacts,
-  now: Date,
+  context: Omit<CheckContext, 'site'>,
   checks: readonly Check[] = CHECKS,
 ): CheckReport[] {
-  const ctx: CheckContext = { site, now };
+  const ctx: CheckContext = { site, ...context };
   return checks.map((check) => runCheck(check, artifacts, ctx));
 }
 
@@ -42,7 +44,13 @@ function runCheck(check: Check, artifacts: Artifacts, ctx: CheckContext): CheckR
 
   try {
     const result = check.run(gathered as Gathered<readonly ArtifactName[]>, ctx);
-    return { ruleId, outcome: result.outcome, findings: result.outcome === 'pass' ? [] : result.findings };
+    if (result.outcome === 'pass') return { ruleId, outcome: 'pass', findings: [] };
+    return {
+      ruleId,
+      outcome: result.outcome,
+      findings: result.findings,
+      ...(result.outcome === 'fail' && result.singleVeto ? { singleVeto: result.singleVeto } : {}),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return review(ruleId, ctx.site.homepage, `检查程序出错（${message}），无法自动判断，需人工检查。`, {

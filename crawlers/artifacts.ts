@@ -146,6 +146,17 @@ export interface CrawledPage {
   softNotFound?: { evidence: string };
   /** Present when a WAF/bot challenge answered instead of the page. */
   challenge?: BotChallenge;
+  /** The dated entries of the page's lists (news, notices, files), as the page prints them; at most 100. */
+  listItems?: ListItem[];
+}
+
+/** One entry of a list page: a link with the date printed beside it. */
+export interface ListItem {
+  title: string;
+  /** Absolute URL of the entry. */
+  url: string;
+  /** The date as printed, unparsed: '2026-11-20', '[11-20]', '2026年11月20日', '2026/11/20'. */
+  dateText: string;
 }
 
 export interface BotChallenge {
@@ -208,6 +219,69 @@ export interface LinkStatuses {
   durationMs: number;
 }
 
+/** One request for the homepage by an availability probe: a GET with a 15 s limit, redirects followed. */
+export interface HomepageProbe {
+  /** When the probe started (ISO). */
+  at: string;
+  url: string;
+  /** The homepage answered in time with a usable page (or a bot challenge a browser gets past). */
+  ok: boolean;
+  status?: number;
+  /** Why it failed: TIMEOUT (15 s or more), ECONNREFUSED, ENOTFOUND, a TLS code, HTTP_503, … */
+  error?: string;
+  durationMs: number;
+}
+
+/** A run of consecutive failed probes: the homepage offline from the first to the last. */
+export interface OfflineEpisode {
+  from: string;
+  to: string;
+  probes: number;
+}
+
+/**
+ * The homepage's availability over a window. In the service the window is the sweep's period so far,
+ * probed on a schedule; in the one-shot CLI it is a single probe made during the inspection.
+ */
+export interface HomepageAvailability {
+  method: 'single-probe' | 'scheduled-probes';
+  from: string;
+  to: string;
+  probes: number;
+  failures: number;
+  /** Calendar days (Asia/Shanghai) with at least one probe. */
+  daysProbed: number;
+  /** Failed probes, newest first, at most 20. */
+  failedSamples: HomepageProbe[];
+  /** Runs of two or more consecutive failures: the longest, at most 20, oldest first. */
+  episodes: OfflineEpisode[];
+  /** How many such runs the window holds in all. */
+  episodeCount: number;
+}
+
+/** How the homepage's host answers over HTTPS and over plain HTTP. */
+export interface TransportSecurity {
+  /** The homepage's address with https: (the same host and path). */
+  https: {
+    url: string;
+    status?: number;
+    /** The connection failed: ECONNREFUSED, TIMEOUT, … (a certificate problem is `tlsError`). */
+    error?: string;
+    /** The certificate problem: CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID, … */
+    tlsError?: string;
+    /** The certificate's validity end (ISO), when a certificate was presented. */
+    validTo?: string;
+  };
+  /** The homepage's address with http:, redirects followed. */
+  http: {
+    url: string;
+    status?: number;
+    error?: string;
+    finalUrl?: string;
+    redirects: string[];
+  };
+}
+
 /** A gatherer's output: its artifact, or why it could not be made. */
 export type Gathered<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -215,6 +289,8 @@ export interface Artifacts {
   renderedHomepage: Gathered<RenderedHomepage>;
   siteCrawl: Gathered<SiteCrawl>;
   linkStatuses: Gathered<LinkStatuses>;
+  transport: Gathered<TransportSecurity>;
+  availability: Gathered<HomepageAvailability>;
 }
 
 export type ArtifactName = keyof Artifacts;

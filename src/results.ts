@@ -5,6 +5,8 @@ export interface CheckReport {
   ruleId: string;
   outcome: Outcome;
   findings: Finding[];
+  /** Added: on a `fail` the national indicators treat as a single veto (单项否决), why, in Chinese. */
+  singleVeto?: string;
 }
 
 export type SiteStatus = 'done' | 'unreachable' | 'error';
@@ -16,6 +18,14 @@ export interface SiteResult {
   pagesCrawled: number;
   linksChecked: number;
   score: number;
+  /**
+   * Added: the rating beside the score. `false` (不合格) when a rule failed with a single veto
+   * (`vetoes`), whatever the score; `true` (合格) otherwise; `null` when the site could not be
+   * inspected (`unreachable`, `error`). Absent from results stored before ratings existed.
+   */
+  qualified?: boolean | null;
+  /** Added: the rules whose failure vetoed the site, with why. Empty unless `qualified` is false. */
+  vetoes?: { ruleId: string; reason: string }[];
   checks: CheckReport[];
   /** Added: when the inspection started and ended, and how long it took. */
   startedAt: string;

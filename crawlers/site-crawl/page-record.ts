@@ -1,15 +1,19 @@
 import type { IncomingMessage } from 'node:http';
-import type { CrawledPage } from '../artifacts.ts';
+import type { CrawledPage, ListItem } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import { detectSoftNotFound } from '../soft-404.ts';
 import { normalizeUrl } from '../url.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
+import { pageListItems } from './list-items.ts';
 import { type PageFacts, pageFacts } from './page-facts.ts';
 
 const noFacts = (): PageFacts => ({ title: '', headings: [], text: '', links: [], forms: [] });
 
-/** The page as answered: status, decoding, facts (links only for a 2xx page that is not a bot challenge). */
+/**
+ * The page as answered: status, decoding, facts (links and dated list entries only for a 2xx page that
+ * is not a bot challenge).
+ */
 export function answeredPage(
   url: string,
   data: CrawlData,
@@ -23,16 +27,19 @@ export function answeredPage(
       ? undefined
       : detectBotChallenge(status, response.headers, body.decoded?.text ?? '', body.$);
   let facts = noFacts();
+  let listItems: ListItem[] = [];
   if (body.$) {
     const all = pageFacts(body.$, finalUrl);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
+    if (usable) listItems = pageListItems(body.$, finalUrl);
   }
   const page: CrawledPage = {
     ...basePage(url, data, finalUrl),
     status,
     contentType: String(response.headers['content-type'] ?? ''),
     ...facts,
+    listItems,
   };
   if (body.decoded) page.charset = body.decoded.charset;
   if (challenge) page.challenge = challenge;

@@ -1,6 +1,6 @@
 import { articlePage, emblem, footer, govPage, newsList, searchBox } from '../gov-page.ts';
 import type { Route } from '../route-server.ts';
-import { commonRoutes, errorReportBadge } from './common.ts';
+import { commonRoutes, errorReportBadge, printedDate } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '成都市人民政府';
@@ -14,6 +14,7 @@ const gbk = (body: string): Route => ({ body, encoding: 'gbk' });
  * 党政机关网站标识, and its 专题专栏 navigation item leads to another server (another domain).
  */
 export const cdPortal: DemoSite = {
+  host: 'www.chengdu.gov.cn',
   site: {
     id: 'cd-portal',
     fullName: NAME,
@@ -36,6 +37,10 @@ export const cdPortal: DemoSite = {
       'error-report-entry': 'pass',
       'site-functions': 'pass',
       'column-domain': 'fail',
+      'site-domain': 'pass',
+      'content-freshness': 'pass',
+      'homepage-availability': 'pass',
+      'https-security': 'fail',
     },
   },
   routes: (_origin, world) => ({
@@ -58,9 +63,9 @@ export const cdPortal: DemoSite = {
         ],
         main:
           newsList('成都要闻', [
-            ['市政府召开第52次常务会议', 'xw/52.html', '2026-11-21'],
-            ['关于做好冬季供暖工作的通知', 'xw/old.html', '2026-11-19'],
-            ['天府新区建设情况通报', 'xw/gone.html', '2026-11-15'],
+            ['市政府召开第52次常务会议', 'xw/52.html', printedDate(world.today, 4)],
+            ['关于做好冬季供暖工作的通知', 'xw/old.html', printedDate(world.today, 6)],
+            ['天府新区建设情况通报', 'xw/gone.html', printedDate(world.today, 10)],
           ]) +
           `<p><a href="/ndbb/2024.html">2024年度政府网站工作年度报表</a></p>
            <p><a href="${world.refused}/">市民服务热线平台</a> <a href="${world.misc}/head-refused.pdf">办事指南下载</a>
@@ -83,7 +88,16 @@ export const cdPortal: DemoSite = {
         'gbk',
       ),
     ),
-    '/cdweb/zcjd/': gbk(articlePage('政策解读', NAME, '<p>《关于做好冬季供暖工作的通知》解读</p>', 'gbk')),
+    '/cdweb/zcjd/': gbk(
+      articlePage(
+        '政策解读',
+        NAME,
+        newsList('政策解读', [
+          ['《关于做好冬季供暖工作的通知》解读', '../xw/52.html', printedDate(world.today, 6, 'cn')],
+        ]),
+        'gbk',
+      ),
+    ),
     '/cdweb/hdjl/': gbk(articlePage('互动交流', NAME, '<p>市长信箱 在线访谈</p>', 'gbk')),
     '/cdweb/xw/52.html': gbk(
       articlePage('市政府召开第52次常务会议', NAME, '<p>会议研究了冬季供暖保障工作。</p>', 'gbk'),

@@ -78,3 +78,21 @@ export function wafChallenge(): Route {
 export function redirect(to: string, status = 302): Route {
   return { status, headers: { location: to } };
 }
+
+/**
+ * The calendar day (Asia/Shanghai) `days` before `today`, printed as list pages print dates:
+ * 'iso' 2026-11-20, 'cn' 2026年11月20日, 'dot' 2026.11.20, 'slash' 2026/11/20, 'bracket' [11-20].
+ */
+export function printedDate(
+  today: Date,
+  days: number,
+  style: 'iso' | 'cn' | 'dot' | 'slash' | 'bracket' = 'iso',
+): string {
+  const day = new Date(today.getTime() - days * 86_400_000);
+  const [year, month, date] = day.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).split('-');
+  if (style === 'cn') return `${year}年${Number(month)}月${Number(date)}日`;
+  if (style === 'bracket') return `[${month}-${date}]`;
+  if (style === 'dot') return `${year}.${month}.${date}`;
+  if (style === 'slash') return `${year}/${month}/${date}`;
+  return `${year}-${month}-${date}`;
+}

@@ -1,5 +1,5 @@
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
-import { commonRoutes, errorReportBadge, partyGovBadge, redirect } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, printedDate, redirect } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省教育厅';
@@ -8,9 +8,11 @@ const NAME = '四川省教育厅';
  * A provincial department whose header is one banner image with no text alternative (the name may be
  * drawn in it: a human must look), whose annual report link is hidden, whose archive has an unlabelled
  * page and a missing page, which links to a redirect loop and a server that never answers, and whose
- * 我为政府网站找错 badge sits in a floating box that was closed for good (display:none).
+ * 我为政府网站找错 badge sits in a floating box that was closed for good (display:none). It still lives on
+ * its old domain www.scedu.net instead of a sub-domain of sc.gov.cn (clauses 4.3.4.1, 4.3.4.3).
  */
 export const eduDept: DemoSite = {
+  host: 'www.scedu.net',
   site: {
     id: 'edu-dept',
     fullName: NAME,
@@ -33,6 +35,10 @@ export const eduDept: DemoSite = {
       'error-report-entry': 'fail',
       'site-functions': 'pass',
       'column-domain': 'pass',
+      'site-domain': 'fail',
+      'content-freshness': 'pass',
+      'homepage-availability': 'pass',
+      'https-security': 'fail',
     },
   },
   routes: (_origin, world) => ({
@@ -50,8 +56,8 @@ export const eduDept: DemoSite = {
         ],
         main:
           newsList('教育要闻', [
-            ['全省教育工作会议召开', '/jyyw/1.html', '2026.11.20'],
-            ['2026年高考报名工作通知', '/loop/a', '2026/11/12'],
+            ['全省教育工作会议召开', '/jyyw/1.html', printedDate(world.today, 5, 'dot')],
+            ['2026年高考报名工作通知', '/loop/a', printedDate(world.today, 13, 'slash')],
           ]) +
           `<p style="display:none"><a href="/ndbb/2025.html">2025年度政府网站工作年度报表</a></p>
            <p><a href="${world.misc}/slow">教育考试服务平台</a></p>
@@ -60,7 +66,15 @@ export const eduDept: DemoSite = {
       }),
     },
     '/jyyw/1.html': { body: articlePage('全省教育工作会议召开', NAME, '<p>会议总结了全年工作。</p>') },
-    '/zcjd/': { body: articlePage('政策解读', NAME, '<p>高考综合改革政策解读</p>') },
+    '/zcjd/': {
+      body: articlePage(
+        '政策解读',
+        NAME,
+        newsList('政策解读', [
+          ['高考综合改革政策解读', '/jyyw/1.html', printedDate(world.today, 30, 'slash')],
+        ]),
+      ),
+    },
     '/hdjl/': { body: articlePage('互动交流', NAME, '<p>厅长信箱</p>') },
     '/xxgk/': { body: articlePage('信息公开', NAME, '<p>信息公开目录</p>') },
     '/loop/a': redirect('/loop/b'),

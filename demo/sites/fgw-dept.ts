@@ -1,5 +1,5 @@
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
-import { commonRoutes, errorReportBadge, partyGovBadge } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, printedDate } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省发展和改革委员会';
@@ -11,6 +11,7 @@ const NAME = '四川省发展和改革委员会';
  * Its 政务服务 navigation item leads to a business system on another server: allowed "in principle", review.
  */
 export const fgwDept: DemoSite = {
+  host: 'fgw.sc.gov.cn',
   site: {
     id: 'fgw-dept',
     fullName: NAME,
@@ -32,6 +33,10 @@ export const fgwDept: DemoSite = {
       'error-report-entry': 'pass',
       'site-functions': 'pass',
       'column-domain': 'review',
+      'site-domain': 'pass',
+      'content-freshness': 'pass',
+      'homepage-availability': 'pass',
+      'https-security': 'fail',
     },
   },
   routes: (_origin, world) => ({
@@ -48,7 +53,9 @@ export const fgwDept: DemoSite = {
           ['政务服务', `${world.misc}/busy`],
         ],
         main:
-          newsList('发改动态', [['关于省政协第404号提案的答复', '/zwgk/404hao.html', '2026年11月2日']]) +
+          newsList('发改动态', [
+            ['关于省政协第404号提案的答复', '/zwgk/404hao.html', printedDate(world.today, 3, 'cn')],
+          ]) +
           `<p><a href="/ndbb/2025.html">2025年政府网站工作年度报表</a></p>
            <p><a href="${world.misc}/waf">全国投资项目在线审批监管平台</a> <a href="${world.misc}/head-refused.pdf">项目申报指南</a></p>`,
         footer: `${footer(
@@ -59,7 +66,13 @@ export const fgwDept: DemoSite = {
         )}<br>${partyGovBadge()}${errorReportBadge()}`,
       }),
     },
-    '/zcjd/': { body: articlePage('政策解读', NAME, '<p>价格政策解读</p>') },
+    '/zcjd/': {
+      body: articlePage(
+        '政策解读',
+        NAME,
+        newsList('政策解读', [['价格政策解读', '/zwgk/404hao.html', printedDate(world.today, 3, 'cn')]]),
+      ),
+    },
     '/hdjl/': { body: articlePage('互动交流', NAME, '<p>主任信箱</p>') },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/404hao.html">建议提案办理</a>') },
     '/zwgk/404hao.html': {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { articlePage, emblem, footer, govPage, newsList } from '../gov-page.ts';
 import type { Route, Routes } from '../route-server.ts';
-import { commonRoutes, errorReportBadge, partyGovBadge } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, printedDate } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '古蔺县人民政府';
@@ -37,6 +37,7 @@ function behindWaf(routes: Routes): Routes {
  * which makes their targets unverified rather than broken.
  */
 export const glCounty: DemoSite = {
+  host: 'www.gulin.gov.cn',
   site: {
     id: 'gl-county',
     fullName: NAME,
@@ -60,9 +61,13 @@ export const glCounty: DemoSite = {
       'error-report-entry': 'pass',
       'site-functions': 'pass',
       'column-domain': 'pass',
+      'site-domain': 'pass',
+      'content-freshness': 'review',
+      'homepage-availability': 'pass',
+      'https-security': 'fail',
     },
   },
-  routes: () =>
+  routes: (_origin, world) =>
     behindWaf({
       ...commonRoutes(),
       '/': { status: 302, headers: { location: '/index.shtml' } },
@@ -77,7 +82,9 @@ export const glCounty: DemoSite = {
             ['互动交流', '/hdjl/'],
             ['政务服务', '/zwfw/'],
           ],
-          main: newsList('古蔺要闻', [['县政府召开常务会议', '/xw/1.html', '2026年11月16日']]),
+          main: newsList('古蔺要闻', [
+            ['县政府召开常务会议', '/xw/1.html', printedDate(world.today, 9, 'cn')],
+          ]),
           footer: `${footer(
             '古蔺县人民政府办公室',
             '5105250001',
@@ -86,7 +93,13 @@ export const glCounty: DemoSite = {
           )}<br>${partyGovBadge()}${errorReportBadge()}`,
         }),
       },
-      '/zcjd/': { body: articlePage('政策解读', NAME, '<p>政策解读</p>') },
+      '/zcjd/': {
+        body: articlePage(
+          '政策解读',
+          NAME,
+          newsList('政策解读', [['县政府常务会议精神解读', '/xw/1.html', printedDate(world.today, 9, 'cn')]]),
+        ),
+      },
       '/hdjl/': { body: articlePage('互动交流', NAME, '<p>县长信箱</p>') },
       '/zwfw/': { body: articlePage('政务服务', NAME, '<p>一网通办</p>') },
       '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },

@@ -1,14 +1,16 @@
 import { articlePage, emblem, footer, govPage, newsList } from '../gov-page.ts';
-import { commonRoutes, errorReportBadge, partyGovBadge } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, printedDate } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '合江县人民政府';
 
 /**
  * A county portal showing an abbreviated name in its header, an annual report link with no year, and a
- * navigation offering only 政务公开: no 解读回应, 互动交流 or 办事服务 entry.
+ * navigation offering only 政务公开: no 解读回应, 互动交流 or 办事服务 entry. Its newest homepage news is 40
+ * days old: 网站不更新, the national indicators' single veto, so it is rated 不合格.
  */
 export const hjCounty: DemoSite = {
+  host: 'www.hejiang.gov.cn',
   site: {
     id: 'hj-county',
     fullName: NAME,
@@ -30,9 +32,13 @@ export const hjCounty: DemoSite = {
       'error-report-entry': 'pass',
       'site-functions': 'fail',
       'column-domain': 'pass',
+      'site-domain': 'pass',
+      'content-freshness': 'fail',
+      'homepage-availability': 'pass',
+      'https-security': 'fail',
     },
   },
-  routes: () => ({
+  routes: (_origin, world) => ({
     ...commonRoutes(),
     '/': {
       body: govPage({
@@ -43,7 +49,7 @@ export const hjCounty: DemoSite = {
           ['政务公开', '/zwgk/'],
         ],
         main:
-          newsList('合江要闻', [['县政府召开专题会议', '/xw/1.html', '2026年11月16日']]) +
+          newsList('合江要闻', [['县政府召开专题会议', '/xw/1.html', printedDate(world.today, 40, 'cn')]]) +
           '<p><a href="/ndbb/">政府网站工作年度报表</a></p>',
         footer: `${footer(
           '合江县人民政府办公室',

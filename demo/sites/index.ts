@@ -9,6 +9,7 @@ import type { DemoSite } from './types.ts';
 
 /** A county site whose server is down: the sweep reports it unreachable and goes on. */
 const xxCounty: DemoSite = {
+  host: 'www.xuyong.gov.cn',
   site: {
     id: 'xx-county',
     fullName: '叙永县人民政府',

@@ -1,11 +1,12 @@
 import { articlePage, emblem, footer, govPage, newsList, searchBox } from '../gov-page.ts';
-import { commonRoutes, errorReportBadge, partyGovBadge, pdf } from './common.ts';
+import { commonRoutes, errorReportBadge, partyGovBadge, pdf, printedDate } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省人民政府';
 
 /** The provincial portal, in good order: every rule passes. */
 export const scPortal: DemoSite = {
+  host: 'www.sc.gov.cn',
   site: {
     id: 'sc-portal',
     fullName: NAME,
@@ -28,9 +29,13 @@ export const scPortal: DemoSite = {
       'error-report-entry': 'pass',
       'site-functions': 'pass',
       'column-domain': 'pass',
+      'site-domain': 'pass',
+      'content-freshness': 'pass',
+      'homepage-availability': 'pass',
+      'https-security': 'fail',
     },
   },
-  routes: () => ({
+  routes: (_origin, world) => ({
     ...commonRoutes(),
     '/': {
       body: govPage({
@@ -47,8 +52,12 @@ export const scPortal: DemoSite = {
         ],
         main:
           newsList('要闻动态', [
-            ['省政府常务会议研究部署冬春农田水利建设', '/xwdt/2026/11/20/a1.html', '2026-11-20'],
-            ['关于进一步优化营商环境的通知', '/zwgk/通知公告.html', '2026年11月18日'],
+            [
+              '省政府常务会议研究部署冬春农田水利建设',
+              '/xwdt/2026/11/20/a1.html',
+              printedDate(world.today, 5),
+            ],
+            ['关于进一步优化营商环境的通知', '/zwgk/通知公告.html', printedDate(world.today, 7, 'cn')],
           ]) +
           '<p class="report-link"><a href="/ndbb/2025.html">四川省人民政府2025年度政府网站工作年度报表</a></p>' +
           '<p><a href="mailto:webmaster@sc.gov.cn">联系我们</a> <a href="tel:028-12345">值班电话</a> <a href="#top">返回顶部</a></p>',
@@ -71,7 +80,15 @@ export const scPortal: DemoSite = {
       body: articlePage('关于进一步优化营商环境的通知', NAME, '<p>各市（州）人民政府：</p>'),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/通知公告.html">通知公告</a>') },
-    '/zcjd/': { body: articlePage('政策解读', NAME, '<p>《关于进一步优化营商环境的通知》解读</p>') },
+    '/zcjd/': {
+      body: articlePage(
+        '政策解读',
+        NAME,
+        newsList('政策解读', [
+          ['《关于进一步优化营商环境的通知》解读', '/xwdt/2026/11/20/a1.html', printedDate(world.today, 7)],
+        ]),
+      ),
+    },
     '/zwfw/': { body: articlePage('政务服务', NAME, '<p>一网通办</p>') },
     '/hdjl/': { body: articlePage('互动交流', NAME, '<p>我为政府网站找错</p>') },
     '/zfgb/': {

@@ -45,6 +45,11 @@ const CheckSchema = Type.Object(
     ruleId: Type.String(),
     outcome: Type.Enum(['pass', 'fail', 'review', 'not-applicable']),
     findings: Type.Array(FindingSchema),
+    singleVeto: Type.Optional(
+      Type.String({
+        description: 'On a fail the national indicators treat as a single veto (单项否决): why.',
+      }),
+    ),
   },
   { additionalProperties: true },
 );
@@ -56,6 +61,15 @@ const siteResultFields = {
   pagesCrawled: Type.Number(),
   linksChecked: Type.Number(),
   score: Type.Number(),
+  qualified: Type.Optional(
+    nullable(
+      Type.Boolean({
+        description:
+          '合格 (true) or 不合格 (false, a single veto failed); null when the site could not be inspected',
+      }),
+    ),
+  ),
+  vetoes: Type.Optional(Type.Array(Type.Object({ ruleId: Type.String(), reason: Type.String() }))),
   checks: Type.Array(CheckSchema),
   startedAt: Type.Optional(Type.String()),
   finishedAt: Type.Optional(Type.String()),

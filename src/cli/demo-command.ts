@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
+import { withResolveTable } from '../inspection/context.ts';
 import { log } from '../log.ts';
 import { requestSettings } from './sweep-command-line.ts';
 
@@ -19,22 +20,27 @@ export function demoCommand(program: Command): void {
         import('../../demo/serve-demo.ts'),
         import('./sweep-command.ts'),
       ]);
-      const demo = await serveDemoSites();
+      const now = new Date();
+      const demo = await serveDemoSites({ today: now, namedHosts: true });
       try {
         const out = resolve(flags.out);
         await mkdir(out, { recursive: true });
         await writeFile(join(out, 'sites.yaml'), stringify({ sites: demo.sites }));
+        const resolveFlags = demo.resolve
+          .map((e) => `--resolve '${e.host}:${e.port}:${e.address}'`)
+          .join(' ');
         process.stdout.write(
-          `演示网站已在本机启动（${demo.sites.length} 个），站点清单：${join(out, 'sites.yaml')}\n`,
+          `演示网站已在本机启动（${demo.sites.length} 个，使用真实样式的域名，经 --resolve 指向本机），站点清单：${join(out, 'sites.yaml')}\n` +
+            `演示期间可另行检查：npx gov-inspect sweep --sites ${join(out, 'sites.yaml')} --out ${join(out, 'again')} ${resolveFlags}\n`,
         );
         // Short timeouts: one demo link hangs on purpose, and nobody should wait 30 s to see it reported.
         await sweepAndWrite({
           sites: demo.sites,
           out,
-          now: new Date(),
+          now,
           concurrency: 3,
           log,
-          settings: requestSettings(200, 5_000),
+          settings: withResolveTable(requestSettings(200, 5_000), demo.resolve),
         });
       } finally {
         await demo.close();

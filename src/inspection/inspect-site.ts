@@ -1,30 +1,54 @@
 import { runChecks } from '../../checks/run-checks.ts';
-import type { Artifacts, Gathered, RenderedHomepage } from '../../crawlers/artifacts.ts';
+import type {
+  Artifacts,
+  Gathered,
+  HomepageAvailability,
+  RenderedHomepage,
+} from '../../crawlers/artifacts.ts';
+import { probeHomepage } from '../../crawlers/homepage-probe/probe-homepage.ts';
+import { summarizeProbes } from '../../crawlers/homepage-probe/summarize.ts';
 import { checkLinks } from '../../crawlers/link-status/check-links.ts';
 import { knownFromCrawl } from '../../crawlers/link-status/from-crawl.ts';
 import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage.ts';
+import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
+import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
 import { normalizeUrl } from '../../crawlers/url.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 import type { InspectionContext } from './context.ts';
 import { linkOccurrences } from './occurrences.ts';
+import { rateSite } from './rating.ts';
 import { unreachableReason } from './reachability.ts';
 import { scoreSite } from './score.ts';
 import { crawlSeeds } from './seeds.ts';
+import type { SiteContext } from './site-context.ts';
 
 /**
- * Inspects one site: gathers the rendered homepage, the site crawl and the link statuses, runs every
- * check over them and scores the result. The one-shot CLI and the queue worker both call this.
- * It never throws for a problem of the site itself: an unreachable homepage is a result.
+ * Inspects one site: gathers the rendered homepage, the site crawl, the link statuses, how the host
+ * answers over HTTPS and HTTP, and the homepage's availability (the service's scheduled probes when
+ * `known` has them, else one probe now); runs every check over them; scores and rates the result.
+ * The one-shot CLI and the queue worker both call this. It never throws for a problem of the site
+ * itself: an unreachable homepage is a result.
  */
-export async function inspectSite(site: Site, ctx: InspectionContext): Promise<SiteResult> {
+export async function inspectSite(
+  site: Site,
+  ctx: InspectionContext,
+  known: SiteContext = {},
+): Promise<SiteResult> {
   const startedAt = new Date();
   const log = ctx.log.child({ siteId: site.id });
   const homepageUrl = normalizeUrl(site.homepage) ?? site.homepage;
+  const checkContext = {
+    now: ctx.now,
+    ...(known.parentHomepage ? { parentHomepage: known.parentHomepage } : {}),
+  };
 
   const gather = gatherer(log, ctx.signal);
+  const resolve = ctx.settings.links?.resolve;
+  const gatherAvailability = () =>
+    gather('availability', async () => known.availability ?? probeOnce(site.homepage, resolve, ctx.signal));
   const rendered = await gather('renderedHomepage', async () =>
     storeScreenshot(
       site,
@@ -47,22 +71,34 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
   if (reason) {
     log.warn({ reason }, 'homepage unreachable');
     const failed = { ok: false as const, error: reason };
+    const availability = await gatherAvailability();
     const checks = runChecks(
       site,
-      { renderedHomepage: failed, siteCrawl: failed, linkStatuses: failed },
-      ctx.now,
+      {
+        renderedHomepage: failed,
+        siteCrawl: failed,
+        linkStatuses: failed,
+        transport: failed,
+        availability,
+      },
+      checkContext,
     );
     return result(site, startedAt, {
       status: 'unreachable',
       reason,
       checks,
       score: 0,
+      ...rateSite('unreachable', checks),
       pagesCrawled: 0,
       linksChecked: 0,
     });
   }
 
   const pages = crawl.ok ? crawl.value.pages : [];
+  const probes = Promise.all([
+    gather('transport', () => probeTransport(site.homepage, { resolve, signal: ctx.signal })),
+    gatherAvailability(),
+  ]);
   const linkStatuses = await gather('linkStatuses', () =>
     checkLinks({
       occurrences: linkOccurrences(
@@ -79,8 +115,15 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
     }),
   );
 
-  const artifacts: Artifacts = { renderedHomepage: rendered, siteCrawl: crawl, linkStatuses };
-  const checks = runChecks(site, artifacts, ctx.now);
+  const [transport, availability] = await probes;
+  const artifacts: Artifacts = {
+    renderedHomepage: rendered,
+    siteCrawl: crawl,
+    linkStatuses,
+    transport,
+    availability,
+  };
+  const checks = runChecks(site, artifacts, checkContext);
   const homepageUrls = [
     homepageUrl,
     rendered.ok ? rendered.value.finalUrl : '',
@@ -91,9 +134,21 @@ export async function inspectSite(site: Site, ctx: InspectionContext): Promise<S
     tlsError: crawl.ok ? crawl.value.tlsError : undefined,
     checks,
     score: scoreSite(checks, homepageUrls),
+    ...rateSite('done', checks),
     pagesCrawled: pages.filter((page) => page.status !== null).length,
     linksChecked: linkStatuses.ok ? Object.keys(linkStatuses.value.statuses).length : 0,
   });
+}
+
+/** The CLI's availability: one probe, which can only tell a failure worth a person's look. */
+async function probeOnce(
+  homepage: string,
+  resolve: ResolveTable | undefined,
+  signal: AbortSignal | undefined,
+): Promise<HomepageAvailability> {
+  const probe = await probeHomepage(homepage, { resolve, signal });
+  const at = new Date(probe.at);
+  return summarizeProbes([probe], { from: at, to: at }, 'single-probe');
 }
 
 /** Runs gatherers, turning a failure into a failed artifact (the checks needing it become `review`). */
@@ -125,7 +180,15 @@ async function storeScreenshot(
 
 type Outcome = Pick<
   SiteResult,
-  'status' | 'checks' | 'score' | 'pagesCrawled' | 'linksChecked' | 'reason' | 'tlsError'
+  | 'status'
+  | 'checks'
+  | 'score'
+  | 'qualified'
+  | 'vetoes'
+  | 'pagesCrawled'
+  | 'linksChecked'
+  | 'reason'
+  | 'tlsError'
 >;
 
 function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
@@ -136,6 +199,8 @@ function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
     pagesCrawled: outcome.pagesCrawled,
     linksChecked: outcome.linksChecked,
     score: outcome.score,
+    qualified: outcome.qualified,
+    vetoes: outcome.vetoes,
     checks: outcome.checks,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),

@@ -1,4 +1,5 @@
 import type { ConnectionOptions, DefaultJobOptions, Queue } from 'bullmq';
+import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import type { InspectionSettings } from '../inspection/context.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
@@ -14,6 +15,8 @@ export const SITE_INSPECTIONS = 'site-inspections';
 export const SITE_RESULTS = 'site-results';
 /** The inspection plans' schedulers fire here. */
 export const SWEEP_PLANS = 'sweep-plans';
+/** The homepage probe rounds' scheduler fires here (clause 4.4.2, 站点无法访问). */
+export const HOMEPAGE_PROBES = 'homepage-probes';
 
 /** A site inspection job: the site travels in the job, so a worker needs nothing but Redis. */
 export interface SiteJobData {
@@ -22,6 +25,13 @@ export interface SiteJobData {
   /** "Today" for the sweep's date rules (ISO). */
   now: string;
   settings?: InspectionSettings;
+  /** The homepage of the portal `site.parent` names, when the registry holds it. */
+  parentHomepage?: string;
+  /**
+   * The homepage's availability as the scheduled probes saw it from the start of the sweep's period to
+   * its `now`; absent when the site was not probed then, and the worker probes once itself.
+   */
+  availability?: HomepageAvailability;
 }
 
 /** What a finished site inspection job returns (the result itself goes to `site-results`). */

@@ -88,14 +88,18 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
   const now = new Date(data.now);
   if (Number.isNaN(now.getTime())) throw new UnrecoverableError(`任务的检查日期无效：${data.now}`);
   if (links?.sweepId !== sweepId) links = { sweepId, cache: new LinkStatusCache() };
-  return inspectSite(site, {
-    now,
-    settings: withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve),
-    browser: browser.browser,
-    linkCache: links.cache,
-    politeness,
-    evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
-    log: jobLog,
-    signal,
-  });
+  return inspectSite(
+    site,
+    {
+      now,
+      settings: withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve),
+      browser: browser.browser,
+      linkCache: links.cache,
+      politeness,
+      evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
+      log: jobLog,
+      signal,
+    },
+    { parentHomepage: data.parentHomepage, availability: data.availability },
+  );
 }

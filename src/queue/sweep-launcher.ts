@@ -1,5 +1,6 @@
 import { Queue, type RedisClient } from 'bullmq';
 import type { InspectionSettings } from '../inspection/context.ts';
+import type { SiteContext } from '../inspection/site-context.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
@@ -24,6 +25,11 @@ export interface SweepLauncherOptions {
   settings?: InspectionSettings;
   /** How long to wait for a first connection to Redis before giving up (default 1 s). */
   timeoutMs?: number;
+  /**
+   * What is known of each site beyond its registry entry (its parent portal's homepage, the scheduled
+   * probes' availability), by site id, carried in its job. Default: nothing.
+   */
+  siteContexts?: (sweep: SweepRecord, sites: readonly Site[]) => Promise<ReadonlyMap<string, SiteContext>>;
   log?: Logger;
 }
 
@@ -56,6 +62,7 @@ export function createSweepLauncher(
       const client = await connected(queue, timeoutMs);
       if (client.status !== 'ready')
         throw new QueueUnavailableError(`任务队列（Redis）未连接（${client.status}）`);
+      const known = (await options.siteContexts?.(sweep, sites)) ?? new Map<string, SiteContext>();
       await queue.addBulk(
         sites.map((site) => ({
           name: site.id,
@@ -64,6 +71,7 @@ export function createSweepLauncher(
             site,
             now: sweep.now,
             ...(options.settings ? { settings: options.settings } : {}),
+            ...known.get(site.id),
           },
           opts: {
             jobId: siteJobId(sweep.id, site.id),

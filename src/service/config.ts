@@ -27,6 +27,12 @@ export interface ServiceConfig {
    * from the environment they inherit, so each worker machine may point names its own way (split DNS).
    */
   resolve: ResolveTable;
+  /**
+   * `PROBE_INTERVAL_MINUTES` (default 30, 0 turns the rounds off): how often `serve` probes every
+   * site's homepage for the availability rule (clause 4.4.2). A divisor of 60, so that the rounds fall
+   * on the same minutes of every hour; the national method wants at least 15 probes a day.
+   */
+  probeIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -47,7 +53,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
       env.SERVE_WORKERS === undefined || !['0', 'false', 'no'].includes(env.SERVE_WORKERS.toLowerCase()),
     queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
     resolve: resolveTable(env),
+    probeIntervalMinutes: probeInterval(env),
   };
+}
+
+function probeInterval(env: NodeJS.ProcessEnv): number {
+  const minutes = integer(env, 'PROBE_INTERVAL_MINUTES', 30, 0);
+  if (minutes > 0 && 60 % minutes !== 0)
+    throw new ConfigError(
+      `环境变量 PROBE_INTERVAL_MINUTES 必须是 60 的约数（如 15、20、30、60），或 0 表示不探测，得到 "${minutes}"`,
+    );
+  return minutes;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

@@ -3,6 +3,7 @@ import { buildApp } from '../api/app.ts';
 import { dashboardRoutes } from '../dashboard/dashboard-routes.ts';
 import type { Logger } from '../log.ts';
 import { startPlanRunner } from '../queue/plan-runner.ts';
+import { scheduleProbeRounds, startProbeRounds } from '../queue/probe-rounds.ts';
 import { startResultIngester } from '../queue/result-ingester.ts';
 import { reconcileSchedulers } from '../queue/schedulers.ts';
 import { startSiteWorker } from '../queue/site-worker.ts';
@@ -14,6 +15,7 @@ import { createWebhookNotifier } from '../webhooks/notifier.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import type { ServiceConfig } from './config.ts';
 import { createQueueHealth } from './queue-health.ts';
+import { storedSiteContexts } from './sweep-site-contexts.ts';
 
 export interface RunningService {
   /** e.g. http://127.0.0.1:8080 */
@@ -25,8 +27,10 @@ export interface RunningService {
 /**
  * `gov-inspect serve`: the API and the dashboards, the result ingester (results reach the store even
  * when they were produced while this process was down) with the webhook alerts it raises and their
- * delivery, the inspection plans' schedulers and their runner, and, unless SERVE_WORKERS=0, site workers. If any part fails to start (the port is taken), the parts
- * already started are closed again, so the process exits instead of lingering half-alive.
+ * delivery, the inspection plans' schedulers and their runner, the homepage probe rounds (unless
+ * PROBE_INTERVAL_MINUTES=0), and, unless SERVE_WORKERS=0, site workers. If any part fails to start
+ * (the port is taken), the parts already started are closed again, so the process exits instead of
+ * lingering half-alive.
  */
 export async function serve(config: ServiceConfig, log: Logger): Promise<RunningService> {
   const started: (() => Promise<void>)[] = [];
@@ -38,7 +42,7 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     started.push(() => store.close());
     const health = createQueueHealth(config.redisUrl, log);
     started.push(() => health.close());
-    const launcher = createSweepLauncher(config, { log });
+    const launcher = createSweepLauncher(config, { log, siteContexts: storedSiteContexts(store) });
     started.push(() => launcher.close());
     const webhooks = loadWebhookConfig();
     const webhookWorker = startWebhookDeliveryWorker(config, store, log, webhooks);
@@ -49,6 +53,15 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     started.push(() => ingester.close());
     const planRunner = startPlanRunner(config, store, launcher, log);
     started.push(() => planRunner.close());
+    if (config.probeIntervalMinutes > 0) {
+      const probeRounds = startProbeRounds(config, store, log, { resolve: config.resolve });
+      started.push(() => probeRounds.close());
+    }
+    // Not awaited, like the plans' schedulers below: it waits for Redis.
+    void scheduleProbeRounds(config, config.probeIntervalMinutes, log).then(
+      () => log.info({ intervalMinutes: config.probeIntervalMinutes }, 'homepage probe rounds scheduled'),
+      (error: unknown) => log.error({ err: error }, 'homepage probe rounds could not be scheduled'),
+    );
     if (config.serveWorkers) {
       const siteWorker = startSiteWorker(config, log);
       started.push(() => siteWorker.close());

@@ -4,6 +4,7 @@ import type { Database } from './database.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { pgDatabase } from './pg-database.ts';
 import { pgliteDatabase } from './pglite-database.ts';
+import { probesRepository } from './probes-repository.ts';
 import { resultsRepository } from './results-repository.ts';
 import { sitesRepository } from './sites-repository.ts';
 import type { ResultsStore } from './store.ts';
@@ -45,6 +46,7 @@ export function storeOver(db: Database): ResultsStore {
     results: resultsRepository(db),
     tokens: tokensRepository(db),
     webhooks: webhooksRepository(db),
+    probes: probesRepository(db),
     close: () => db.close(),
   };
 }

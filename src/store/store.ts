@@ -1,3 +1,5 @@
+import type { HomepageAvailability, HomepageProbe } from '../../crawlers/artifacts.ts';
+import type { ProbeWindow } from '../../crawlers/homepage-probe/summarize.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 
@@ -181,6 +183,23 @@ export interface WebhooksRepository {
   pendingDeliveries(limit?: number): Promise<WebhookDelivery[]>;
 }
 
+/** One site's homepage probe, as a probe round records it. */
+export interface SiteProbe extends HomepageProbe {
+  siteId: string;
+}
+
+export interface ProbesRepository {
+  /** Stores a round's probes; a probe stored already (same site, same instant) is ignored. */
+  record(probes: readonly SiteProbe[]): Promise<void>;
+  /**
+   * The homepage availability over `window` ('scheduled-probes') of each listed site probed in it; a
+   * site with no probe in the window is absent.
+   */
+  availability(siteIds: readonly string[], window: ProbeWindow): Promise<Map<string, HomepageAvailability>>;
+  /** Deletes the probes of the Asia/Shanghai days before the day of `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
 /** The durable results store: PostgreSQL, or the embedded PGlite when no DATABASE_URL is set. */
 export interface ResultsStore {
   sites: SitesRepository;
@@ -188,5 +207,6 @@ export interface ResultsStore {
   results: ResultsRepository;
   tokens: TokensRepository;
   webhooks: WebhooksRepository;
+  probes: ProbesRepository;
   close(): Promise<void>;
 }

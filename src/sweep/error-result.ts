@@ -15,6 +15,8 @@ export function errorResult(site: Site, error: unknown): SiteResult {
     pagesCrawled: 0,
     linksChecked: 0,
     score: 0,
+    qualified: null,
+    vetoes: [],
     checks: CHECKS.map((check) => ({
       ruleId: check.meta.id,
       outcome: check.meta.appliesTo(site) ? 'review' : 'not-applicable',

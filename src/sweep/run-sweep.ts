@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { createSweepResources, type InspectionSettings } from '../inspection/context.ts';
 import type { EvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
+import { parentHomepageOf } from '../inspection/site-context.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult, SweepResults } from '../results.ts';
@@ -56,14 +57,18 @@ export async function runSweep(sites: readonly Site[], options: SweepOptions): P
           running++;
           options.onProgress?.({ type: 'site-started', site, running, done, total });
           const signal = AbortSignal.timeout(options.siteTimeLimitMs ?? DEFAULT_SITE_TIME_LIMIT_MS);
-          const result = await inspectSite(site, {
-            ...resources,
-            signal,
-            now: options.now,
-            settings: options.settings,
-            evidence: options.evidence,
-            log,
-          }).catch((error: unknown) => {
+          const result = await inspectSite(
+            site,
+            {
+              ...resources,
+              signal,
+              now: options.now,
+              settings: options.settings,
+              evidence: options.evidence,
+              log,
+            },
+            { parentHomepage: parentHomepageOf(site, sites) },
+          ).catch((error: unknown) => {
             log.error({ siteId: site.id, err: error }, 'site inspection failed');
             return errorResult(site, error);
           });

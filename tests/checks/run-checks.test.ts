@@ -15,6 +15,8 @@ import {
   site,
   text,
 } from './fixtures/builders.ts';
+import { entry, printedDaysBefore } from './fixtures/list-pages.ts';
+import { transport } from './fixtures/transport.ts';
 
 const NOW = new Date('2026-05-01T10:00:00+08:00');
 
@@ -52,19 +54,40 @@ function goodArtifacts(): Artifacts {
         graphics: [graphic({ src: `${HOME}images/dzjg.png`, alt: '党政机关', inHeader: false })],
       }),
     },
-    siteCrawl: { ok: true, value: crawl([page(HOME, { depth: 0 }), column]) },
+    siteCrawl: {
+      ok: true,
+      value: crawl([
+        page(HOME, { depth: 0, listItems: [entry('市政府常务会议', printedDaysBefore(NOW, 2))] }),
+        column,
+      ]),
+    },
     linkStatuses: { ok: true, value: linkStatuses([{ target: `${HOME}zfgb/`, status: { verdict: 'ok' } }]) },
+    transport: { ok: true, value: transport() },
+    availability: {
+      ok: true,
+      value: {
+        method: 'single-probe',
+        from: NOW.toISOString(),
+        to: NOW.toISOString(),
+        probes: 1,
+        failures: 0,
+        daysProbed: 1,
+        failedSamples: [],
+        episodes: [],
+        episodeCount: 0,
+      },
+    },
   };
 }
 
 describe('runChecks', () => {
   it('reports every rule in contract order, findings empty on pass', () => {
-    const reports = runChecks(site(), goodArtifacts(), NOW);
+    const reports = runChecks(site(), goodArtifacts(), { now: NOW });
     expect(reports).toEqual(CHECKS.map((c) => ({ ruleId: c.meta.id, outcome: 'pass', findings: [] })));
   });
 
   it('marks rules that do not apply as not-applicable with no findings', () => {
-    const reports = runChecks(site({ level: 'county' }), goodArtifacts(), NOW);
+    const reports = runChecks(site({ level: 'county' }), goodArtifacts(), { now: NOW });
     expect(reports.find((r) => r.ruleId === 'gazette-column')).toEqual({
       ruleId: 'gazette-column',
       outcome: 'not-applicable',
@@ -78,7 +101,7 @@ describe('runChecks', () => {
       ...goodArtifacts(),
       siteCrawl: { ok: false, error: 'Crawlee 内部错误：queue closed' },
     } as const;
-    const reports = runChecks(site(), artifacts, NOW);
+    const reports = runChecks(site(), artifacts, { now: NOW });
     expect(reports.map((r) => [r.ruleId, r.outcome])).toEqual([
       ['header-full-name', 'pass'],
       ['gazette-column', 'review'],
@@ -89,6 +112,10 @@ describe('runChecks', () => {
       ['error-report-entry', 'pass'],
       ['site-functions', 'pass'],
       ['column-domain', 'pass'],
+      ['site-domain', 'pass'],
+      ['content-freshness', 'review'],
+      ['homepage-availability', 'pass'],
+      ['https-security', 'pass'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);
@@ -107,7 +134,7 @@ describe('runChecks', () => {
       renderedHomepage: { ok: false, error: 'Chromium 启动失败' },
       siteCrawl: { ok: false, error: '首页无法访问（ECONNREFUSED）。' },
     };
-    const gazette = runChecks(site(), artifacts, NOW)[1]!;
+    const gazette = runChecks(site(), artifacts, { now: NOW })[1]!;
     expect(gazette.outcome).toBe('review');
     expect(gazette.findings).toHaveLength(1);
     expect(gazette.findings[0]!.message).toContain('首页渲染（Chromium）未能完成（Chromium 启动失败）');
@@ -118,13 +145,16 @@ describe('runChecks', () => {
   });
 
   it('turns a throwing check into review for that rule alone', () => {
-    // An invalid "now" makes the date-dependent rule throw; the others do not read it.
-    const reports = runChecks(site(), goodArtifacts(), new Date('not a date'));
+    // An invalid "now" makes the date-dependent rules throw; the others do not read it.
+    const reports = runChecks(site(), goodArtifacts(), { now: new Date('not a date') });
     const annual = reports.find((r) => r.ruleId === 'annual-report')!;
     expect(annual.outcome).toBe('review');
     expect(annual.findings[0]!.message).toContain('检查程序出错（shanghaiDay: invalid date）');
     expect(annual.findings[0]!.evidence).toMatchObject({ error: 'shanghaiDay: invalid date' });
-    expect(reports.filter((r) => r.outcome === 'pass')).toHaveLength(CHECKS.length - 1);
+    expect(reports.filter((r) => r.outcome !== 'pass').map((r) => [r.ruleId, r.outcome])).toEqual([
+      ['annual-report', 'review'],
+      ['content-freshness', 'review'],
+    ]);
   });
 
   it('hands each check only the artifacts it declared and keeps going after a throw', () => {
@@ -143,10 +173,28 @@ describe('runChecks', () => {
         return { outcome: 'pass', findings: [{ url: HOME, message: '不应出现', evidence: {} }] };
       },
     });
-    const reports = runChecks(site(), goodArtifacts(), NOW, [thrower, passer]);
+    const reports = runChecks(site(), goodArtifacts(), { now: NOW }, [thrower, passer]);
     expect(seen).toEqual([['linkStatuses'], ['siteCrawl']]);
     expect(reports[0]).toMatchObject({ ruleId: 'thrower', outcome: 'review' });
     expect(reports[0]!.findings[0]!.evidence.stack).toContain('TypeError: boom');
     expect(reports[1]).toEqual({ ruleId: 'passer', outcome: 'pass', findings: [] });
+  });
+
+  it("keeps a failing check's single veto, and drops it from any other outcome", () => {
+    const vetoing = (outcome: 'fail' | 'review') =>
+      defineCheck({
+        meta: { ...CHECKS[0]!.meta, id: `veto-${outcome}`, requires: ['siteCrawl'] },
+        run: () => ({
+          outcome,
+          findings: [{ url: HOME, message: '首页超过2周未更新。', evidence: {} }],
+          singleVeto: '网站不更新，单项否决。',
+        }),
+      });
+    const [fail, review] = runChecks(site(), goodArtifacts(), { now: NOW }, [
+      vetoing('fail'),
+      vetoing('review'),
+    ]);
+    expect(fail).toMatchObject({ outcome: 'fail', singleVeto: '网站不更新，单项否决。' });
+    expect(review).not.toHaveProperty('singleVeto');
   });
 });

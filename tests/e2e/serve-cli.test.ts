@@ -116,13 +116,14 @@ describe('gov-inspect serve and worker, as an operator runs them', () => {
     const results = (await (
       await fetch(`${base}/api/v1/results/quarterly/${sweep!.period}`, { headers: auth })
     ).json()) as {
-      sites: { siteId: string; score: number }[];
+      sites: { siteId: string; score: number; qualified: boolean | null }[];
     };
-    // hj-county fails header-full-name and site-functions (no 解读回应, 互动交流 or 办事服务 entry):
-    // 100 - 2 × 10 = 80 (contract §5).
-    expect(results.sites.map((s) => [s.siteId, s.score])).toEqual([
-      ['sc-portal', 100],
-      ['hj-county', 80],
+    // Both sites are served over plain HTTP (https-security: 10). hj-county also fails header-full-name,
+    // site-functions (no 解读回应, 互动交流 or 办事服务 entry) and content-freshness (its homepage news is
+    // 40 days old): 100 - 4 × 10 = 60 (contract §5), and the stale homepage vetoes it: 不合格.
+    expect(results.sites.map((s) => [s.siteId, s.score, s.qualified])).toEqual([
+      ['sc-portal', 90, true],
+      ['hj-county', 60, false],
     ]);
 
     // The same process serves the dashboards, the period notices and the webhook subscriptions.

@@ -19,7 +19,12 @@ const RULES = [
   'error-report-entry',
   'site-functions',
   'column-domain',
+  'site-domain',
+  'content-freshness',
+  'homepage-availability',
+  'https-security',
 ];
+const NOW = '2026-11-25T10:00:00+08:00';
 
 describe('gov-inspect sweep over the demo sites', () => {
   let demo: ServedDemo;
@@ -28,7 +33,8 @@ describe('gov-inspect sweep over the demo sites', () => {
   let stdout: string;
 
   beforeAll(async () => {
-    demo = await serveDemoSites();
+    // Real-looking host names pointed at loopback, as an operator behind split DNS would run it.
+    demo = await serveDemoSites({ today: new Date(NOW), namedHosts: true });
     dir = await mkdtemp(join(tmpdir(), 'gov-inspect-e2e-'));
     await writeFile(join(dir, 'sites.yaml'), stringify({ sites: demo.sites }));
     const run = await runCli(
@@ -39,9 +45,10 @@ describe('gov-inspect sweep over the demo sites', () => {
         '--out',
         join(dir, 'out'),
         '--now',
-        '2026-11-25T10:00:00+08:00',
+        NOW,
         '--request-timeout',
         '3',
+        ...demo.resolve.flatMap((e) => ['--resolve', `${e.host}:${e.port}:${e.address}`]),
       ],
       { cwd: dir },
     );
@@ -103,17 +110,44 @@ describe('gov-inspect sweep over the demo sites', () => {
 
   it('scores per contract §5 and marks the unreachable site', () => {
     const byId = Object.fromEntries(results.sites.map((s) => [s.siteId, s]));
-    expect(byId['sc-portal']!.score).toBe(100);
+    // sc-portal: served over plain HTTP only, so https-security fails (10): 100 - 10 = 90.
+    expect(byId['sc-portal']!.score).toBe(90);
     expect(byId['xx-county']!.status).toBe('unreachable');
     expect(byId['xx-county']!.reason).toMatch(/无法访问/);
-    // cd-portal: five failing rules (gazette-column, archive-label, annual-report, footer-identifiers,
-    // column-domain: 50) and three broken links on the homepage (3): 100 - 50 - 3 = 47.
-    expect(byId['cd-portal']!.score).toBe(47);
-    // edu-dept: three failing rules (archive-label, annual-report, error-report-entry: 30), two broken links
-    // on the homepage (2), one on the archive index (0.1): 100 - 30 - 2 - 0.1 = 67.9.
-    expect(byId['edu-dept']!.score).toBe(67.9);
-    // hj-county: two failing rules (header-full-name, site-functions: 20): 100 - 20 = 80.
-    expect(byId['hj-county']!.score).toBe(80);
+    // cd-portal: six failing rules (gazette-column, archive-label, annual-report, footer-identifiers,
+    // column-domain, https-security: 60) and three broken links on the homepage (3): 100 - 60 - 3 = 37.
+    expect(byId['cd-portal']!.score).toBe(37);
+    // edu-dept: five failing rules (archive-label, annual-report, error-report-entry, site-domain,
+    // https-security: 50), two broken links on the homepage (2), one on the archive index (0.1):
+    // 100 - 50 - 2 - 0.1 = 47.9.
+    expect(byId['edu-dept']!.score).toBe(47.9);
+    // hj-county: four failing rules (header-full-name, site-functions, content-freshness, https-security).
+    expect(byId['hj-county']!.score).toBe(60);
+  });
+
+  it('rates a site whose homepage went unupdated 不合格 whatever its score, and the others 合格', () => {
+    const byId = Object.fromEntries(results.sites.map((s) => [s.siteId, s]));
+    expect(byId['hj-county']!.qualified).toBe(false);
+    expect(byId['hj-county']!.vetoes).toEqual([
+      { ruleId: 'content-freshness', reason: expect.stringContaining('单项否决') },
+    ]);
+    for (const id of ['sc-portal', 'cd-portal', 'edu-dept', 'fgw-dept', 'gl-county']) {
+      expect(byId[id]!.qualified, id).toBe(true);
+    }
+    expect(byId['xx-county']!.qualified).toBeNull();
+    expect(stdout).toMatch(
+      /合江县人民政府（hj-county）得分 60；不合格（单项否决：「网站及栏目内容及时更新」）/,
+    );
+  });
+
+  it('judges the domain rules on the real host names the sites were registered under', () => {
+    const edu = results.sites.find((s) => s.siteId === 'edu-dept')!;
+    const domain = edu.checks.find((c) => c.ruleId === 'site-domain')!;
+    expect(domain.findings.map((f) => f.evidence)).toEqual([{ host: 'www.scedu.net', expected: '*.gov.cn' }]);
+    const https = results.sites
+      .find((s) => s.siteId === 'sc-portal')!
+      .checks.find((c) => c.ruleId === 'https-security')!;
+    expect(https.findings.map((f) => f.message).join('\n')).toMatch(/没有跳转到本网站的 HTTPS 地址/);
   });
 
   it('writes a self-contained Chinese report with the header screenshots', async () => {

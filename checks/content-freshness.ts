@@ -1,0 +1,144 @@
+import type { CrawledPage } from '../crawlers/artifacts.ts';
+import { type CheckResult, defineCheck, type Finding } from './check.ts';
+import { type CalendarDay, shanghaiDay } from './lib/calendar.ts';
+import { type Column, type ColumnKind, homepageColumns } from './lib/homepage-columns.ts';
+import { type DatedItem, datedItems } from './lib/list-dates.ts';
+import { pageAnswer, unusableReason } from './lib/pages.ts';
+import { compact } from './lib/text.ts';
+
+/** 网站不更新: the homepage's newest entry older than 2 weeks. */
+const HOMEPAGE_DAYS = 14;
+/** 栏目不更新: 动态要闻类 after 2 weeks, 通知公告、政策文件类 after 6 months. */
+const COLUMN_DAYS: Record<Exclude<ColumnKind, 'other'>, number> = { news: 14, 'notice-policy': 183 };
+const KIND_NAMES: Record<ColumnKind, string> = {
+  news: '动态要闻类',
+  'notice-policy': '通知公告、政策文件类',
+  other: '其他',
+};
+const PERIOD_NAMES: Record<Exclude<ColumnKind, 'other'>, string> = { news: '2周', 'notice-policy': '6个月' };
+/** The national indicators fail a site with this many columns not updated or blank (累计超过（含）5个). */
+const NATIONAL_COLUMN_LIMIT = 5;
+/** What a blank column's page says in place of a list. */
+const SAYS_EMPTY =
+  /暂无(?:相关)?(?:信息|数据|内容|记录|文章|文件)|没有(?:找到)?相关(?:信息|内容|记录|数据)|没有(?:任何)?(?:信息|记录|数据)|栏目(?:正在)?建设中|正在建设中|敬请期待/;
+
+/**
+ * The national indicators 网站不更新, 栏目不更新 and 空白栏目, on the dates list pages print beside
+ * their entries (`CrawledPage.listItems`), counted in Asia/Shanghai calendar days up to `ctx.now`. A
+ * stale homepage fails alone and is a single veto. Stale or blank columns fail at 5 or more; fewer are
+ * `review`: telling a column's kind from its name, and a list from a page with none, wants a person.
+ */
+export const contentFreshness = defineCheck({
+  meta: {
+    id: 'content-freshness',
+    clause: '4.5',
+    title: '网站及栏目内容及时更新',
+    description: `依据国家《政府网站与政务新媒体检查指标》：首页最新信息超过2周未更新为“网站不更新”，单项否决；动态、要闻类栏目超过2周、通知公告和政策文件类栏目超过6个月未更新为“栏目不更新”，栏目页面显示暂无信息或没有任何带日期的信息为“空白栏目”，两者累计${NATIONAL_COLUMN_LIMIT}个及以上不通过，不足${NATIONAL_COLUMN_LIMIT}个列出待人工确认。日期取自首页和栏目页列表中标注的发布日期。`,
+    appliesToText: '所有网站',
+    appliesTo: () => true,
+    requires: ['siteCrawl', 'renderedHomepage'],
+  },
+  run({ siteCrawl: crawl, renderedHomepage }, ctx): CheckResult {
+    const today = shanghaiDay(ctx.now);
+    const homepage = crawl.pages.find((page) => page.depth === 0);
+    const home = judgeHomepage(homepage, crawl.startUrl, today);
+    const problems = homepageColumns(crawl, renderedHomepage, homepage).flatMap((column) => {
+      const problem = judgeColumn(column, today);
+      return problem === null ? [] : [problem];
+    });
+    const overLimit = problems.length >= NATIONAL_COLUMN_LIMIT;
+    const tally = overLimit
+      ? `全站累计${problems.length}个栏目不更新或空白，达到国家检查指标“累计${NATIONAL_COLUMN_LIMIT}个及以上”的不合格标准`
+      : `全站累计${problems.length}个栏目不更新或空白，未达到国家检查指标的${NATIONAL_COLUMN_LIMIT}个，需人工确认`;
+    const findings = [
+      ...(home.finding ? [home.finding] : []),
+      ...problems.map((p) => ({ ...p, message: `${p.message}；${tally}。` })),
+    ];
+    if (home.stale || overLimit) {
+      return {
+        outcome: 'fail',
+        findings,
+        ...(home.stale
+          ? { singleVeto: '首页信息超过2周未更新（网站不更新），按国家检查指标单项否决。' }
+          : {}),
+      };
+    }
+    return { outcome: findings.length > 0 ? 'review' : 'pass', findings };
+  },
+});
+
+/** The homepage part: its newest dated entry, a finding when it is stale or cannot be judged. */
+function judgeHomepage(
+  homepage: CrawledPage | undefined,
+  startUrl: string,
+  today: CalendarDay,
+): { stale: boolean; finding?: Finding } {
+  const unusable = homepage === undefined ? '没有抓取到' : unusableReason(homepage);
+  if (homepage === undefined || unusable !== null || homepage.challenge !== undefined) {
+    const why = unusable ?? '被访问验证页面拦截';
+    return {
+      stale: false,
+      finding: {
+        url: homepage?.finalUrl ?? startUrl,
+        message: `首页${why}，无法判断首页信息是否在2周内更新，需人工查看。`,
+        evidence: homepage ? pageAnswer(homepage) : { url: startUrl },
+      },
+    };
+  }
+  const dated = datedItems(homepage.listItems, today);
+  const newest = dated[0];
+  if (newest === undefined) {
+    return {
+      stale: false,
+      finding: {
+        url: homepage.finalUrl,
+        message: '首页没有找到标注发布日期的信息条目，无法自动判断首页是否在2周内更新，需人工查看。',
+        evidence: { listItems: homepage.listItems?.length ?? 0 },
+      },
+    };
+  }
+  if (newest.daysAgo <= HOMEPAGE_DAYS) return { stale: false };
+  return {
+    stale: true,
+    finding: {
+      url: homepage.finalUrl,
+      message: `首页最新的信息“${newest.item.title}”发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，首页超过2周未更新（网站不更新）。`,
+      evidence: { ...newestEvidence(newest), thresholdDays: HOMEPAGE_DAYS, datedEntries: dated.length },
+    },
+  };
+}
+
+/** A column not updated within its period, or blank; null when it is fine or not judged. */
+function judgeColumn(column: Column, today: CalendarDay): Finding | null {
+  const { name, kind, page } = column;
+  const base = { column: name, url: page.finalUrl, kind, kindName: KIND_NAMES[kind], source: column.source };
+  if ((page.listItems ?? []).length === 0) {
+    const wording = SAYS_EMPTY.exec(compact(page.text))?.[0];
+    if (wording === undefined && kind === 'other') return null;
+    const message =
+      wording === undefined
+        ? `栏目“${name}”的页面上没有任何标注日期的信息条目（空白栏目）`
+        : `栏目“${name}”的页面显示“${wording}”，没有任何信息（空白栏目）`;
+    return { url: page.finalUrl, message, evidence: { ...base, blank: wording ?? 'no-dated-entries' } };
+  }
+  if (kind === 'other') return null;
+  const dated = datedItems(page.listItems, today);
+  const newest = dated[0];
+  const thresholdDays = COLUMN_DAYS[kind];
+  if (newest === undefined || newest.daysAgo <= thresholdDays) return null;
+  return {
+    url: page.finalUrl,
+    message: `栏目“${name}”最新的信息发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，${KIND_NAMES[kind]}栏目超过${PERIOD_NAMES[kind]}未更新（栏目不更新）`,
+    evidence: { ...base, ...newestEvidence(newest), thresholdDays, datedEntries: dated.length },
+  };
+}
+
+function newestEvidence(newest: DatedItem): Record<string, unknown> {
+  return {
+    newestTitle: newest.item.title,
+    newestUrl: newest.item.url,
+    newestDateText: newest.item.dateText,
+    newestDate: newest.date,
+    daysSince: newest.daysAgo,
+  };
+}

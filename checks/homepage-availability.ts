@@ -1,0 +1,109 @@
+import type { HomepageAvailability, HomepageProbe, OfflineEpisode } from '../crawlers/artifacts.ts';
+import { type CheckResult, defineCheck, type Finding } from './check.ts';
+import { shanghaiDay } from './lib/calendar.ts';
+import { glossErrorCode } from './lib/link-failure.ts';
+
+/** The national indicator 站点无法访问: probed at least 15 times a day for a week, failing at 5 %. */
+const MIN_PROBES_PER_DAY = 15;
+const MIN_DAYS = 7;
+const MAX_FAILURE_RATE = 0.05;
+/** Clause 4.4.2: a temporary offline lasts at most 30 days. */
+const MAX_OFFLINE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * Clause 4.4.2 (政府门户网站一般不得关停下线; a temporary offline at most once a year, at most 30 days)
+ * judged by the national indicator 站点无法访问: the homepage probed on a schedule, 15 times a day or
+ * more for a week or more, a probe taking 15 s or more counting as failed; failures reaching 5 % of the
+ * probes, or an offline run longer than 30 days, fail the site with a single veto. Too few probes, or
+ * the one-shot CLI's single probe failing, is `review`.
+ */
+export const homepageAvailability = defineCheck({
+  meta: {
+    id: 'homepage-availability',
+    clause: '4.4.2',
+    title: '首页可用性（站点无法访问）',
+    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（每天不少于${MIN_PROBES_PER_DAY}次、连续${MIN_DAYS}天以上），超过（含）15秒打不开记为失败；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
+    appliesToText: '所有网站',
+    appliesTo: () => true,
+    requires: ['availability'],
+  },
+  run({ availability: a }, { site }): CheckResult {
+    const url = site.homepage;
+    const evidence = summaryEvidence(a);
+    if (a.method === 'single-probe') {
+      const failed = a.failedSamples[0];
+      if (a.probes > 0 && a.failures === 0) return { outcome: 'pass', findings: [] };
+      const what = failed ? `首页单次探测失败（${describeProbe(failed)}）` : '没有首页探测记录';
+      const message = `${what}；单次探测不足以认定“站点无法访问”，服务中按计划多次探测后才能判断，需人工复核。`;
+      return { outcome: 'review', findings: [{ url, message, evidence }] };
+    }
+
+    const longest = a.episodes.filter((e) => spanMs(e) > MAX_OFFLINE_DAYS * DAY_MS);
+    if (longest.length > 0) {
+      const findings = longest.map(
+        (episode): Finding => ({
+          url,
+          message: `首页自${when(episode.from)}至${when(episode.to)}连续无法访问（${episode.probes}次探测均失败），超过临时下线不得超过${MAX_OFFLINE_DAYS}天的规定。`,
+          evidence: { ...evidence, episode },
+        }),
+      );
+      const veto = `首页连续无法访问超过${MAX_OFFLINE_DAYS}天，超出条款4.4.2临时下线时限，属于“站点无法访问”，单项否决，网站评为不合格。`;
+      return { outcome: 'fail', findings, singleVeto: veto };
+    }
+
+    const perDay = a.daysProbed > 0 ? a.probes / a.daysProbed : 0;
+    if (a.daysProbed < MIN_DAYS || perDay < MIN_PROBES_PER_DAY) {
+      const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。`;
+      return { outcome: 'review', findings: [{ url, message, evidence }] };
+    }
+
+    if (a.failures / a.probes >= MAX_FAILURE_RATE) {
+      const rate = percent(a.failures / a.probes);
+      const message = `${period(a)}共探测首页${a.probes}次，其中${a.failures}次打不开（超过15秒或出错），占${rate}，达到“站点无法访问”${MAX_FAILURE_RATE * 100}%的标准。`;
+      const veto = `首页无法访问的探测占${rate}（达到${MAX_FAILURE_RATE * 100}%），属于“站点无法访问”，按全国政府网站检查指标单项否决，网站评为不合格。`;
+      return { outcome: 'fail', findings: [{ url, message, evidence }], singleVeto: veto };
+    }
+    return { outcome: 'pass', findings: [] };
+  },
+});
+
+/** What every finding carries: the counts, the rate, the offline episodes and sample failures. */
+function summaryEvidence(a: HomepageAvailability): Record<string, unknown> {
+  return {
+    method: a.method,
+    from: a.from,
+    to: a.to,
+    probes: a.probes,
+    failures: a.failures,
+    failureRate: a.probes > 0 ? Number((a.failures / a.probes).toFixed(4)) : null,
+    daysProbed: a.daysProbed,
+    episodes: a.episodes,
+    episodeCount: a.episodeCount,
+    failedSamples: a.failedSamples,
+  };
+}
+
+function describeProbe(probe: HomepageProbe): string {
+  if (probe.error === 'TIMEOUT') return '15秒内未打开';
+  if (probe.status !== undefined) return `返回 HTTP ${probe.status}`;
+  const code = probe.error ?? 'UNKNOWN';
+  return `${glossErrorCode(code) ?? '无法访问'}（${code}）`;
+}
+
+function spanMs(episode: OfflineEpisode): number {
+  return Date.parse(episode.to) - Date.parse(episode.from);
+}
+
+function period(a: HomepageAvailability): string {
+  return `${when(a.from)}至${when(a.to)}期间`;
+}
+
+function when(iso: string): string {
+  const { year, month, day } = shanghaiDay(new Date(iso));
+  return `${year}年${month}月${day}日`;
+}
+
+function percent(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}

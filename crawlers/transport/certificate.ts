@@ -1,0 +1,56 @@
+import { isIP } from 'node:net';
+import { connect } from 'node:tls';
+import { addressForUrl, type ResolveTable } from '../resolve/resolve-table.ts';
+
+/** The certificate a host presents, and what verification says of it. */
+export interface PresentedCertificate {
+  /** The verification error (CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID, …). */
+  tlsError?: string;
+  /** The end of the certificate's validity (ISO). */
+  validTo?: string;
+}
+
+/**
+ * Opens one TLS connection to the https URL's host and reads its certificate. The handshake is not
+ * refused on a bad certificate, so that an expired one still shows its date; the verdict of strict
+ * verification (host name included) is taken from the socket. No certificate (refused, timed out, not
+ * TLS) is an empty answer: the HTTP request records that failure. Rejects only when `signal` aborts.
+ */
+export function readCertificate(
+  url: string,
+  timeoutMs: number,
+  table: ResolveTable,
+  signal?: AbortSignal,
+): Promise<PresentedCertificate> {
+  signal?.throwIfAborted();
+  const { hostname, port } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve, reject) => {
+    const socket = connect({
+      host: addressForUrl(table, url) ?? host,
+      port: Number(port || 443),
+      servername: isIP(host) ? undefined : host,
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    });
+    const onAbort = () => {
+      socket.destroy();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const finish = (certificate: PresentedCertificate) => {
+      signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve(certificate);
+    };
+    socket.setTimeout(timeoutMs, () => finish({}));
+    socket.on('error', () => finish({}));
+    socket.once('secureConnect', () => {
+      const validTo = new Date(socket.getPeerCertificate().valid_to ?? '');
+      finish({
+        ...(socket.authorized ? {} : { tlsError: String(socket.authorizationError) }),
+        ...(Number.isNaN(validTo.getTime()) ? {} : { validTo: validTo.toISOString() }),
+      });
+    });
+  });
+}

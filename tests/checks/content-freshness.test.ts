@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../checks/check.ts';
+import { contentFreshness } from '../../checks/content-freshness.ts';
+import { readListDate } from '../../checks/lib/list-dates.ts';
+import type { CrawledPage, ListItem } from '../../crawlers/artifacts.ts';
+import { anchor, crawl, HOME, homepage, site } from './fixtures/builders.ts';
+import {
+  columnPage,
+  crawledHomepage,
+  entry,
+  navLink,
+  pad,
+  printedDaysBefore,
+} from './fixtures/list-pages.ts';
+
+const NOW = new Date('2026-11-25T10:00:00+08:00');
+const ago = (days: number, now = NOW) => printedDaysBefore(now, days);
+const bracketed = (days: number, now = NOW) =>
+  printedDaysBefore(now, days, (_y, m, d) => `[${pad(m)}-${pad(d)}]`);
+
+interface ColumnFixture {
+  name: string;
+  path: string;
+  items: ListItem[];
+  /** 'nav' (default): a navigation link; 'link': a link elsewhere on the homepage. */
+  via?: 'nav' | 'link';
+  page?: Partial<CrawledPage>;
+  crawled?: boolean;
+}
+
+const column = (name: string, path: string, items: ListItem[], extra: Partial<ColumnFixture> = {}) => ({
+  name,
+  path,
+  items,
+  ...extra,
+});
+/** A column whose newest entry is `days` old. */
+const updated = (name: string, path: string, days: number, extra: Partial<ColumnFixture> = {}) =>
+  column(name, path, [entry(`${name}一`, ago(days)), entry(`${name}二`, ago(days + 3))], extra);
+
+const FRESH_COLUMNS = [
+  updated('工作动态', '/gzdt/', 3),
+  updated('通知公告', '/tzgg/', 100),
+  updated('机构职能', '/jgzn/', 900),
+];
+const FRESH_HOME = [entry('市政府常务会议召开', ago(2)), entry('旧闻', ago(40))];
+
+function judge(
+  home: ListItem[],
+  columns: ColumnFixture[],
+  now = NOW,
+  homeOverrides: Partial<CrawledPage> = {},
+) {
+  const links = columns.filter((c) => c.via === 'link').map((c) => anchor(c.name, c.path));
+  const pages = columns.filter((c) => c.crawled !== false).map((c) => columnPage(c.path, c.items, c.page));
+  const rendered = homepage({
+    links: [
+      navLink('首页', '/'),
+      ...columns.filter((c) => c.via !== 'link').map((c) => navLink(c.name, c.path)),
+    ],
+  });
+  return contentFreshness.run(
+    {
+      siteCrawl: crawl([crawledHomepage(home, { links, ...homeOverrides }), ...pages]),
+      renderedHomepage: rendered,
+    },
+    { site: site(), now },
+  );
+}
+
+const staleNews = (count: number) =>
+  Array.from({ length: count }, (_, i) => updated(`区县动态${i + 1}`, `/qxdt${i + 1}/`, 20 + i));
+
+describe('content-freshness: outcomes', () => {
+  it.each<[string, ListItem[], ColumnFixture[], CheckResult['outcome'], number, boolean]>([
+    ['a fresh site', FRESH_HOME, FRESH_COLUMNS, 'pass', 0, false],
+    ['a homepage updated 14 days ago', [entry('新闻', ago(14))], FRESH_COLUMNS, 'pass', 0, false],
+    ['a homepage 15 days stale', [entry('新闻', ago(15))], FRESH_COLUMNS, 'fail', 1, true],
+    ['4 stale columns', FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4)], 'review', 4, false],
+    ['5 stale columns', FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(5)], 'fail', 5, false],
+    [
+      'a notice column 183 days old and a policy column 184 days old',
+      FRESH_HOME,
+      [updated('公示公告', '/gsgg/', 183), updated('规范性文件', '/gfxwj/', 184)],
+      'review',
+      1,
+      false,
+    ],
+  ])('%s → %s', (_case, home, columns, outcome, findings, veto) => {
+    const result = judge(home, columns);
+    expect(result.outcome).toBe(outcome);
+    expect(result.findings).toHaveLength(findings);
+    expect(result.singleVeto !== undefined).toBe(veto);
+  });
+
+  it('fails a stale homepage as a single veto, with the newest entry as evidence', () => {
+    const result = judge([entry('旧闻', ago(30)), entry('较新的新闻', bracketed(15))], FRESH_COLUMNS);
+    expect(result.singleVeto).toBe('首页信息超过2周未更新（网站不更新），按国家检查指标单项否决。');
+    expect(result.findings).toEqual([
+      {
+        url: HOME,
+        message: `首页最新的信息“较新的新闻”发布于${bracketed(15)}（2026-11-10），距今15天，首页超过2周未更新（网站不更新）。`,
+        evidence: {
+          newestTitle: '较新的新闻',
+          newestUrl: entry('较新的新闻', '').url,
+          newestDateText: '[11-10]',
+          newestDate: '2026-11-10',
+          daysSince: 15,
+          thresholdDays: 14,
+          datedEntries: 2,
+        },
+      },
+    ]);
+  });
+
+  it('fails at 5 stale or blank columns, saying the national threshold, without a single veto', () => {
+    const blank = column('政策文件', '/zcwj/', []);
+    const result = judge(FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4), blank]);
+    expect(result.outcome).toBe('fail');
+    expect(result.singleVeto).toBeUndefined();
+    expect(result.findings[0]).toEqual({
+      url: `${HOME}qxdt1/`,
+      message: `栏目“区县动态1”最新的信息发布于${ago(20)}（${ago(20)}），距今20天，动态要闻类栏目超过2周未更新（栏目不更新）；全站累计5个栏目不更新或空白，达到国家检查指标“累计5个及以上”的不合格标准。`,
+      evidence: {
+        column: '区县动态1',
+        url: `${HOME}qxdt1/`,
+        kind: 'news',
+        kindName: '动态要闻类',
+        source: 'navigation',
+        newestTitle: '区县动态1一',
+        newestUrl: entry('区县动态1一', '').url,
+        newestDateText: ago(20),
+        newestDate: ago(20),
+        daysSince: 20,
+        thresholdDays: 14,
+        datedEntries: 2,
+      },
+    });
+    expect(result.findings[4]).toMatchObject({
+      url: `${HOME}zcwj/`,
+      message:
+        '栏目“政策文件”的页面上没有任何标注日期的信息条目（空白栏目）；全站累计5个栏目不更新或空白，达到国家检查指标“累计5个及以上”的不合格标准。',
+      evidence: { column: '政策文件', kind: 'notice-policy', blank: 'no-dated-entries' },
+    });
+  });
+
+  it('lists fewer stale columns for review, saying they are below the national threshold', () => {
+    const result = judge(FRESH_HOME, [updated('通知公告', '/tzgg/', 200)]);
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toBe(
+      `栏目“通知公告”最新的信息发布于${ago(200)}（${ago(200)}），距今200天，通知公告、政策文件类栏目超过6个月未更新（栏目不更新）；全站累计1个栏目不更新或空白，未达到国家检查指标的5个，需人工确认。`,
+    );
+    expect(result.findings[0]!.evidence).toMatchObject({ kind: 'notice-policy', thresholdDays: 183 });
+  });
+});
+
+describe('content-freshness: reading the dates', () => {
+  it('gives a month and day the year before across New Year', () => {
+    const now = new Date('2027-01-03T09:00:00+08:00');
+    const result = judge(
+      [entry('元旦值班安排', '[12-28]')],
+      [column('部门动态', '/bmdt/', [entry('动态', '12月10日')])],
+      now,
+    );
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]!.evidence).toMatchObject({ newestDate: '2026-12-10', daysSince: 24 });
+  });
+
+  it.each([
+    ['2026-11-20', '2026-11-20'],
+    ['2026/11/20', '2026-11-20'],
+    ['2026.11.20', '2026-11-20'],
+    ['2026年11月20日', '2026-11-20'],
+    ['２０２６-１１-２０', '2026-11-20'],
+    ['[2026-11-20 10:30]', '2026-11-20'],
+    ['[11-20]', '2026-11-20'],
+    ['【11-20】', '2026-11-20'],
+    ['11/20', '2026-11-20'],
+    ['11月20日', '2026-11-20'],
+    ['11-26', '2025-11-26'],
+    ['02-29', '2024-02-29'],
+    ['2026-11-26', '2026-11-26'],
+    ['2026-11-27', null],
+    ['2027-03-01', null],
+    ['2026-02-30', null],
+    ['13-01', null],
+    ['置顶', null],
+  ])('reads %s on 2026-11-25 as %s', (text, expected) => {
+    expect(readListDate(text, { year: 2026, month: 11, day: 25 })).toBe(expected);
+  });
+
+  it('ignores dates after today, by more than a day, when finding the newest entry', () => {
+    const result = judge([entry('误填日期', '2027-03-01'), entry('新闻', ago(20))], FRESH_COLUMNS);
+    expect(result.outcome).toBe('fail');
+    expect(result.findings[0]!.evidence).toMatchObject({ newestDateText: ago(20), datedEntries: 1 });
+  });
+
+  it('counts days on the Shanghai calendar: 23:30 UTC is already the next day there', () => {
+    const late = new Date('2026-11-09T23:30:00Z');
+    expect(judge([entry('新闻', '2026-10-26')], [], late).outcome).toBe('fail');
+    expect(judge([entry('新闻', '2026-10-27')], [], late).outcome).toBe('pass');
+  });
+});
+
+describe('content-freshness: the homepage', () => {
+  it('gives review when the homepage has no dated entry (a date widget is not one)', () => {
+    const result = judge([], FRESH_COLUMNS, NOW, { text: '今天是2026年11月25日 星期三 首页 工作动态' });
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toEqual([
+      {
+        url: HOME,
+        message: '首页没有找到标注发布日期的信息条目，无法自动判断首页是否在2周内更新，需人工查看。',
+        evidence: { listItems: 0 },
+      },
+    ]);
+  });
+
+  it('gives review when the homepage could not be crawled', () => {
+    const result = judge([], FRESH_COLUMNS, NOW, { status: 503 });
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toBe(
+      '首页返回 HTTP 503，无法判断首页信息是否在2周内更新，需人工查看。',
+    );
+  });
+});
+
+describe('content-freshness: which columns', () => {
+  it('finds a blank column by its wording, whatever its name, and says what it shows', () => {
+    const result = judge(FRESH_HOME, [
+      ...FRESH_COLUMNS,
+      column('人事信息', '/rsxx/', [], { page: { text: '首页 > 人事信息 暂无 信息' } }),
+      column('领导信息', '/ldxx/', [], { page: { text: '首页 > 领导信息 市长 张某' } }),
+    ]);
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toEqual([
+      {
+        url: `${HOME}rsxx/`,
+        message:
+          '栏目“人事信息”的页面显示“暂无信息”，没有任何信息（空白栏目）；全站累计1个栏目不更新或空白，未达到国家检查指标的5个，需人工确认。',
+        evidence: {
+          column: '人事信息',
+          url: `${HOME}rsxx/`,
+          kind: 'other',
+          kindName: '其他',
+          source: 'navigation',
+          blank: '暂无信息',
+        },
+      },
+    ]);
+  });
+
+  it('takes homepage links naming a column, not article titles, not 新闻发布会 or downloads', () => {
+    const result = judge(FRESH_HOME, [
+      updated('区县动态', '/qxdt/', 30, { via: 'link' }),
+      updated('全市安全生产工作动态通报第十二期', '/art/1.html', 30, { via: 'link' }),
+      updated('新闻发布会', '/xwfbh/', 30, { via: 'link' }),
+      updated('文件下载', '/wjxz/', 400, { via: 'link' }),
+    ]);
+    expect(result.findings.map((f) => f.evidence)).toEqual([
+      expect.objectContaining({ column: '区县动态', source: 'homepage-link', kind: 'news' }),
+    ]);
+  });
+
+  it('leaves out columns not crawled or not answering, and the homepage itself', () => {
+    const result = judge(FRESH_HOME, [
+      updated('工作动态', '/gzdt/', 30, { crawled: false }),
+      updated('通知公告', '/tzgg/', 300, { page: { status: 404 } }),
+      updated('政务要闻', '/zwyw/', 30, {
+        page: { challenge: { vendor: 'waf-412', status: 412, evidence: '' } },
+      }),
+    ]);
+    expect(result).toEqual({ outcome: 'pass', findings: [] });
+  });
+
+  it('judges a column linked twice once', () => {
+    const result = judge(FRESH_HOME, [
+      updated('工作动态', '/gzdt/', 30),
+      updated('工作动态', '/gzdt/', 30, { via: 'link', crawled: false }),
+    ]);
+    expect(result.findings).toHaveLength(1);
+  });
+
+  it('judges a column of another kind only when blank', () => {
+    expect(judge(FRESH_HOME, [updated('机构概况', '/jggk/', 2000)]).outcome).toBe('pass');
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../crawlers/html-outline.ts';
+import { pageListItems } from '../../crawlers/site-crawl/list-items.ts';
+
+const PAGE = 'http://www.example.gov.cn/xwzx/gzdt/index.html';
+
+const items = (body: string, head = '') =>
+  pageListItems(parseHtml(`<html><head>${head}</head><body>${body}</body></html>`), PAGE);
+const dates = (body: string) => items(body).map((item) => [item.title, item.dateText]);
+
+describe('pageListItems: the shapes list pages print', () => {
+  it('reads <li><a>标题</a><span>日期</span></li>, resolving the link against the page', () => {
+    expect(
+      items(`<ul class="list">
+        <li><a href="./202611/t20261120_1.html" title="全市安全生产工作会议召开">全市安全生产工作会议召开</a><span>2026-11-20</span></li>
+        <li><a href="/xwzx/gzdt/202611/t20261118_2.html">市政府常务会议研究部署冬季供暖</a> <span class="time">2026-11-18</span></li>
+      </ul>`),
+    ).toEqual([
+      {
+        title: '全市安全生产工作会议召开',
+        url: 'http://www.example.gov.cn/xwzx/gzdt/202611/t20261120_1.html',
+        dateText: '2026-11-20',
+      },
+      {
+        title: '市政府常务会议研究部署冬季供暖',
+        url: 'http://www.example.gov.cn/xwzx/gzdt/202611/t20261118_2.html',
+        dateText: '2026-11-18',
+      },
+    ]);
+  });
+
+  it('reads table rows with the date in a cell of its own, taking the last of two dates', () => {
+    expect(
+      dates(`<table><tbody>
+        <tr><th>标题</th><th>发布日期</th></tr>
+        <tr><td><a href="/zcwj/1.html">关于印发《城市管理办法》的通知</a></td><td>2026年11月20日</td></tr>
+        <tr><td>2</td><td><a href="/zcwj/2.html">关于做好冬春农田水利建设的通知</a></td><td>川府发〔2026〕5号</td>
+            <td>2026年10月30日</td><td>2026年11月2日</td></tr>
+      </tbody></table>`),
+    ).toEqual([
+      ['关于印发《城市管理办法》的通知', '2026年11月20日'],
+      ['关于做好冬春农田水利建设的通知', '2026年11月2日'],
+    ]);
+  });
+
+  it('reads a month and day printed before the link, brackets kept as printed', () => {
+    expect(
+      dates(`<ul>
+        <li><span class="date">[11-20]</span><a href="/tzgg/1.html">关于开展消防安全检查的公告</a></li>
+        <li><span>【11-19】</span><a href="/tzgg/2.html">停水通知</a></li>
+        <li><a href="/tzgg/3.html">招聘公示</a><em>11月18日</em></li>
+        <li><a href="/tzgg/4.html">采购结果公告</a><span>(11/17)</span></li>
+      </ul>`),
+    ).toEqual([
+      ['关于开展消防安全检查的公告', '[11-20]'],
+      ['停水通知', '【11-19】'],
+      ['招聘公示', '11月18日'],
+      ['采购结果公告', '(11/17)'],
+    ]);
+  });
+
+  it('reads slashes and dots, <dd> entries, div items and a date inside the link', () => {
+    expect(
+      dates(`<dl><dd><a href="/a.html">区县动态一</a><span>2026/11/20</span></dd>
+                 <dd><a href="/b.html">区县动态二</a><span>2026.11.19</span></dd></dl>
+        <div class="news-list">
+          <div class="item"><div class="t"><a href="/c.html">图片新闻一</a></div><div class="d">2026-11-18</div></div>
+          <div class="item"><div class="t"><a href="/d.html">图片新闻二</a></div><div class="d">2026-11-17</div></div>
+        </div>
+        <ul><li><a href="/e.html"><span class="title">政务要闻一</span><span class="time">2026-11-16</span></a></li></ul>`),
+    ).toEqual([
+      ['区县动态一', '2026/11/20'],
+      ['区县动态二', '2026.11.19'],
+      ['图片新闻一', '2026-11-18'],
+      ['图片新闻二', '2026-11-17'],
+      ['政务要闻一', '2026-11-16'],
+    ]);
+  });
+
+  it('takes the longer link of an entry as its title, and the title attribute of a cut-short one', () => {
+    expect(
+      items(
+        `<ul><li><a href="/qxdt/">[区县动态]</a><a href="/qxdt/1.html" title="青羊区召开2026年经济工作会议部署明年重点任务">青羊区召开2026年经济工作…</a><span>2026-11-20</span></li></ul>`,
+      ),
+    ).toEqual([
+      {
+        title: '青羊区召开2026年经济工作会议部署明年重点任务',
+        url: 'http://www.example.gov.cn/qxdt/1.html',
+        dateText: '2026-11-20',
+      },
+    ]);
+  });
+
+  it('reads a GB2312 page of the 2000s: upper-case tags, &nbsp;, <font>, full-width digits', () => {
+    const head = '<META http-equiv="Content-Type" content="text/html; charset=gb2312">';
+    const body = `<TABLE width="100%" border=0><TBODY>
+      <TR><TD width=12><IMG src="/images/dot.gif"></TD>
+          <TD><A href="/zwgk/tzgg/200611/t20061120_1.htm" target=_blank><FONT color=#333333>关于春节放假的通知</FONT></A></TD>
+          <TD align=right><FONT color=#999999>&nbsp;２００６-１１-２０&nbsp;</FONT></TD></TR>
+      <TR><TD><IMG src="/images/dot.gif"></TD>
+          <TD><A href="t20061001_2.htm">国庆节值班安排</A></TD><TD>[10-01]</TD></TR>
+    </TBODY></TABLE>`;
+    expect(items(body, head)).toEqual([
+      {
+        title: '关于春节放假的通知',
+        url: 'http://www.example.gov.cn/zwgk/tzgg/200611/t20061120_1.htm',
+        dateText: '２００６-１１-２０',
+      },
+      {
+        title: '国庆节值班安排',
+        url: 'http://www.example.gov.cn/xwzx/gzdt/t20061001_2.htm',
+        dateText: '[10-01]',
+      },
+    ]);
+  });
+
+  it('follows <base href>', () => {
+    const found = items(
+      '<ul><li><a href="1.html">通知</a><span>2026-11-20</span></li></ul>',
+      '<base href="/tzgg/">',
+    );
+    expect(found[0]?.url).toBe('http://www.example.gov.cn/tzgg/1.html');
+  });
+});
+
+describe('pageListItems: what is not a dated entry', () => {
+  it('skips the header date widget, with or without links beside it', () => {
+    expect(
+      items(`<div class="top"><span>今天是2026年11月25日 星期三</span><a href="/wza/">无障碍</a><a href="/en/">English</a></div>
+        <div class="date">今日：2026-11-25</div>
+        <div class="bar"><a href="/login">登录</a><span>2026年11月25日 周三</span></div>`),
+    ).toEqual([]);
+  });
+
+  it('skips links with no date beside them, a whole list as one entry, numbers that are not dates', () => {
+    expect(
+      items(`<ul><li><a href="/a.html">机构职能</a></li><li><a href="/b.html">领导信息</a></li></ul>
+        <div class="box"><a href="/c.html">工作动态</a><ul><li><a href="/d.html">新闻一</a><span>2026-11-20</span></li></ul></div>
+        <p><a href="/e.html">联系电话</a> 028-86012345</p>
+        <p><a href="/f.html">第3期</a> 共 13-25 页</p>
+        <p><a href="/g.html">网站地图</a> v1.2.3</p>`),
+    ).toEqual([{ title: '新闻一', url: 'http://www.example.gov.cn/d.html', dateText: '2026-11-20' }]);
+  });
+
+  it('keeps at most 100 entries', () => {
+    const list = Array.from(
+      { length: 130 },
+      (_, i) => `<li><a href="/n/${i}.html">信息${i}</a><span>2026-11-20</span></li>`,
+    ).join('');
+    const found = items(`<ul>${list}</ul>`);
+    expect(found).toHaveLength(100);
+    expect(found.at(-1)?.title).toBe('信息99');
+  });
+});
