@@ -21,6 +21,15 @@ export function outcomeBadge(outcome: Outcome): string {
   return `<span class="badge ${label.css}"><span class="sym" aria-hidden="true">${label.symbol}</span>${label.text}</span>`;
 }
 
+/**
+ * An outcome as a compact badge for a sites × rules table: the symbol shows, the label is read aloud
+ * (and shown as a tooltip), the legend under the table says what each symbol means.
+ */
+export function outcomeMark(outcome: Outcome): string {
+  const label = OUTCOME_LABELS[outcome];
+  return `<span class="badge mark ${label.css}" title="${label.text}"><span class="sym" aria-hidden="true">${label.symbol}</span><span class="vh">${label.text}</span></span>`;
+}
+
 export function statusBadge(status: SiteStatus): string {
   const label = STATUS_LABELS[status];
   return `<span class="status ${label.css}">${label.text}</span>`;

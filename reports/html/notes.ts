@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape.ts';
+import { ratingBadge } from './rating.ts';
 import { type ReportRule, ruleHeading } from './rules.ts';
 
 function renderRuleNote(rule: ReportRule): string {
@@ -10,11 +11,13 @@ function renderRuleNote(rule: ReportRule): string {
   return `<dt>${escapeHtml(ruleHeading(rule))}</dt><dd>${description}${applies}</dd>`;
 }
 
-/** 检查说明: what each rule checks, how the score is computed, what the labels mean. */
+/** 检查说明: what each rule checks, how the score and the rating are given, what the labels mean. */
 export function renderNotes(rules: ReportRule[]): string {
   return `<section class="notes"><h2>检查说明</h2>
 <h3>检查规则</h3><dl class="rules">${rules.map(renderRuleNote).join('')}</dl>
-<h3>得分计算</h3><p>每个网站满分 100 分：首页上每条失效链接扣 1 分，其他页面上每条失效链接扣 0.1 分；其他各项规则每项“不通过”扣 10 分；最低为 0 分。</p>
+<h3>得分与评定</h3>
+<p><b>得分</b>反映问题的多少：每个网站满分 100 分，首页上每条失效链接扣 1 分，其他页面上每条失效链接扣 0.1 分；其他各项规则每项“不通过”扣 10 分；最低为 0 分。“待人工复核”和“不适用”不扣分。</p>
+<p><b>评定</b>与得分分别给出，依据国务院办公厅《政府网站与政务新媒体检查指标》的单项否决规定：网站触及任何一项单项否决指标（如“站点无法访问”“首页2周未更新、网站不更新”），即评定为${ratingBadge({ qualified: false })}，不论得分多少，检查详情中列明否决原因；未触及的评定为${ratingBadge({ qualified: true })}。网站未能完成检查（无法访问或检查出错）而又没有触及单项否决指标的，以及评定功能启用前保存的结果，标为${ratingBadge({ qualified: null })}。</p>
 <h3>结果标识</h3><ul>
 <li><b>✓ 通过</b>：符合该项规则。</li>
 <li><b>✗ 不通过</b>：不符合该项规则，下方列出问题所在页面和证据。</li>

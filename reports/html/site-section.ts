@@ -3,6 +3,7 @@ import { escapeHtml, urlLink } from './escape.ts';
 import { renderFindings } from './findings.ts';
 import { formatDateTime, formatDuration, formatScore } from './format.ts';
 import { outcomeBadge, STATUS_LABELS, statusBadge } from './labels.ts';
+import { isUnqualified, ratingBadge, vetoReasons } from './rating.ts';
 import { type ReportRule, ruleHeading } from './rules.ts';
 import { imageDataUri } from './screenshot.ts';
 
@@ -28,7 +29,9 @@ function renderRule(rule: ReportRule, check: CheckReport | undefined, siteInspec
     return `<article class="rule"><h3>${heading}</h3><p class="note">本次结果中没有这项检查。</p></article>`;
   }
   const findings = siteInspected || check.outcome !== 'review' ? renderFindings(check.findings) : '';
-  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}</h3>${findings}</article>`;
+  const veto = check.outcome === 'fail' && check.singleVeto ? ' <span class="veto-tag">单项否决</span>' : '';
+  const vetoNote = veto === '' ? '' : `<p class="veto-note">${escapeHtml(check.singleVeto!)}</p>`;
+  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}${veto}</h3>${vetoNote}${findings}</article>`;
 }
 
 function notInspectedNote(site: SiteResult): string {
@@ -36,11 +39,23 @@ function notInspectedNote(site: SiteResult): string {
   return `<p class="note">由于${STATUS_LABELS[site.status].text}，以下规则未能自动判定，标为“待人工复核”；原因见上，各项记录见 results.json。</p>`;
 }
 
-function renderFacts(site: SiteResult): string {
+/** Why the site is 不合格: each vetoing rule with its reason. */
+function vetoNote(site: SiteResult, rules: readonly ReportRule[]): string {
+  const titles = new Map(rules.map((rule) => [rule.id, ruleHeading(rule)]));
+  const reasons = vetoReasons(site);
+  const items = (site.vetoes ?? []).map(
+    (veto, i) =>
+      `<li><b>${escapeHtml(titles.get(veto.ruleId) ?? veto.ruleId)}</b>：${escapeHtml(reasons[i]!)}</li>`,
+  );
+  return `不合格（单项否决，不论得分多少）<ul class="vetoes">${items.join('')}</ul>`;
+}
+
+function renderFacts(site: SiteResult, rules: readonly ReportRule[]): string {
   const facts: [string, string][] = [
     ['首页', urlLink(site.homepage)],
     ['状态', statusBadge(site.status) + (site.reason ? ` ${escapeHtml(site.reason)}` : '')],
-    ['得分', `<strong class="score">${formatScore(site.score)}</strong>`],
+    ['得分', `<strong class="score">${formatScore(site.score)}</strong> ${ratingBadge(site)}`],
+    ...(isUnqualified(site) ? [['评定', vetoNote(site, rules)] satisfies [string, string]] : []),
     ['抓取页面数', String(site.pagesCrawled)],
     ['检查链接数', String(site.linksChecked)],
     ['检查时间', `${formatDateTime(site.startedAt)}，用时 ${formatDuration(site.durationMs)}`],
@@ -63,5 +78,5 @@ export function renderSite(
   const byRule = new Map(site.checks.map((check) => [check.ruleId, check]));
   const inspected = site.status === 'done';
   const body = rules.map((rule) => renderRule(rule, byRule.get(rule.id), inspected)).join('');
-  return `<section class="site" id="${siteAnchor(site.siteId)}"><h2>${escapeHtml(site.fullName)}</h2>${renderFacts(site)}${renderScreenshot(screenshot)}${notInspectedNote(site)}${body}</section>`;
+  return `<section class="site" id="${siteAnchor(site.siteId)}"><h2>${escapeHtml(site.fullName)}</h2>${renderFacts(site, rules)}${renderScreenshot(screenshot)}${notInspectedNote(site)}${body}</section>`;
 }

@@ -16,18 +16,25 @@ small { color: var(--muted); font-weight: normal; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; min-width: 0; }
 .url { word-break: break-all; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; position: relative; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--head); }
 tbody th { font-weight: 600; background: #fafbfc; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.grid td { text-align: center; }
+.grid { font-size: 13px; }
+.grid th, .grid td { padding: 4px 5px; }
+.grid td { text-align: center; vertical-align: middle; }
 .grid th { white-space: nowrap; }
-.grid thead th { white-space: normal; min-width: 5.5em; }
+.grid thead th { vertical-align: bottom; }
+.grid thead th.rule-col { white-space: normal; width: 3.4em; text-align: center; }
+.grid abbr[title] { text-decoration: none; border-bottom: 1px dotted var(--muted); cursor: help; }
+.grid tbody th { white-space: normal; min-width: 8em; }
 .grid tbody th, .grid thead th:first-child { position: sticky; left: 0; z-index: 1; }
 .grid thead th:first-child { background: var(--head); }
 .grid td.num { text-align: center; }
+.key { font-size: 12px; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .score { font-weight: 700; }
 .badge { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; font-size: 13px; border: 1px solid; }
 .badge .sym { font-weight: 700; margin-right: 3px; }
@@ -35,6 +42,15 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .badge.fail { color: var(--fail); background: var(--fail-bg); font-weight: 700; }
 .badge.review { color: var(--review); background: var(--review-bg); border-style: dashed; }
 .badge.na { color: var(--na); background: var(--na-bg); border-color: transparent; }
+.badge.mark { padding: 0 6px; }
+.badge.mark .sym { margin-right: 0; }
+.rating, .veto-tag { display: inline-block; white-space: nowrap; padding: 0 6px; border: 1px solid; border-radius: 3px;
+  font-size: 13px; font-weight: 700; line-height: 1.6; }
+.rating.qualified { color: var(--pass); background: var(--pass-bg); }
+.rating.unqualified, .veto-tag { color: #fff; background: var(--fail); border-color: var(--fail); }
+.rating.unrated { color: var(--na); border-style: dashed; font-weight: normal; }
+.veto-note { color: var(--fail); font-weight: 600; margin: 6px 0 0; }
+.vetoes { margin: 2px 0 0; padding-left: 20px; }
 .status { white-space: nowrap; }
 .status.unreachable, .status.error { color: var(--fail); font-weight: 700; }
 .stats { display: flex; flex-wrap: wrap; gap: 10px; }
@@ -84,7 +100,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
   .evidence dt { margin-top: 4px; }
   table { font-size: 13px; }
   th, td { padding: 4px 5px; }
-  .grid tbody th { white-space: normal; min-width: 6em; }
+  .grid tbody th { min-width: 6em; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {

@@ -2,8 +2,9 @@ import { OUTCOMES, type Outcome } from '../../checks/check.ts';
 import type { SiteResult, SweepResults } from '../../src/results.ts';
 import { escapeHtml } from './escape.ts';
 import { formatDateTime, formatDuration, formatPercent, formatPeriod, formatScore } from './format.ts';
-import { OUTCOME_LABELS, outcomeBadge, statusBadge } from './labels.ts';
-import { type ReportRule, ruleHeading } from './rules.ts';
+import { OUTCOME_LABELS, outcomeBadge, outcomeMark, statusBadge } from './labels.ts';
+import { isUnqualified, ratingBadge } from './rating.ts';
+import { type ReportRule, ruleColumnHead, ruleColumnKey, ruleHeading } from './rules.ts';
 import { siteAnchor } from './site-section.ts';
 
 export function reportTitle(results: SweepResults): string {
@@ -37,7 +38,7 @@ function countOutcomes(sites: SiteResult[], ruleId: string): Record<Outcome, num
   return counts;
 }
 
-/** Totals: sites by status, the average score, and each rule's outcome counts and pass rate. */
+/** Totals: sites by status and rating, the average score, and each rule's outcome counts and pass rate. */
 export function renderSummary(results: SweepResults, rules: ReportRule[]): string {
   const { sites } = results;
   const count = (status: SiteResult['status']) => sites.filter((site) => site.status === status).length;
@@ -50,6 +51,7 @@ export function renderSummary(results: SweepResults, rules: ReportRule[]): strin
     ['无法访问', `${count('unreachable')} 个`],
     ['检查出错', `${count('error')} 个`],
     ['平均得分', `${average}<small>（正常完成的网站）</small>`],
+    ['评定为不合格', `${sites.filter(isUnqualified).length} 个<small>（单项否决，不论得分）</small>`],
   ];
   const cards = stats.map(([label, value]) => `<div class="stat"><span>${label}</span><b>${value}</b></div>`);
   const head = OUTCOMES.map((outcome) => `<th>${OUTCOME_LABELS[outcome].text}</th>`).join('');
@@ -62,22 +64,17 @@ export function renderSummary(results: SweepResults, rules: ReportRule[]): strin
   return `<section class="summary"><h2>总体情况</h2><div class="stats">${cards.join('')}</div><h3>各项规则检查结果</h3><div class="scroll"><table class="counts"><thead><tr><th>规则（条款）</th>${head}<th>通过率</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="note">通过率 = 通过 ÷（通过 + 不通过）；“待人工复核”和“不适用”不计入。</p></section>`;
 }
 
-/** The table of sites × rules, with each site's score and status. */
+/** The table of sites × rules, with each site's score, rating and status; narrow enough for a laptop. */
 export function renderMatrix(results: SweepResults, rules: ReportRule[]): string {
-  const head = rules
-    .map((rule) => {
-      const clause = rule.clause === undefined ? '' : `<br><small>${escapeHtml(rule.clause)}</small>`;
-      return `<th scope="col">${escapeHtml(rule.title)}${clause}</th>`;
-    })
-    .join('');
+  const head = rules.map(ruleColumnHead).join('');
   const rows = results.sites.map((site) => {
     const byRule = new Map(site.checks.map((check) => [check.ruleId, check.outcome]));
     const cells = rules.map((rule) => {
       const outcome = byRule.get(rule.id);
-      return `<td>${outcome === undefined ? '<span class="none">未检查</span>' : outcomeBadge(outcome)}</td>`;
+      return `<td>${outcome === undefined ? '<span class="none">未检查</span>' : outcomeMark(outcome)}</td>`;
     });
     const name = `<a href="#${siteAnchor(site.siteId)}">${escapeHtml(site.fullName)}</a>`;
-    return `<tr><th scope="row">${name}</th>${cells.join('')}<td class="num score">${formatScore(site.score)}</td><td>${statusBadge(site.status)}</td></tr>`;
+    return `<tr><th scope="row">${name}</th>${cells.join('')}<td class="num score">${formatScore(site.score)}</td><td>${ratingBadge(site)}</td><td>${statusBadge(site.status)}</td></tr>`;
   });
-  return `<section class="matrix"><h2>检查结果汇总表</h2><div class="scroll"><table class="grid"><thead><tr><th scope="col">网站</th>${head}<th scope="col">得分</th><th scope="col">状态</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="legend">图例：${OUTCOMES.map(outcomeBadge).join(' ')}</p></section>`;
+  return `<section class="matrix"><h2>检查结果汇总表</h2><div class="scroll"><table class="grid"><thead><tr><th scope="col">网站</th>${head}<th scope="col">得分</th><th scope="col">评定</th><th scope="col">状态</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="legend">图例：${OUTCOMES.map(outcomeBadge).join(' ')}；评定“不合格”表示触及单项否决指标，见检查说明。</p>${ruleColumnKey(rules)}</section>`;
 }

@@ -13,7 +13,7 @@ function addressee(model: NoticeModel): string {
 }
 
 function renderIntro(model: NoticeModel): string {
-  return `<p class="addressee">${addressee(model)}</p><p>根据《政府信息主动公开平台建设规范》第4.6.1条关于定期开展政府网站检查并公开检查结果的要求，${escapeHtml(model.issuer)}对${escapeHtml(model.scopeWord)}政府网站开展了${escapeHtml(model.periodText)}${actionWord(model)}，重点检查网站全称展示、“政府公报”专栏、归档网页标注、政府网站工作年度报表发布和失效链接等情况。现将有关情况通报如下：</p>`;
+  return `<p class="addressee">${addressee(model)}</p><p>根据《政府信息主动公开平台建设规范》第4.6.1条关于定期开展政府网站检查并公开检查结果的要求，${escapeHtml(model.issuer)}对${escapeHtml(model.scopeWord)}政府网站开展了${escapeHtml(model.periodText)}${actionWord(model)}，重点检查网站全称展示、“政府公报”专栏、归档网页标注、政府网站工作年度报表发布、失效链接、网站域名、内容更新、首页可用性和安全访问等情况。现将有关情况通报如下：</p>`;
 }
 
 function renderRequirements(model: NoticeModel): string {
@@ -22,7 +22,7 @@ function renderRequirements(model: NoticeModel): string {
       ? '各市（州）政府办公厅（室）和省直各部门（单位）'
       : '各县（市、区）政府办公室和市级各部门（单位）';
   return `<section><h2>五、工作要求</h2>
-<p>（一）抓紧整改。请名单中的网站主办单位对照通报问题逐项整改，于通报印发之日起15个工作日内完成，并将整改情况报送${escapeHtml(model.issuer)}。无法访问的网站要立即查明原因、恢复访问。</p>
+<p>（一）抓紧整改。请名单中的网站主办单位对照通报问题逐项整改，于通报印发之日起15个工作日内完成，并将整改情况报送${escapeHtml(model.issuer)}。无法访问的网站要立即查明原因、恢复访问；评定为不合格的网站要优先解决触及单项否决指标的问题。</p>
 <p>（二）加强日常监管。${supervisors}要落实每季度检查要求，及时发现和处置失效链接、栏目缺失等问题，防止问题反弹。</p>
 <p>（三）做好人工复核。对本通报中“待人工复核”的项目，请网站主办单位对照规范自行核实，确有问题的一并整改。</p>
 </section>`;

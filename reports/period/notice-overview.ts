@@ -16,17 +16,24 @@ export function renderOverview(model: NoticeModel): string {
   const score =
     t.averageScore === null
       ? '本期没有检查结果。'
-      : `平均得分 ${formatAverage(t.averageScore)} 分；${t.violatingSites} 个网站存在不符合要求的问题，共 ${t.violations} 项。`;
+      : `平均得分 ${formatAverage(t.averageScore)} 分；${t.violatingSites} 个网站存在不符合要求的问题，共 ${t.violations} 项；${unqualifiedSentence(t.unqualifiedSites)}`;
   return `<section><h2>一、总体情况</h2><p>${parts.join('，')}。${score}</p>${renderRegionTable(model)}</section>`;
+}
+
+/** The count of 不合格 sites, which a score alone does not show. */
+function unqualifiedSentence(count: number): string {
+  return count === 0
+    ? '没有网站因触及单项否决指标被评定为不合格。'
+    : `${count} 个网站触及单项否决指标，评定为不合格（不论得分多少）。`;
 }
 
 function renderRegionTable(model: NoticeModel): string {
   if (model.regions.length === 0) return '';
   const rows = model.regions.map(
     (r) =>
-      `<tr><td>${escapeHtml(r.name)}</td><td class="num">${r.sites}</td><td class="num">${formatScore(r.averageScore)}</td><td class="num">${r.violatingSites}</td><td class="num">${r.newViolations}</td><td class="num">${r.fixedViolations}</td></tr>`,
+      `<tr><td>${escapeHtml(r.name)}</td><td class="num">${r.sites}</td><td class="num">${formatScore(r.averageScore)}</td><td class="num">${r.violatingSites}</td><td class="num">${r.unqualifiedSites}</td><td class="num">${r.newViolations}</td><td class="num">${r.fixedViolations}</td></tr>`,
   );
-  return `<table class="regions"><caption>表1　各地区检查情况</caption><thead><tr><th>地区</th><th>检查网站数</th><th>平均得分</th><th>存在问题网站数</th><th>新增问题（项）</th><th>已整改问题（项）</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="regions"><caption>表1　各地区检查情况</caption><thead><tr><th>地区</th><th>检查网站数</th><th>平均得分</th><th>存在问题网站数</th><th>不合格网站数</th><th>新增问题（项）</th><th>已整改问题（项）</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** 二、各项指标: each rule's counts and pass rate, with last period's rate beside it. */

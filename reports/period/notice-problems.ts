@@ -2,31 +2,50 @@ import type { NoticeModel, NoticeSite } from '../../src/period-reports/notice-mo
 import { escapeHtml } from '../html/escape.ts';
 import { formatScore } from '../html/format.ts';
 import { STATUS_LABELS } from '../html/labels.ts';
+import { isUnqualified, ratingBadge, vetoReasons } from '../html/rating.ts';
 import { ruleTitles } from './notice-text.ts';
+
+/** Which rules vetoed a 不合格 site; their reasons are listed above the table. */
+function vetoLine(site: NoticeSite): string {
+  if (site.vetoes.length === 0) return '';
+  return `<p class="veto">单项否决：${escapeHtml(site.vetoes.map((veto) => veto.title).join('、'))}</p>`;
+}
 
 function problemList(site: NoticeSite): string {
   if (site.status !== 'done') {
     const reason = site.reason ? `：${escapeHtml(site.reason)}` : '';
-    return `<p class="down">${STATUS_LABELS[site.status].text}${reason}</p>`;
+    return `${vetoLine(site)}<p class="down">${STATUS_LABELS[site.status].text}${reason}</p>`;
   }
   const items = site.violations.map(
     (v) =>
       `<li><b>${escapeHtml(v.title)}</b>：${escapeHtml(v.summary)}${v.isNew ? '<span class="new">〔新增〕</span>' : ''}</li>`,
   );
-  return `<ol>${items.join('')}</ol>`;
+  return `${vetoLine(site)}<ol>${items.join('')}</ol>`;
 }
 
-/** 三、存在的主要问题: the sites with violations, or not reachable, and what is wrong with each. */
+/** The 不合格 sites, each with why, or '' when none is. */
+function unqualifiedList(model: NoticeModel): string {
+  const unqualified = model.sites.filter(isUnqualified);
+  if (unqualified.length === 0) return '';
+  const items = unqualified.map(
+    (site) => `<li>${escapeHtml(site.fullName)}：${escapeHtml(vetoReasons(site).join('；'))}。</li>`,
+  );
+  return `<p>其中 ${unqualified.length} 个网站触及单项否决指标，不论得分多少，评定为不合格：</p><ol class="unqualified">${items.join('')}</ol>`;
+}
+
+/** 三、存在的主要问题: the sites with violations, not reachable or 不合格, and what is wrong with each. */
 export function renderProblems(model: NoticeModel): string {
-  const listed = model.sites.filter((site) => site.violations.length > 0 || site.status !== 'done');
+  const listed = model.sites.filter(
+    (site) => site.violations.length > 0 || site.status !== 'done' || isUnqualified(site),
+  );
   const rows = listed.map(
     (site, i) =>
-      `<tr><td class="num">${i + 1}</td><td>${escapeHtml(site.fullName)}</td><td class="region">${escapeHtml(site.regionName)}</td><td class="num">${formatScore(site.score)}</td><td>${problemList(site)}</td></tr>`,
+      `<tr><td class="num">${i + 1}</td><td class="name">${escapeHtml(site.fullName)}</td><td class="region">${escapeHtml(site.regionName)}</td><td class="num">${formatScore(site.score)}</td><td class="num">${ratingBadge(site)}</td><td>${problemList(site)}</td></tr>`,
   );
   const table =
     listed.length === 0
       ? '<p>本期检查的网站均未发现不符合要求的问题。</p>'
-      : `<p>本期检查发现 ${listed.length} 个网站存在问题（含无法访问的网站），名单及问题如下：</p><table class="problems"><thead><tr><th>序号</th><th>网站名称</th><th>地区</th><th>得分</th><th>存在问题</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+      : `<p>本期检查发现 ${listed.length} 个网站存在问题（含无法访问的网站），名单及问题如下：</p>${unqualifiedList(model)}<table class="problems"><thead><tr><th>序号</th><th>网站名称</th><th>地区</th><th>得分</th><th>评定</th><th>存在问题</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   const pending = model.notInspected.map((site) => escapeHtml(site.fullName)).join('、');
   const notInspected = pending === '' ? '' : `<p>以下网站本期尚无检查结果，请尽快安排检查：${pending}。</p>`;
   return `<section><h2>三、存在的主要问题（网站名单及问题）</h2>${table}${notInspected}</section>`;

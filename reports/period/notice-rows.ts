@@ -1,5 +1,6 @@
 import type { NoticeModel, NoticeSite } from '../../src/period-reports/notice-model.ts';
 import { OUTCOME_LABELS, STATUS_LABELS } from '../html/labels.ts';
+import { ratingText, vetoReasons } from '../html/rating.ts';
 import { formatChange, ruleTitles } from './notice-text.ts';
 
 /** The one-row-per-site table shared by the XLSX 网站结果 sheet and the CSV. */
@@ -12,6 +13,8 @@ export function siteHeader(model: NoticeModel): string[] {
     '首页',
     '状态',
     '得分',
+    '评定',
+    '单项否决原因',
     '上期得分',
     '得分变化',
     ...model.rules.map((rule) => rule.title),
@@ -29,6 +32,8 @@ export function siteRow(model: NoticeModel, site: NoticeSite): (string | number)
     site.homepage,
     STATUS_LABELS[site.status].text,
     site.score,
+    ratingText(site),
+    vetoReasons(site).join('；'),
     site.previousScore ?? '',
     formatChange(site.score, site.previousScore),
     ...model.rules.map((rule) => {

@@ -16,9 +16,15 @@ th, td { border: 1px solid #333; padding: 4px 6px; vertical-align: top; text-ali
 thead th { background: #f1f1f1; text-align: center; }
 td.num, td.region, thead th { text-align: center; white-space: nowrap; }
 td.region { text-align: left; }
+td.name { width: 13em; }
 td ol { margin: 0; padding-left: 1.4em; }
 .new { color: #c00; margin-left: 4px; white-space: nowrap; }
 .down { text-indent: 0; color: #c00; margin: 0; }
+.veto { text-indent: 0; color: #c00; font-weight: 700; margin: 0; }
+ol.unqualified { margin: 4px 0 8px 2em; padding-left: 1.4em; }
+.rating { white-space: nowrap; }
+.rating.unqualified { color: #c00; font-weight: 700; }
+.rating.unrated { color: #666; }
 .signature { margin-top: 36px; text-align: right; }
 .signature p { text-indent: 0; margin: 2px 0; }
 @page { size: A4; margin: 22mm 18mm 20mm; }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { NoticeModel } from '../../src/period-reports/notice-model.ts';
+import { vetoReasons } from '../html/rating.ts';
 import { siteHeader, siteRow } from './notice-rows.ts';
 import { formatDate, formatRate, ruleName } from './notice-text.ts';
 
@@ -30,6 +31,7 @@ function overviewRows(model: NoticeModel): Cell[][] {
     ['平均得分', t.averageScore ?? ''],
     ['存在问题网站数', t.violatingSites],
     ['问题总数（项）', t.violations],
+    ['评定为不合格网站数（单项否决）', t.unqualifiedSites],
     [`上期（${model.previousPeriodText}）平均得分`, before?.averageScore ?? ''],
     ['新增问题（项）', model.newViolations],
     ['已整改问题（项）', model.fixedViolations],
@@ -42,19 +44,22 @@ function overviewRows(model: NoticeModel): Cell[][] {
 
 function problemRows(model: NoticeModel): Cell[][] {
   return model.sites.flatMap((site) => {
+    const reasons = vetoReasons(site);
+    const vetoOf = (ruleId: string) => reasons[site.vetoes.findIndex((veto) => veto.ruleId === ruleId)] ?? '';
     if (site.status !== 'done')
-      return [[site.fullName, site.regionName, '网站无法检查', site.reason ?? '', '']];
+      return [[site.fullName, site.regionName, '网站无法检查', site.reason ?? '', '', reasons.join('；')]];
     return site.violations.map((v) => [
       site.fullName,
       site.regionName,
       v.title,
       v.summary,
       v.isNew ? '是' : '否',
+      vetoOf(v.ruleId),
     ]);
   });
 }
 
-/** The notice as a workbook: 总体情况, 网站结果 (one row per site), 问题清单 (one row per problem). */
+/** The notice as a workbook: 总体情况, 网站结果 (one row per site, with its rating), 问题清单 (one row per problem). */
 export async function renderNoticeXlsx(model: NoticeModel): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = model.issuer;
@@ -66,6 +71,11 @@ export async function renderNoticeXlsx(model: NoticeModel): Promise<Buffer> {
     siteHeader(model),
     model.sites.map((site) => siteRow(model, site)),
   );
-  addSheet(book, '问题清单', ['网站名称', '地区', '检查项目', '问题摘要', '是否新增'], problemRows(model));
+  addSheet(
+    book,
+    '问题清单',
+    ['网站名称', '地区', '检查项目', '问题摘要', '是否新增', '单项否决'],
+    problemRows(model),
+  );
   return Buffer.from(await book.xlsx.writeBuffer());
 }

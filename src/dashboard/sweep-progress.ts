@@ -1,5 +1,6 @@
 import { formatScore } from '../../reports/html/format.ts';
 import { STATUS_LABELS } from '../../reports/html/labels.ts';
+import { type RatingLabel, ratingLabel } from '../../reports/html/rating.ts';
 import type { Site } from '../registry/site.ts';
 import type { ResultsStore, SweepKind, SweepRecord, SweepState } from '../store/store.ts';
 import { DASHBOARD_PREFIX } from './session.ts';
@@ -22,6 +23,8 @@ export interface ArrivedResult {
   fullName: string;
   href: string;
   score: string;
+  /** 合格, 不合格 (with the veto reasons) or 未评定. */
+  rating: RatingLabel;
   status: string;
   statusCss: string;
   failing: number;
@@ -51,6 +54,7 @@ export async function sweepProgress(store: ResultsStore, sweep: SweepRecord): Pr
       fullName: sites.get(stored.siteId)?.fullName ?? stored.result.fullName,
       href: `${DASHBOARD_PREFIX}/sites/${encodeURIComponent(stored.siteId)}`,
       score: formatScore(stored.result.score),
+      rating: ratingLabel(stored.result),
       status: label.text,
       statusCss: label.css,
       failing: stored.result.checks.filter((check) => check.outcome === 'fail').length,

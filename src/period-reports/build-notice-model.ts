@@ -1,4 +1,5 @@
 import { formatPeriod } from '../../reports/html/format.ts';
+import { isUnqualified } from '../../reports/html/rating.ts';
 import { regionName } from '../access/region-names.ts';
 import { type PeriodReport, type PeriodSiteEntry, reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
@@ -82,6 +83,10 @@ function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): Notic
     status: entry.status,
     ...(entry.reason === undefined ? {} : { reason: entry.reason }),
     score: entry.score,
+    qualified: entry.qualified ?? null,
+    vetoes: isUnqualified(entry)
+      ? (entry.vetoes ?? []).map((veto) => ({ ...veto, title: titles.get(veto.ruleId) ?? veto.ruleId }))
+      : [],
     previousScore: entry.previous?.score ?? null,
     outcomes: Object.fromEntries(entry.checks.map((check) => [check.ruleId, check.outcome])),
     violations: entry.checks
@@ -98,14 +103,14 @@ function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): Notic
 }
 
 function regionRows(report: PeriodReport, sites: readonly NoticeSite[]): RegionRow[] {
+  const inRegion = (region: string) => sites.filter((site) => reportRegionOf(site.region) === region);
   return report.regions.map((totals) => ({
     region: totals.region,
     name: regionName(totals.region),
     sites: totals.sites,
     averageScore: totals.averageScore,
-    violatingSites: sites.filter(
-      (site) => reportRegionOf(site.region) === totals.region && site.violations.length > 0,
-    ).length,
+    violatingSites: inRegion(totals.region).filter((site) => site.violations.length > 0).length,
+    unqualifiedSites: inRegion(totals.region).filter(isUnqualified).length,
     newViolations: totals.newViolations,
     fixedViolations: totals.fixedViolations,
   }));

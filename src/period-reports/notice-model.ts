@@ -30,6 +30,12 @@ export interface SiteViolation {
   isNew: boolean;
 }
 
+export interface SiteVeto {
+  ruleId: string;
+  title: string;
+  reason: string;
+}
+
 export interface NoticeSite {
   siteId: string;
   fullName: string;
@@ -40,6 +46,10 @@ export interface NoticeSite {
   /** Why an unreachable or broken inspection could not be done. */
   reason?: string;
   score: number;
+  /** The rating beside the score: false 不合格 (a single veto), true 合格, null 未评定 (not inspected, or stored before ratings existed). */
+  qualified: boolean | null;
+  /** Why a 不合格 site failed: each rule with a single veto (单项否决) and its reason; empty otherwise. */
+  vetoes: SiteVeto[];
   previousScore: number | null;
   outcomes: Record<string, Outcome>;
   violations: SiteViolation[];
@@ -60,6 +70,8 @@ export interface PeriodTotals {
   violatingSites: number;
   /** Failing (site, rule) pairs. */
   violations: number;
+  /** Sites rated 不合格 by a single veto, whatever their score. */
+  unqualifiedSites: number;
   rules: RuleStat[];
 }
 
@@ -70,6 +82,8 @@ export interface RegionRow {
   sites: number;
   averageScore: number;
   violatingSites: number;
+  /** Sites rated 不合格 by a single veto. */
+  unqualifiedSites: number;
   newViolations: number;
   fixedViolations: number;
 }

@@ -1,3 +1,4 @@
+import { isUnqualified } from '../../reports/html/rating.ts';
 import type { PeriodReport, RuleTotals } from '../periods/period-report.ts';
 import type { NoticeRule, PeriodTotals, RuleStat } from './notice-model.ts';
 
@@ -17,6 +18,7 @@ export function periodTotals(report: PeriodReport, rules: readonly NoticeRule[])
       sites.length === 0 ? null : round2(sites.reduce((sum, site) => sum + site.score, 0) / sites.length),
     violatingSites: failing.filter((count) => count > 0).length,
     violations: failing.reduce((sum, count) => sum + count, 0),
+    unqualifiedSites: sites.filter(isUnqualified).length,
     rules: ruleStats(
       report.regions.flatMap((region) => region.rules),
       rules,

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CHECKS } from '../../checks/index.ts';
 import { launchBrowser } from '../../src/browser.ts';
 import { type DashboardApp, dashboardApp } from './support/dashboard-app.ts';
 import { type Seeded, SWEEPS, seedFromDemoSweep } from './support/seed.ts';
@@ -73,6 +74,13 @@ it('province: signs in, sees the overview with the trend chart, opens a site wit
   for (const site of seeded.sites) expect(text).toContain(site.fullName);
   expect(text).toContain('全省政府网站检查概览（2026年第二季度）');
   expect(text).toContain('各项规则通过率');
+  // The ranking, a column per rule beside score and rating, fits a laptop screen without scrolling.
+  expect(await page.locator('table.ranking thead th.rule-col').count()).toBe(CHECKS.length);
+  const rankingOverflow = await page
+    .locator('table.ranking')
+    .evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+  expect(rankingOverflow).toBeLessThanOrEqual(0);
+  expect(text).toContain('评定不合格');
   await screenshot(page, 'overview-laptop');
 
   await page
@@ -88,8 +96,8 @@ it('province: signs in, sees the overview with the trend chart, opens a site wit
   const siteText = (await page.locator('main').textContent()) ?? '';
   expect(siteText).toContain('头部标识区域展示网站全称');
   expect(siteText).toContain('历次检查结果');
-  // One article per rule: the five of contract §4 and the four added after them.
-  expect(await page.locator('article.rule').count()).toBe(9);
+  // One article per rule of contract §4.
+  expect(await page.locator('article.rule').count()).toBe(CHECKS.length);
   expect(await page.locator('table.history tbody tr').count()).toBe(3);
   await expect.poll(() => page.locator('#history-chart').getAttribute('data-drawn')).toBe('true');
   await screenshot(page, 'site-laptop');
@@ -148,6 +156,7 @@ it('the sweep page follows progress live', async () => {
   await d.store.results.record(SWEEPS.live, second);
   await expect.poll(() => page.locator('#sweep-done').textContent()).toBe('2');
   await expect.poll(() => page.locator('#sweep-results tr').count()).toBe(2);
+  expect(await page.locator('#sweep-results tr .rating').count()).toBe(2);
   expect(await page.locator('#sweep-state').textContent()).toBe('检查中');
   await screenshot(page, 'sweep-laptop');
   expect(problems).toEqual([]);

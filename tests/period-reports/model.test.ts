@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../checks/index.ts';
 import { regionContains } from '../../src/access/region.ts';
 import { loadPeriodReport } from '../../src/period-reports/load-period-report.ts';
 import type { Site } from '../../src/registry/site.ts';
 import type { ResultsStore } from '../../src/store/store.ts';
-import { seededStore } from './support/fixtures.ts';
+import { STALE_HOMEPAGE_VETO, seededStore, UNREACHABLE_VETO } from './support/fixtures.ts';
 
 let store: ResultsStore;
 beforeAll(async () => {
@@ -42,10 +43,7 @@ describe('loadPeriodReport', () => {
       'annual-report': [5, 0, 1, 0],
       'broken-links': [4, 1, 1, 0],
       // Rules added after these results were stored: listed, with no outcome to count.
-      'footer-identifiers': [0, 0, 0, 0],
-      'error-report-entry': [0, 0, 0, 0],
-      'site-functions': [0, 0, 0, 0],
-      'column-domain': [0, 0, 0, 0],
+      ...Object.fromEntries(CHECKS.slice(5).map(({ meta }) => [meta.id, [0, 0, 0, 0]])),
     });
     // 通过 ÷ (通过 + 不通过): the unreachable site's reviews are left out.
     expect(model.totals.rules.find((r) => r.ruleId === 'gazette-column')?.passRate).toBeCloseTo(2 / 3);
@@ -68,6 +66,34 @@ describe('loadPeriodReport', () => {
       reason: '首页无法访问：连接被拒绝（ECONNREFUSED）',
       violations: [],
     });
+  });
+
+  it('rates each site beside its score: 不合格 with the vetoing rule and why, counted in the totals', async () => {
+    const model = await quarterly('2027Q1');
+    const ratings = Object.fromEntries(model.sites.map((s) => [s.siteId, [s.qualified, s.vetoes]]));
+    const freshness = CHECKS.find(({ meta }) => meta.id === 'content-freshness')!.meta.title;
+    const availability = CHECKS.find(({ meta }) => meta.id === 'homepage-availability')!.meta.title;
+    expect(ratings).toEqual({
+      'sc-portal': [false, [{ ruleId: 'content-freshness', title: freshness, reason: STALE_HOMEPAGE_VETO }]],
+      // Stored without a rating: not rated.
+      'sc-fgw': [null, []],
+      'cd-portal': [true, []],
+      'cd-jinjiang': [
+        false,
+        [{ ruleId: 'homepage-availability', title: availability, reason: UNREACHABLE_VETO }],
+      ],
+      'my-portal': [true, []],
+    });
+    // The stale homepage costs its 10 points too, but the rating does not depend on them.
+    expect(model.sites.find((s) => s.siteId === 'sc-portal')?.score).toBe(90);
+    expect(model.totals.unqualifiedSites).toBe(2);
+    expect(model.regions.map((r) => [r.name, r.unqualifiedSites])).toEqual([
+      ['省本级', 1],
+      ['成都市', 1],
+      ['绵阳市', 0],
+    ]);
+    expect(model.previousTotals?.unqualifiedSites).toBe(0);
+    expect((await quarterly('2026Q4')).sites.every((s) => s.qualified === null)).toBe(true);
   });
 
   it('compares with the previous quarter: new and fixed violations, score change', async () => {

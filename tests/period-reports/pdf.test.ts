@@ -8,12 +8,13 @@ import { renderNoticeHtml } from '../../reports/period/notice-html.ts';
 import { renderNoticePdf } from '../../reports/period/notice-pdf.ts';
 import { regionContains } from '../../src/access/region.ts';
 import { loadPeriodReport } from '../../src/period-reports/load-period-report.ts';
-import { seededStore } from './support/fixtures.ts';
+import { STALE_HOMEPAGE_VETO, seededStore } from './support/fixtures.ts';
 
 const run = promisify(execFile);
 let dir: string;
 let text: string;
 let cityText: string;
+let ratedText: string;
 
 /** The PDF's text as poppler reads it, whitespace removed (CJK lines break anywhere). */
 async function pdfText(pdf: Buffer, name: string): Promise<string> {
@@ -48,6 +49,13 @@ beforeAll(async () => {
       now,
     });
     cityText = await pdfText(await renderNoticePdf(renderNoticeHtml(city)), 'city');
+    const rated = await loadPeriodReport(store, {
+      kind: 'quarterly',
+      period: '2027Q1',
+      reach: () => true,
+      now,
+    });
+    ratedText = await pdfText(await renderNoticePdf(renderNoticeHtml(rated)), 'rated');
   } finally {
     await store.close();
   }
@@ -76,6 +84,15 @@ describe('renderNoticePdf', () => {
     expect(text).toContain('平均得分77.7分');
     expect(text).toContain('66.7%');
     expect(text).toContain('本期新增问题2项，已整改问题3项');
+  });
+
+  it('prints the rating: the 不合格 count, the vetoed sites with why, the 评定 column', () => {
+    expect(ratedText).toContain('2个网站触及单项否决指标，评定为不合格（不论得分多少）');
+    const why = STALE_HOMEPAGE_VETO.replace(/\s+/g, '');
+    expect(ratedText).toContain(`四川省人民政府：${why}`);
+    expect(ratedText).toContain('评定存在问题');
+    expect(ratedText).toContain('不合格单项否决：');
+    expect(ratedText).toMatch(/(?<!不)合格/);
   });
 
   it('prints a region’s notice with only its sites', () => {

@@ -1,19 +1,27 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../checks/index.ts';
 import { renderNoticeCsv } from '../../reports/period/notice-csv.ts';
 import { renderNoticeHtml } from '../../reports/period/notice-html.ts';
 import { renderNoticeXlsx } from '../../reports/period/notice-xlsx.ts';
 import { loadPeriodReport } from '../../src/period-reports/load-period-report.ts';
 import type { NoticeModel } from '../../src/period-reports/notice-model.ts';
-import { HOSTILE, seededStore } from './support/fixtures.ts';
+import { HOSTILE, STALE_HOMEPAGE_VETO, seededStore, UNREACHABLE_VETO } from './support/fixtures.ts';
+
+const title = (ruleId: string) => CHECKS.find(({ meta }) => meta.id === ruleId)!.meta.title;
+/** A veto reason as the notices quote it, without its full stop. */
+const reason = (text: string) => text.replace(/。$/, '');
 
 let model: NoticeModel;
+/** 2027Q1: results with ratings, two sites 不合格 by a single veto. */
+let rated: NoticeModel;
 beforeAll(async () => {
   const store = await seededStore();
   try {
     const now = new Date('2026-12-01T02:00:00Z');
     model = await loadPeriodReport(store, { kind: 'quarterly', period: '2026Q4', reach: () => true, now });
+    rated = await loadPeriodReport(store, { kind: 'quarterly', period: '2027Q1', reach: () => true, now });
   } finally {
     await store.close();
   }
@@ -44,7 +52,7 @@ describe('renderNoticeHtml', () => {
   it('lists the sites with problems and what they are, the figures and the comparison', () => {
     const problems = html.slice(html.indexOf('三、存在的主要问题'), html.indexOf('四、与上期相比'));
     for (const name of ['四川省人民政府', '四川省发展和改革委员会', '成都市人民政府', '成都市锦江区人民政府'])
-      expect(problems).toContain(`<td>${name}</td>`);
+      expect(problems).toContain(`<td class="name">${name}</td>`);
     expect(problems).not.toContain('<td>绵阳市人民政府</td>');
     expect(problems).toContain('缺少内容检索、文件下载');
     expect(problems).toContain('失效链接 12 条（其中首页 3 条）');
@@ -109,17 +117,11 @@ describe('renderNoticeXlsx', () => {
       '首页',
       '状态',
       '得分',
+      '评定',
+      '单项否决原因',
       '上期得分',
       '得分变化',
-      '头部标识区域展示网站全称',
-      '“政府公报”专栏',
-      '归档网页注明“已归档”和归档时间',
-      '首页发布政府网站工作年度报表',
-      '无失效链接',
-      '首页展示网站标识码、备案编号和党政机关网站标识',
-      '首页设置“我为政府网站找错”入口',
-      '网站具备信息发布、解读回应、互动交流和办事服务功能',
-      '栏目、频道、专题使用本网站域名',
+      ...CHECKS.map(({ meta }) => meta.title),
       '新增问题',
       '已整改问题',
     ]);
@@ -133,6 +135,9 @@ describe('renderNoticeXlsx', () => {
       'http://127.0.0.1:9/sc-portal/',
       '正常',
       90,
+      // Stored before ratings existed.
+      '未评定',
+      '',
       88.9,
       '+1.1',
       '通过',
@@ -141,30 +146,38 @@ describe('renderNoticeXlsx', () => {
       '通过',
       '通过',
       // The rules added after these results were stored.
-      '未检查',
-      '未检查',
-      '未检查',
-      '未检查',
+      ...CHECKS.slice(5).map(() => '未检查'),
       '',
       '无失效链接',
     ]);
-    expect(row('cd-jinjiang').slice(5, 11)).toEqual(['无法访问', 0, 100, '-100', '待人工复核', '待人工复核']);
-    expect(row('sc-fgw')[10]).toBe('不适用');
+    expect(row('cd-jinjiang').slice(5, 13)).toEqual([
+      '无法访问',
+      0,
+      '未评定',
+      '',
+      100,
+      '-100',
+      '待人工复核',
+      '待人工复核',
+    ]);
+    expect(row('sc-fgw')[12]).toBe('不适用');
 
     const problems = values('问题清单');
-    expect(problems[0]).toEqual(['网站名称', '地区', '检查项目', '问题摘要', '是否新增']);
+    expect(problems[0]).toEqual(['网站名称', '地区', '检查项目', '问题摘要', '是否新增', '单项否决']);
     expect(problems.slice(1)).toContainEqual([
       '成都市人民政府',
       '成都市',
       '无失效链接',
       '失效链接 12 条（其中首页 3 条）',
       '否',
+      '',
     ]);
     expect(problems.slice(1)).toContainEqual([
       '成都市锦江区人民政府',
       '成都市',
       '网站无法检查',
       '首页无法访问：连接被拒绝（ECONNREFUSED）',
+      '',
       '',
     ]);
     expect(problems).toHaveLength(1 + 5);
@@ -180,7 +193,89 @@ describe('renderNoticeCsv', () => {
     expect(rows).toHaveLength(1 + 6);
     const youxian = rows.find((r) => r[1] === 'my-youxian')!;
     expect(youxian[0]).toBe(`绵阳市游仙区人民政府${HOSTILE}`);
-    expect(youxian.slice(6, 10)).toEqual(['90', '', '—', '不通过']);
+    expect(youxian.slice(6, 12)).toEqual(['90', '未评定', '', '', '—', '不通过']);
     expect(youxian.at(-2)).toBe('头部标识区域展示网站全称');
+  });
+});
+
+describe('the rating in the notice', () => {
+  it('HTML: counts the 不合格 sites in the overview and per region, lists them with why, rates each listed site', () => {
+    const html = renderNoticeHtml(rated);
+    expect(html).toContain(
+      '3 个网站存在不符合要求的问题，共 3 项；2 个网站触及单项否决指标，评定为不合格（不论得分多少）。',
+    );
+    expect(html).toContain('<th>存在问题网站数</th><th>不合格网站数</th>');
+    expect(html).toContain(
+      '<td>省本级</td><td class="num">2</td><td class="num">95</td><td class="num">1</td><td class="num">1</td>',
+    );
+    const problems = html.slice(html.indexOf('三、存在的主要问题'), html.indexOf('四、与上期相比'));
+    expect(problems).toContain('其中 2 个网站触及单项否决指标，不论得分多少，评定为不合格：');
+    expect(problems).toContain(`<li>四川省人民政府：${reason(STALE_HOMEPAGE_VETO)}。</li>`);
+    expect(problems).toContain(`<li>成都市锦江区人民政府：${reason(UNREACHABLE_VETO)}。</li>`);
+    expect(problems).toContain('<th>得分</th><th>评定</th><th>存在问题</th>');
+    const row = (name: string) =>
+      problems.slice(problems.indexOf(`<td class="name">${name}</td>`)).split('</tr>')[0]!;
+    expect(row('四川省人民政府')).toContain(
+      `<td class="num">90</td><td class="num"><span class="rating unqualified" title="单项否决：${reason(STALE_HOMEPAGE_VETO)}">不合格</span></td>`,
+    );
+    expect(row('四川省人民政府')).toContain(`<p class="veto">单项否决：${title('content-freshness')}</p>`);
+    // Unreachable and vetoed: the veto and why it could not be inspected.
+    expect(row('成都市锦江区人民政府')).toContain(
+      `<p class="veto">单项否决：${title('homepage-availability')}</p>`,
+    );
+    expect(row('成都市锦江区人民政府')).toContain('<p class="down">无法访问');
+    expect(row('成都市人民政府')).toContain('<span class="rating qualified">合格</span>');
+  });
+
+  it('HTML: says no site was vetoed when none was', () => {
+    expect(renderNoticeHtml(model)).toContain('没有网站因触及单项否决指标被评定为不合格。');
+  });
+
+  it('XLSX: the 评定 and veto reason of each site, the 不合格 count, the veto of each problem', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(await renderNoticeXlsx(rated)).buffer);
+    const values = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1));
+    const overview = Object.fromEntries(values('总体情况').map(([k, v]) => [k, v]));
+    expect(overview['评定为不合格网站数（单项否决）']).toBe(2);
+    const [header, ...sites] = values('网站结果');
+    expect(header!.slice(6, 9)).toEqual(['得分', '评定', '单项否决原因']);
+    const rating = Object.fromEntries(sites.map((r) => [r[1], r.slice(6, 9)]));
+    expect(rating).toEqual({
+      'sc-portal': [90, '不合格', reason(STALE_HOMEPAGE_VETO)],
+      'sc-fgw': [100, '未评定', ''],
+      'cd-portal': [99.8, '合格', ''],
+      'cd-jinjiang': [0, '不合格', reason(UNREACHABLE_VETO)],
+      'my-portal': [100, '合格', ''],
+    });
+    const problems = values('问题清单');
+    expect(problems.slice(1)).toContainEqual([
+      '四川省人民政府',
+      '省本级',
+      title('content-freshness'),
+      reason(`${STALE_HOMEPAGE_VETO}（详见证据）`),
+      '是',
+      reason(STALE_HOMEPAGE_VETO),
+    ]);
+    expect(problems.slice(1)).toContainEqual([
+      '成都市锦江区人民政府',
+      '成都市',
+      '网站无法检查',
+      '首页无法访问：连接被拒绝（ECONNREFUSED）',
+      '',
+      reason(UNREACHABLE_VETO),
+    ]);
+  });
+
+  it('CSV: the 评定 column beside the score', () => {
+    const rows: string[][] = parse(renderNoticeCsv(rated).slice(1));
+    expect(rows[0]!.slice(6, 9)).toEqual(['得分', '评定', '单项否决原因']);
+    const jinjiang = rows.find((r) => r[1] === 'cd-jinjiang')!;
+    expect(jinjiang.slice(5, 9)).toEqual(['无法访问', '0', '不合格', reason(UNREACHABLE_VETO)]);
+    expect(rows.find((r) => r[1] === 'cd-portal')!.slice(6, 9)).toEqual(['99.8', '合格', '']);
   });
 });

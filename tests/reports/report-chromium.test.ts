@@ -6,6 +6,7 @@ import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReportHtml } from '../../reports/report-html.ts';
 import { launchBrowser } from '../../src/browser.ts';
+import type { SweepResults } from '../../src/results.ts';
 import { sampleResults } from './fixtures/sweep-results.ts';
 
 const FAKE_HEADER = `<!DOCTYPE html><meta charset="utf-8"><body style="margin:0">
@@ -16,6 +17,34 @@ www.sc.gov.cn</span></div></body>`;
 let browser: Browser;
 let dir: string;
 let reportUrl: string;
+/** The sample sweep with every site carrying all thirteen rules, as the summary table will have them. */
+let thirteenRulesUrl: string;
+
+const THIRTEEN_RULES = [
+  'header-full-name',
+  'gazette-column',
+  'archive-label',
+  'annual-report',
+  'broken-links',
+  'footer-identifiers',
+  'error-report-entry',
+  'site-functions',
+  'column-domain',
+  'site-domain',
+  'content-freshness',
+  'homepage-availability',
+  'https-security',
+];
+
+function withThirteenRules(): SweepResults {
+  const results = sampleResults();
+  for (const site of results.sites) {
+    const present = new Set(site.checks.map((check) => check.ruleId));
+    for (const ruleId of THIRTEEN_RULES.filter((id) => !present.has(id)))
+      site.checks.push({ ruleId, outcome: 'pass', findings: [] });
+  }
+  return results;
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -28,6 +57,10 @@ beforeAll(async () => {
     siteId === 'sc-portal' ? header : undefined,
   );
   reportUrl = pathToFileURL(path).href;
+  const wide = join(dir, 'thirteen');
+  thirteenRulesUrl = pathToFileURL(
+    await writeReportHtml(wide, withThirteenRules(), async () => undefined),
+  ).href;
 });
 
 afterAll(async () => {
@@ -47,6 +80,20 @@ describe('report.html in Chromium', () => {
     await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1366);
     expect(await page.locator('table.grid tbody tr').count()).toBe(4);
     await page.screenshot({ path: '/tmp/report-check.png', fullPage: true });
+    await page.close();
+  });
+
+  it('fits the summary table of thirteen rules on a 1366-pixel laptop screen without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(thirteenRulesUrl);
+    expect(await page.locator('table.grid thead th.rule-col').count()).toBeGreaterThanOrEqual(13);
+    const overflow = await page
+      .locator('section.matrix .scroll')
+      .evaluate((box) => box.scrollWidth - box.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The full title of each short heading is there for a pointer and a screen reader.
+    expect(await page.locator('table.grid thead abbr[title]').count()).toBeGreaterThanOrEqual(13);
+    await page.locator('section.matrix').screenshot({ path: '/tmp/report-check-matrix.png' });
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../checks/index.ts';
 import { renderReportHtml, writeReportHtml } from '../../reports/report-html.ts';
 import { solidPng } from './fixtures/png.ts';
-import { MANY_BROKEN_ON_ONE_PAGE, sampleResults } from './fixtures/sweep-results.ts';
+import { MANY_BROKEN_ON_ONE_PAGE, STALE_HOMEPAGE_VETO, sampleResults } from './fixtures/sweep-results.ts';
 
 const noScreenshots = { screenshotFor: () => undefined };
 
@@ -39,8 +39,9 @@ describe('renderReportHtml', () => {
     const html = renderReportHtml(sampleResults(), noScreenshots);
     expect(html).toContain('<span>检查网站</span><b>4 个</b>');
     expect(html).toContain('<span>无法访问</span><b>1 个</b>');
-    // (75.2 + 90 + 89.9) / 3 = 85.03…
-    expect(html).toContain('<b>85<small>');
+    // (75.2 + 80 + 89.9) / 3 = 81.7
+    expect(html).toContain('<b>81.7<small>');
+    expect(html).toContain('<span>评定为不合格</span><b>1 个<small>');
     // broken-links: sc-portal and sc-edu fail, cd-portal passes, my-portal is under review → 1 / (1 + 2).
     const brokenRow = html.slice(
       html.indexOf('<th scope="row">无失效链接'),
@@ -53,6 +54,58 @@ describe('renderReportHtml', () => {
       '<td class="num">0</td>',
       '<td class="num">33.3%</td>',
     ]);
+  });
+
+  it('rates each site beside its score: 合格, 不合格 with the veto reason, or 未评定', () => {
+    const html = renderReportHtml(sampleResults(), noScreenshots);
+    const matrix = html.slice(html.indexOf('<section class="matrix">'), html.indexOf('各网站检查详情'));
+    expect(matrix).toContain('<th scope="col">得分</th><th scope="col">评定</th><th scope="col">状态</th>');
+    const row = (name: string) =>
+      matrix.slice(matrix.indexOf(name), matrix.indexOf('</tr>', matrix.indexOf(name)));
+    const veto = STALE_HOMEPAGE_VETO.replace(/。$/, '');
+    expect(row('成都市人民政府')).toContain(
+      `<td class="num score">80</td><td><span class="rating unqualified" title="单项否决：${veto}">不合格</span></td>`,
+    );
+    expect(row('四川省教育厅')).toContain('<span class="rating qualified">合格</span>');
+    // Unreachable (null) and stored before ratings existed (absent): not rated.
+    expect(row('绵阳市人民政府')).toContain('<span class="rating unrated">未评定</span>');
+    expect(row('四川省人民政府')).toContain('<span class="rating unrated">未评定</span>');
+
+    const chengdu = siteSection(html, 'cd-portal');
+    expect(chengdu).toContain(
+      '<dt>得分</dt><dd><strong class="score">80</strong> <span class="rating unqualified"',
+    );
+    expect(chengdu).toContain('<dt>评定</dt><dd>不合格（单项否决，不论得分多少）<ul class="vetoes"><li><b>');
+    expect(chengdu).toContain(`</b>：${veto}</li></ul>`);
+    expect(chengdu).toContain(
+      `<span class="veto-tag">单项否决</span></h3><p class="veto-note">${STALE_HOMEPAGE_VETO}</p>`,
+    );
+    expect(siteSection(html, 'sc-edu')).not.toContain('<dt>评定</dt>');
+    expect(siteSection(html, 'sc-edu')).not.toContain('单项否决');
+  });
+
+  it('explains the score and the single-veto rating in 检查说明', () => {
+    const html = renderReportHtml(sampleResults(), noScreenshots);
+    const notes = html.slice(html.indexOf('<section class="notes">'));
+    expect(notes).toContain('<h3>得分与评定</h3>');
+    expect(notes).toContain('首页上每条失效链接扣 1 分');
+    expect(notes).toContain('《政府网站与政务新媒体检查指标》');
+    expect(notes).toContain('即评定为<span class="rating unqualified">不合格</span>，不论得分多少');
+    expect(notes).toContain('<span class="rating unrated">未评定</span>');
+  });
+
+  it('heads the rule columns of the summary table with short titles, the full heading in abbr and in a key', () => {
+    const html = renderReportHtml(sampleResults(), noScreenshots);
+    const matrix = html.slice(html.indexOf('<section class="matrix">'), html.indexOf('各网站检查详情'));
+    expect(matrix).toContain(
+      '<th scope="col" class="rule-col"><abbr title="头部标识区域展示网站全称（4.3.3）">网站全称</abbr></th>',
+    );
+    expect(matrix).toContain('失效链接＝无失效链接（4.6.2）');
+    // Compact outcome marks: the symbol shown, the label read aloud.
+    expect(matrix).toContain(
+      '<span class="badge mark fail" title="不通过"><span class="sym" aria-hidden="true">✗</span><span class="vh">不通过</span></span>',
+    );
+    for (const { meta } of CHECKS) expect(matrix).toContain(`<abbr title="${meta.title}（${meta.clause}）">`);
   });
 
   it('shows an unreachable site with its status and reason', () => {

@@ -32,7 +32,17 @@
       const status = document.createElement('span');
       status.className = `status ${result.statusCss}`;
       status.textContent = result.status;
-      row.append(name, cell(result.score, 'num score'), cell(status), cell(String(result.failing), 'num'));
+      const rating = document.createElement('span');
+      rating.className = `rating ${result.rating.css}`;
+      rating.textContent = result.rating.text;
+      if (result.rating.title) rating.title = result.rating.title;
+      row.append(
+        name,
+        cell(result.score, 'num score'),
+        cell(rating),
+        cell(status),
+        cell(String(result.failing), 'num'),
+      );
       return row;
     });
     document.getElementById('sweep-results').replaceChildren(...rows);

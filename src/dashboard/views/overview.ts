@@ -1,6 +1,9 @@
+import { OUTCOMES } from '../../../checks/check.ts';
 import { escapeHtml } from '../../../reports/html/escape.ts';
 import { formatPercent, formatPeriod, formatScore } from '../../../reports/html/format.ts';
-import { outcomeBadge, statusBadge } from '../../../reports/html/labels.ts';
+import { outcomeBadge, outcomeMark, statusBadge } from '../../../reports/html/labels.ts';
+import { isUnqualified, ratingBadge } from '../../../reports/html/rating.ts';
+import { ruleColumnHead } from '../../../reports/html/rules.ts';
 import { regionName } from '../../access/region-names.ts';
 import type { Principal } from '../../api/principal.ts';
 import type { PeriodSiteEntry } from '../../periods/period-report.ts';
@@ -46,6 +49,7 @@ function stats(overview: Overview): string {
   const cards: [string, string, string][] = [
     ['已检查网站', `${report.sites.length} / ${sites.length}`, '个'],
     ['平均得分', average, ''],
+    ['评定不合格', String(report.sites.filter(isUnqualified).length), '单项否决，不论得分'],
     ['新增问题', String(count((e) => e.newViolations)), `较${formatPeriod(report.previousPeriod)}`],
     ['已整改问题', String(count((e) => e.fixedViolations)), `较${formatPeriod(report.previousPeriod)}`],
   ];
@@ -100,23 +104,25 @@ function ranking(overview: Overview): string {
   if (entries.length === 0)
     return '<section><h2>各网站得分排名</h2><p class="note">本季度还没有检查结果。</p></section>';
   const rules = rulesFor(entries.flatMap((entry) => entry.checks.map((check) => check.ruleId)));
-  const head = rules.map((rule) => `<th scope="col">${escapeHtml(rule.title)}</th>`).join('');
+  const head = rules.map(ruleColumnHead).join('');
   const rows = entries.map((entry, index) => {
     const byRule = new Map(entry.checks.map((check) => [check.ruleId, check.outcome]));
     const cells = rules
       .map((rule) => {
         const outcome = byRule.get(rule.id);
-        return `<td>${outcome ? outcomeBadge(outcome) : '<span class="none">—</span>'}</td>`;
+        return `<td>${outcome ? outcomeMark(outcome) : '<span class="none">—</span>'}</td>`;
       })
       .join('');
     const changes = [
       entry.newViolations.length ? `<span class="new">新增 ${entry.newViolations.length}</span>` : '',
       entry.fixedViolations.length ? `<span class="fixed">整改 ${entry.fixedViolations.length}</span>` : '',
-    ].join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     const name = `<a href="${DASHBOARD_PREFIX}/sites/${encodeURIComponent(entry.siteId)}">${escapeHtml(entry.fullName)}</a>`;
-    return `<tr><td class="num">${index + 1}</td><th scope="row">${name}</th><td class="num score">${formatScore(entry.score)}</td><td>${statusBadge(entry.status)}</td><td>${changes || '<span class="none">—</span>'}</td>${cells}</tr>`;
+    return `<tr><td class="num">${index + 1}</td><th scope="row">${name}</th><td class="num score">${formatScore(entry.score)}</td><td>${ratingBadge(entry)}</td><td>${statusBadge(entry.status)}</td><td>${changes || '<span class="none">—</span>'}</td>${cells}</tr>`;
   });
-  return `<section><h2>各网站得分排名</h2><div class="scroll"><table class="grid ranking"><thead><tr><th>名次</th><th scope="col">网站</th><th>得分</th><th>状态</th><th>较上季度</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  return `<section><h2>各网站得分排名</h2><div class="scroll"><table class="grid ranking"><thead><tr><th>名次</th><th scope="col">网站</th><th>得分</th><th>评定</th><th>状态</th><th>较上季度</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="legend">图例：${OUTCOMES.map(outcomeBadge).join(' ')}；评定“不合格”表示触及单项否决指标。</p></section>`;
 }
 
 function notInspected(overview: Overview): string {

@@ -1,20 +1,14 @@
 import { CHECKS } from '../../../checks/index.ts';
-import { type ReportRule, ruleHeading } from '../../../reports/html/rules.ts';
+import { type ReportRule, ruleFromMeta, ruleHeading, unknownRule } from '../../../reports/html/rules.ts';
 
 /** The rules in contract order from the checks' metadata, as the sweep report names them. */
-export const RULES: ReportRule[] = CHECKS.map(({ meta }) => ({
-  id: meta.id,
-  clause: meta.clause,
-  title: meta.title,
-  description: meta.description,
-  appliesToText: meta.appliesToText,
-}));
+export const RULES: ReportRule[] = CHECKS.map(({ meta }) => ruleFromMeta(meta));
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 /** The rules to show for some rule ids: ours first, then any unknown id under its own name. */
 export function rulesFor(ruleIds: Iterable<string>): ReportRule[] {
-  const extra = [...new Set(ruleIds)].filter((id) => !BY_ID.has(id)).map((id) => ({ id, title: id }));
+  const extra = [...new Set(ruleIds)].filter((id) => !BY_ID.has(id)).map(unknownRule);
   return [...RULES, ...extra];
 }
 

@@ -1,6 +1,7 @@
 import { escapeHtml, urlLink } from '../../../reports/html/escape.ts';
 import { formatDateTime, formatPeriod, formatScore } from '../../../reports/html/format.ts';
 import { statusBadge } from '../../../reports/html/labels.ts';
+import { ratingBadge } from '../../../reports/html/rating.ts';
 import { renderSite } from '../../../reports/html/site-section.ts';
 import { regionName } from '../../access/region-names.ts';
 import type { Principal } from '../../api/principal.ts';
@@ -30,7 +31,7 @@ function historySection(history: readonly StoredResult[]): string {
   const rows = history
     .map((stored) => {
       const failing = stored.result.checks.filter((check) => check.outcome === 'fail').length;
-      return `<tr><td>${formatDateTime(stored.result.startedAt)}</td><td>${formatPeriod(stored.quarter)}</td><td class="num score">${formatScore(stored.result.score)}</td><td>${statusBadge(stored.result.status)}</td><td class="num">${failing}</td><td><a href="${DASHBOARD_PREFIX}/sweeps/${encodeURIComponent(stored.sweepId)}">查看批次</a></td></tr>`;
+      return `<tr><td>${formatDateTime(stored.result.startedAt)}</td><td>${formatPeriod(stored.quarter)}</td><td class="num score">${formatScore(stored.result.score)}</td><td>${ratingBadge(stored.result)}</td><td>${statusBadge(stored.result.status)}</td><td class="num">${failing}</td><td><a href="${DASHBOARD_PREFIX}/sweeps/${encodeURIComponent(stored.sweepId)}">查看批次</a></td></tr>`;
     })
     .join('');
   const oldestFirst = [...history].reverse();
@@ -39,7 +40,7 @@ function historySection(history: readonly StoredResult[]): string {
     series: [{ label: '得分', data: oldestFirst.map((stored) => stored.result.score) }],
     max: 100,
   };
-  return `<section><h2>历次检查结果</h2><div class="chart-box small"><canvas id="history-chart" data-chart="history-data" role="img" aria-label="历次检查得分"></canvas></div>${jsonBlock('history-data', chart)}<div class="scroll"><table class="history"><thead><tr><th>检查时间</th><th>季度</th><th>得分</th><th>状态</th><th>不通过规则数</th><th>批次</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section><h2>历次检查结果</h2><div class="chart-box small"><canvas id="history-chart" data-chart="history-data" role="img" aria-label="历次检查得分"></canvas></div>${jsonBlock('history-data', chart)}<div class="scroll"><table class="history"><thead><tr><th>检查时间</th><th>季度</th><th>得分</th><th>评定</th><th>状态</th><th>不通过规则数</th><th>批次</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 /** A site's latest findings with evidence (as the sweep report renders them), its screenshot, its history. */

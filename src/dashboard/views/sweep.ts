@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../../reports/html/escape.ts';
 import { formatDateTime, formatPeriod } from '../../../reports/html/format.ts';
+import { renderRatingLabel } from '../../../reports/html/rating.ts';
 import type { Principal } from '../../api/principal.ts';
 import type { SweepRecord } from '../../store/store.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
@@ -10,7 +11,7 @@ function resultRows(progress: SweepProgress): string {
   return progress.results
     .map(
       (r) =>
-        `<tr><th scope="row"><a href="${escapeHtml(r.href)}">${escapeHtml(r.fullName)}</a></th><td class="num score">${r.score}</td><td><span class="status ${r.statusCss}">${r.status}</span></td><td class="num">${r.failing}</td></tr>`,
+        `<tr><th scope="row"><a href="${escapeHtml(r.href)}">${escapeHtml(r.fullName)}</a></th><td class="num score">${r.score}</td><td>${renderRatingLabel(r.rating)}</td><td><span class="status ${r.statusCss}">${r.status}</span></td><td class="num">${r.failing}</td></tr>`,
     )
     .join('');
 }
@@ -32,6 +33,6 @@ export function sweepPage(
 <p>已完成 <b id="sweep-done">${progress.done}</b> / <b id="sweep-total">${progress.total}</b> 个网站，其中检查出错 <b id="sweep-failed">${progress.failed}</b> 个。<span id="sweep-live" class="note">${progress.finished ? '' : '页面会自动刷新进度。'}</span></p>
 <dl class="facts"><dt>批次编号</dt><dd>${escapeHtml(sweep.id)}</dd><dt>发起</dt><dd>${escapeHtml(sweep.requestedBy)}</dd><dt>创建时间</dt><dd>${formatDateTime(sweep.createdAt)}</dd>${sweep.error ? `<dt>原因</dt><dd>${escapeHtml(sweep.error)}</dd>` : ''}</dl>
 </section>
-<section><h2>已收到的结果</h2><div class="scroll"><table class="arrived"><thead><tr><th>网站</th><th>得分</th><th>状态</th><th>不通过规则数</th></tr></thead><tbody id="sweep-results">${resultRows(progress)}</tbody></table></div></section>`;
+<section><h2>已收到的结果</h2><div class="scroll"><table class="arrived"><thead><tr><th>网站</th><th>得分</th><th>评定</th><th>状态</th><th>不通过规则数</th></tr></thead><tbody id="sweep-results">${resultRows(progress)}</tbody></table></div></section>`;
   return page({ title, body, viewer, scripts: ['sweep.js'] });
 }

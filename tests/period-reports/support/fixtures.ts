@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding, Outcome } from '../../../checks/check.ts';
+import { rateSite } from '../../../src/inspection/rating.ts';
 import { scoreSite } from '../../../src/inspection/score.ts';
 import type { Site } from '../../../src/registry/site.ts';
 import type { SiteResult } from '../../../src/results.ts';
@@ -112,6 +113,30 @@ export function unreachable(siteId: string): SiteResult {
   };
 }
 
+export const STALE_HOMEPAGE_VETO = '首页信息超过2周未更新（网站不更新），按国家检查指标单项否决。';
+export const UNREACHABLE_VETO =
+  '首页无法访问的探测占100%（达到5%），属于“站点无法访问”，按全国政府网站检查指标单项否决，网站评为不合格。';
+
+/**
+ * A result rated as the inspection rates it (合格, or 未评定 when not inspected); with `veto`, the rule
+ * fails with that single veto, which makes it 不合格 whatever its score.
+ */
+export function rated(base: SiteResult, veto?: { ruleId: string; reason: string }): SiteResult {
+  const checks = veto
+    ? [
+        ...base.checks,
+        {
+          ruleId: veto.ruleId,
+          outcome: 'fail' as const,
+          findings: finding(base.siteId, `${veto.reason}（详见证据）`),
+          singleVeto: veto.reason,
+        },
+      ]
+    : base.checks;
+  const score = base.status === 'done' ? scoreSite(checks, [base.homepage]) : base.score;
+  return { ...base, checks, score, ...rateSite(base.status, checks) };
+}
+
 async function sweep(store: ResultsStore, id: string, now: string, results: SiteResult[]): Promise<void> {
   await store.sweeps.create({
     id,
@@ -128,7 +153,9 @@ async function sweep(store: ResultsStore, id: string, now: string, results: Site
 /**
  * 2026H1 (one half-year check), 2026Q3 and 2026Q4 (two quarterly patrols). In Q4 against Q3:
  * sc-fgw and my-youxian have a new violation each; sc-portal, cd-portal and my-portal fixed one each;
- * cd-jinjiang became unreachable; lz-portal was never inspected.
+ * cd-jinjiang became unreachable; lz-portal was never inspected. These results were stored before
+ * ratings existed. 2027Q1's are rated: sc-portal (stale homepage) and cd-jinjiang (unreachable) are
+ * 不合格 by a single veto, cd-portal and my-portal 合格; sc-fgw's result carries no rating.
  */
 export async function seed(store: ResultsStore): Promise<void> {
   await store.sites.replaceAll(SITES);
@@ -163,6 +190,13 @@ export async function seed(store: ResultsStore): Promise<void> {
     result('my-youxian', {
       'header-full-name': finding('my-youxian', `头部显示的名称“游仙${HOSTILE}”与注册全称不一致。`),
     }),
+  ]);
+  await sweep(store, 'q1-2027', '2027-02-05T02:00:00Z', [
+    rated(result('sc-portal'), { ruleId: 'content-freshness', reason: STALE_HOMEPAGE_VETO }),
+    result('sc-fgw'),
+    rated(result('cd-portal', { 'broken-links': brokenLinks('cd-portal', 0, 2) })),
+    rated(unreachable('cd-jinjiang'), { ruleId: 'homepage-availability', reason: UNREACHABLE_VETO }),
+    rated(result('my-portal')),
   ]);
 }
 
