@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type ServedDemo, serveDemoSites } from '../../demo/serve-demo.ts';
+import { evidenceKeyLabel } from '../../reports/html/evidence-labels.ts';
 import type { SweepResults } from '../../src/results.ts';
 import { runCli } from '../support/cli.ts';
 
@@ -148,6 +149,16 @@ describe('gov-inspect sweep over the demo sites', () => {
       .find((s) => s.siteId === 'sc-portal')!
       .checks.find((c) => c.ruleId === 'https-security')!;
     expect(https.findings.map((f) => f.message).join('\n')).toMatch(/没有跳转到本网站的 HTTPS 地址/);
+  });
+
+  it('names every evidence key it wrote in Chinese for the report', () => {
+    const keys = new Set(
+      results.sites.flatMap((site) =>
+        site.checks.flatMap((check) => check.findings.flatMap((finding) => Object.keys(finding.evidence))),
+      ),
+    );
+    const unnamed = [...keys].filter((key) => evidenceKeyLabel(key) === key);
+    expect(unnamed).toEqual([]);
   });
 
   it('writes a self-contained Chinese report with the header screenshots', async () => {
