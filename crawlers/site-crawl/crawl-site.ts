@@ -1,5 +1,6 @@
 import { type Logger, log as processLog } from '../../src/log.ts';
 import type { SiteCrawl } from '../artifacts.ts';
+import { readCertificate } from '../transport/certificate.ts';
 import { normalizeUrl } from '../url.ts';
 import { Frontier } from './frontier.ts';
 import { PageBook } from './page-book.ts';
@@ -7,7 +8,6 @@ import { mayBeHtml } from './resource-kind.ts';
 import { type CrawlSettings, resolveCrawlSettings } from './settings.ts';
 import { createSiteCrawler } from './site-crawler.ts';
 import { openCrawlStorage } from './storage.ts';
-import { probeTls } from './tls-probe.ts';
 import { TrapGuard } from './traps.ts';
 
 export interface CrawlSiteOptions {
@@ -39,8 +39,9 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   const log = (options.log ?? processLog).child({ gatherer: 'site-crawl', homepage });
   options.signal?.throwIfAborted();
 
+  // The crawl ignores certificate errors so that the site can still be inspected; the problem is recorded.
   const tlsError = homepage.startsWith('https:')
-    ? await probeTls(homepage, settings.connectTimeoutMs, settings.resolve)
+    ? (await readCertificate(homepage, settings.connectTimeoutMs, settings.resolve)).tlsError
     : undefined;
   if (tlsError) log.warn({ tlsError }, 'homepage certificate does not verify; crawling without verification');
 

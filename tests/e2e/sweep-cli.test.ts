@@ -4,27 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { CHECKS } from '../../checks/index.ts';
 import { type ServedDemo, serveDemoSites } from '../../demo/serve-demo.ts';
 import { evidenceKeyLabel } from '../../reports/html/evidence-labels.ts';
 import type { SweepResults } from '../../src/results.ts';
 import { runCli } from '../support/cli.ts';
 
-/** The five rules of contract §4, then the rules added after them (issue 5). */
-const RULES = [
-  'header-full-name',
-  'gazette-column',
-  'archive-label',
-  'annual-report',
-  'broken-links',
-  'footer-identifiers',
-  'error-report-entry',
-  'site-functions',
-  'column-domain',
-  'site-domain',
-  'content-freshness',
-  'homepage-availability',
-  'https-security',
-];
+/** Every rule, in contract order (tests/checks/registry.test.ts holds CHECKS to that order). */
+const RULES = CHECKS.map((check) => check.meta.id);
 const NOW = '2026-11-25T10:00:00+08:00';
 
 describe('gov-inspect sweep over the demo sites', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../checks/index.ts';
 import { writeReportHtml } from '../../reports/report-html.ts';
 import { launchBrowser } from '../../src/browser.ts';
 import type { SweepResults } from '../../src/results.ts';
@@ -20,21 +21,7 @@ let reportUrl: string;
 /** The sample sweep with every site carrying all thirteen rules, as the summary table will have them. */
 let thirteenRulesUrl: string;
 
-const THIRTEEN_RULES = [
-  'header-full-name',
-  'gazette-column',
-  'archive-label',
-  'annual-report',
-  'broken-links',
-  'footer-identifiers',
-  'error-report-entry',
-  'site-functions',
-  'column-domain',
-  'site-domain',
-  'content-freshness',
-  'homepage-availability',
-  'https-security',
-];
+const THIRTEEN_RULES = CHECKS.map((check) => check.meta.id);
 
 function withThirteenRules(): SweepResults {
   const results = sampleResults();

@@ -6,7 +6,7 @@ import { checkLinks } from '../../crawlers/link-status/check-links.ts';
 import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage.ts';
 import { parseResolveEntries, type ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
-import { probeTls } from '../../crawlers/site-crawl/tls-probe.ts';
+import { readCertificate } from '../../crawlers/transport/certificate.ts';
 import { launchBrowser } from '../../src/browser.ts';
 import { log } from '../../src/log.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
@@ -131,7 +131,9 @@ describe('the site crawl honours --resolve', () => {
   });
 
   it('over HTTPS: SNI is the host name, the certificate problem is still recorded', async () => {
-    expect(await probeTls(`${secureOrigin}/`, 5000, table)).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect((await readCertificate(`${secureOrigin}/`, 5000, table)).tlsError).toBe(
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+    );
     const crawl = await crawlSite({
       homepage: `${secureOrigin}/`,
       maxPages: 2,
