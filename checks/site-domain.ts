@@ -98,7 +98,18 @@ function departmentProblems(site: Site, url: string, host: string, parentHomepag
       }),
     ];
   }
-  const portalDomain = new URL(parentHomepage).hostname.replace(/^www\./, '');
+  const portalHost = new URL(parentHomepage).hostname.replace(/\.$/, '');
+  if (host === portalHost) {
+    return [
+      problem(
+        'review',
+        url,
+        `部门网站与上级门户网站同用域名 ${host}（以门户网站的栏目形式建设），需人工确认是否已按集约化要求整合。`,
+        { host, parentDomain: portalHost },
+      ),
+    ];
+  }
+  const portalDomain = portalHost.replace(/^www\./, '');
   if (!portalDomain.endsWith('.gov.cn')) {
     return [
       problem(

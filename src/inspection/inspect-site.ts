@@ -1,23 +1,15 @@
 import { runChecks } from '../../checks/run-checks.ts';
-import type {
-  Artifacts,
-  Gathered,
-  HomepageAvailability,
-  RenderedHomepage,
-} from '../../crawlers/artifacts.ts';
-import { probeHomepage } from '../../crawlers/homepage-probe/probe-homepage.ts';
-import { summarizeProbes } from '../../crawlers/homepage-probe/summarize.ts';
+import type { Artifacts, RenderedHomepage } from '../../crawlers/artifacts.ts';
 import { checkLinks } from '../../crawlers/link-status/check-links.ts';
 import { knownFromCrawl } from '../../crawlers/link-status/from-crawl.ts';
 import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage.ts';
-import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
 import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
 import { normalizeUrl } from '../../crawlers/url.ts';
-import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 import type { InspectionContext } from './context.ts';
+import { gatherer, probeOnce } from './gather.ts';
 import { linkOccurrences } from './occurrences.ts';
 import { rateSite } from './rating.ts';
 import { unreachableReason } from './reachability.ts';
@@ -138,33 +130,6 @@ export async function inspectSite(
     pagesCrawled: pages.filter((page) => page.status !== null).length,
     linksChecked: linkStatuses.ok ? Object.keys(linkStatuses.value.statuses).length : 0,
   });
-}
-
-/** The CLI's availability: one probe, which can only tell a failure worth a person's look. */
-async function probeOnce(
-  homepage: string,
-  resolve: ResolveTable | undefined,
-  signal: AbortSignal | undefined,
-): Promise<HomepageAvailability> {
-  const probe = await probeHomepage(homepage, { resolve, signal });
-  const at = new Date(probe.at);
-  return summarizeProbes([probe], { from: at, to: at }, 'single-probe');
-}
-
-/** Runs gatherers, turning a failure into a failed artifact (the checks needing it become `review`). */
-function gatherer(log: Logger, signal: AbortSignal | undefined) {
-  return async <T>(name: keyof Artifacts, make: () => Promise<T>): Promise<Gathered<T>> => {
-    const started = Date.now();
-    try {
-      const value = await make();
-      log.info({ gatherer: name, ms: Date.now() - started }, 'gathered');
-      return { ok: true, value };
-    } catch (error) {
-      log.warn({ gatherer: name, err: error }, 'gatherer failed');
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: signal?.aborted ? `本站检查超过时限，未能完成（${message}）` : message };
-    }
-  };
 }
 
 /** Moves the header screenshot out of the artifact into the evidence store, leaving its path. */

@@ -2,7 +2,7 @@ import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 import type { StoredResult } from '../store/store.ts';
 import { compareResults } from './compare-results.ts';
-import { previousPeriod } from './previous-period.ts';
+import { previousPeriod } from './period-names.ts';
 
 /** A site's latest result of the period (the contract §3 site object) with what changed since the previous period. */
 export type PeriodSiteEntry = SiteResult & {

@@ -36,7 +36,8 @@ export function probesRepository(db: Database): ProbesRepository {
     async record(probes) {
       if (probes.length === 0) return;
       const column = <K extends keyof SiteProbe>(key: K) => probes.map((probe) => probe[key] ?? null);
-      // A probe stored already (a round's job run twice) adds nothing, to the probes or to the day counts.
+      // A probe stored already (the same batch recorded again, as a retried write would) adds nothing, to the
+      // probes or to the day counts. A round run twice probes again: those are new probes, and count.
       await db.query(
         `WITH stored AS (
            INSERT INTO homepage_probes (site_id, at, url, ok, status, error, duration_ms)

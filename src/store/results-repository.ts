@@ -1,4 +1,4 @@
-import { isHalfYear, isQuarter } from '../periods/previous-period.ts';
+import { isHalfYear, isQuarter } from '../periods/period-names.ts';
 import type { SiteResult } from '../results.ts';
 import { halfYearOf, quarterOf } from '../sweep/period.ts';
 import type { Database } from './database.ts';

@@ -66,7 +66,6 @@ describe('site-domain', () => {
 
   it.each([
     ["another government's domain", 'https://fgw.chengdu.gov.cn/'],
-    ["the portal's own www.", 'https://www.sc.gov.cn/'],
     ['a sub-sub-domain', 'https://a.fgw.sc.gov.cn/'],
   ])('fails a department on %s', (_name, homepage) => {
     const result = judge(department(homepage), PROVINCE);
@@ -84,6 +83,16 @@ describe('site-domain', () => {
     expect(missing.findings[0]!.message).toContain('站点清单中没有其上级门户网站 sc-portal');
     const unnamed = judge({ ...department('https://fgw.sc.gov.cn/'), parent: null });
     expect(unnamed.findings[0]!.message).toContain('登记信息未给出其上级门户网站（parent）');
+  });
+
+  it("reviews a department built as a column of its portal, on the portal's own host", () => {
+    const result = judge(department('https://www.sc.gov.cn/fgw/'), PROVINCE);
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toContain('同用域名 www.sc.gov.cn');
+  });
+
+  it("reads a parent portal registered with the root's trailing dot", () => {
+    expect(judge(department('https://fgw.sc.gov.cn/'), 'https://www.sc.gov.cn./').outcome).toBe('pass');
   });
 
   it('reviews a department whose parent portal is itself registered at an address', () => {

@@ -1,11 +1,12 @@
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summarizeProbes } from '../../crawlers/homepage-probe/summarize.ts';
+import { periodStart } from '../../src/periods/period-names.ts';
 import { SITE_INSPECTIONS, type SiteJobData, siteJobId, workerConnection } from '../../src/queue/queues.ts';
 import { createSweepLauncher } from '../../src/queue/sweep-launcher.ts';
 import type { Site } from '../../src/registry/site.ts';
 import { startSweep } from '../../src/service/start-sweep.ts';
-import { periodStart, storedSiteContexts } from '../../src/service/sweep-site-contexts.ts';
+import { storedSiteContexts } from '../../src/service/sweep-site-contexts.ts';
 import type { SiteProbe } from '../../src/store/store.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 
