@@ -1,8 +1,8 @@
-import type { CrawledPage } from '../crawlers/artifacts.ts';
+import type { CrawledPage, RenderedHomepage } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { type CalendarDay, shanghaiDay } from './lib/calendar.ts';
 import { type Column, type ColumnKind, homepageColumns } from './lib/homepage-columns.ts';
-import { type DatedItem, datedItems } from './lib/list-dates.ts';
+import { type DatedItem, datedItems, newestShownDate } from './lib/list-dates.ts';
 import { pageAnswer, unusableReason } from './lib/pages.ts';
 import { compact } from './lib/text.ts';
 
@@ -26,14 +26,17 @@ const SAYS_EMPTY =
  * The national indicators 网站不更新, 栏目不更新 and 空白栏目, on the dates list pages print beside
  * their entries (`CrawledPage.listItems`), counted in Asia/Shanghai calendar days up to `ctx.now`. A
  * stale homepage fails alone and is a single veto. Stale or blank columns fail at 5 or more; fewer are
- * `review`: telling a column's kind from its name, and a list from a page with none, wants a person.
+ * `review`: telling a column's kind from its name wants a person. Only a column whose page says it is
+ * empty (暂无信息) counts as blank: one where no date could be read may print its dates in a way we do
+ * not read, and is listed for review without counting. Before the veto, the rendered homepage is
+ * searched for a recent date the list reader missed (a list written by script).
  */
 export const contentFreshness = defineCheck({
   meta: {
     id: 'content-freshness',
     clause: '4.5',
     title: '网站及栏目内容及时更新',
-    description: `依据国家《政府网站与政务新媒体检查指标》：首页最新信息超过2周未更新为“网站不更新”，单项否决；动态、要闻类栏目超过2周、通知公告和政策文件类栏目超过6个月未更新为“栏目不更新”，栏目页面显示暂无信息或没有任何带日期的信息为“空白栏目”，两者累计${NATIONAL_COLUMN_LIMIT}个及以上不通过，不足${NATIONAL_COLUMN_LIMIT}个列出待人工确认。日期取自首页和栏目页列表中标注的发布日期。`,
+    description: `依据国家《政府网站与政务新媒体检查指标》：首页最新信息超过2周未更新为“网站不更新”，单项否决；动态、要闻类栏目超过2周、通知公告和政策文件类栏目超过6个月未更新为“栏目不更新”，栏目页面显示暂无信息为“空白栏目”，两者累计${NATIONAL_COLUMN_LIMIT}个及以上不通过，不足${NATIONAL_COLUMN_LIMIT}个列出待人工确认。日期取自首页和栏目页列表中标注的发布日期；读不到任何日期的动态、通知类栏目列出待人工确认，不计入累计数；首页列表已超过2周而渲染后的首页显示2周内的日期时，不作单项否决，列出待人工确认。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['siteCrawl', 'renderedHomepage'],
@@ -41,11 +44,12 @@ export const contentFreshness = defineCheck({
   run({ siteCrawl: crawl, renderedHomepage }, ctx): CheckResult {
     const today = shanghaiDay(ctx.now);
     const homepage = crawl.pages.find((page) => page.depth === 0);
-    const home = judgeHomepage(homepage, crawl.startUrl, today);
-    const problems = homepageColumns(crawl, renderedHomepage, homepage).flatMap((column) => {
-      const problem = judgeColumn(column, today);
-      return problem === null ? [] : [problem];
-    });
+    const home = judgeHomepage(homepage, crawl.startUrl, renderedHomepage, today);
+    const judged = homepageColumns(crawl, renderedHomepage, homepage).map((column) =>
+      judgeColumn(column, today),
+    );
+    const problems = judged.flatMap((j) => (j?.counts ? [j.finding] : []));
+    const unread = judged.flatMap((j) => (j && !j.counts ? [j.finding] : []));
     const overLimit = problems.length >= NATIONAL_COLUMN_LIMIT;
     const tally = overLimit
       ? `全站累计${problems.length}个栏目不更新或空白，达到国家检查指标“累计${NATIONAL_COLUMN_LIMIT}个及以上”的不合格标准`
@@ -53,6 +57,7 @@ export const contentFreshness = defineCheck({
     const findings = [
       ...(home.finding ? [home.finding] : []),
       ...problems.map((p) => ({ ...p, message: `${p.message}；${tally}。` })),
+      ...unread,
     ];
     if (home.stale || overLimit) {
       return {
@@ -71,6 +76,7 @@ export const contentFreshness = defineCheck({
 function judgeHomepage(
   homepage: CrawledPage | undefined,
   startUrl: string,
+  rendered: RenderedHomepage,
   today: CalendarDay,
 ): { stale: boolean; finding?: Finding } {
   const unusable = homepage === undefined ? '没有抓取到' : unusableReason(homepage);
@@ -98,28 +104,50 @@ function judgeHomepage(
     };
   }
   if (newest.daysAgo <= HOMEPAGE_DAYS) return { stale: false };
+  const evidence = { ...newestEvidence(newest), thresholdDays: HOMEPAGE_DAYS, datedEntries: dated.length };
+  const shown = newestShownDate(rendered.texts, today);
+  if (shown !== undefined && shown.daysAgo <= HOMEPAGE_DAYS) {
+    return {
+      stale: false,
+      finding: {
+        url: homepage.finalUrl,
+        message: `首页列表中读到的最新信息“${newest.item.title}”发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天；但渲染后的首页显示近期日期“${shown.text}”（${shown.date}，距今${shown.daysAgo}天），未能确定它属于哪条信息，需人工确认首页是否超过2周未更新。`,
+        evidence: { ...evidence, text: shown.text, selector: shown.selector },
+      },
+    };
+  }
   return {
     stale: true,
     finding: {
       url: homepage.finalUrl,
       message: `首页最新的信息“${newest.item.title}”发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，首页超过2周未更新（网站不更新）。`,
-      evidence: { ...newestEvidence(newest), thresholdDays: HOMEPAGE_DAYS, datedEntries: dated.length },
+      evidence,
     },
   };
 }
 
-/** A column not updated within its period, or blank; null when it is fine or not judged. */
-function judgeColumn(column: Column, today: CalendarDay): Finding | null {
+/**
+ * A column not updated within its period, or blank, counting toward the national limit; a news or
+ * notice column with no dated entry we could read, not counting; null when it is fine or not judged.
+ */
+function judgeColumn(column: Column, today: CalendarDay): { finding: Finding; counts: boolean } | null {
   const { name, kind, page } = column;
   const base = { column: name, url: page.finalUrl, kind, kindName: KIND_NAMES[kind], source: column.source };
   if ((page.listItems ?? []).length === 0) {
     const wording = SAYS_EMPTY.exec(compact(page.text))?.[0];
-    if (wording === undefined && kind === 'other') return null;
-    const message =
-      wording === undefined
-        ? `栏目“${name}”的页面上没有任何标注日期的信息条目（空白栏目）`
-        : `栏目“${name}”的页面显示“${wording}”，没有任何信息（空白栏目）`;
-    return { url: page.finalUrl, message, evidence: { ...base, blank: wording ?? 'no-dated-entries' } };
+    if (wording !== undefined) {
+      const message = `栏目“${name}”的页面显示“${wording}”，没有任何信息（空白栏目）`;
+      return {
+        counts: true,
+        finding: { url: page.finalUrl, message, evidence: { ...base, blank: wording } },
+      };
+    }
+    if (kind === 'other') return null;
+    const message = `栏目“${name}”的页面上没有读到标注日期的信息条目：可能是空白栏目，也可能是页面日期的写法无法自动识别，需人工查看（不计入空白栏目累计数）。`;
+    return {
+      counts: false,
+      finding: { url: page.finalUrl, message, evidence: { ...base, blank: 'no-dated-entries' } },
+    };
   }
   if (kind === 'other') return null;
   const dated = datedItems(page.listItems, today);
@@ -127,9 +155,12 @@ function judgeColumn(column: Column, today: CalendarDay): Finding | null {
   const thresholdDays = COLUMN_DAYS[kind];
   if (newest === undefined || newest.daysAgo <= thresholdDays) return null;
   return {
-    url: page.finalUrl,
-    message: `栏目“${name}”最新的信息发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，${KIND_NAMES[kind]}栏目超过${PERIOD_NAMES[kind]}未更新（栏目不更新）`,
-    evidence: { ...base, ...newestEvidence(newest), thresholdDays, datedEntries: dated.length },
+    counts: true,
+    finding: {
+      url: page.finalUrl,
+      message: `栏目“${name}”最新的信息发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，${KIND_NAMES[kind]}栏目超过${PERIOD_NAMES[kind]}未更新（栏目不更新）`,
+      evidence: { ...base, ...newestEvidence(newest), thresholdDays, datedEntries: dated.length },
+    },
   };
 }
 

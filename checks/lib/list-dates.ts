@@ -1,7 +1,12 @@
-import type { ListItem } from '../../crawlers/artifacts.ts';
+import type { ListItem, RenderedText } from '../../crawlers/artifacts.ts';
+import {
+  findDates,
+  isCalendarDate,
+  printedDates,
+  readMonthDay,
+  readSplitDate,
+} from '../../crawlers/printed-date.ts';
 import type { CalendarDay } from './calendar.ts';
-import { findDates } from './dates.ts';
-import { toHalfWidth } from './text.ts';
 
 /** A list entry with the day its printed date stands for. */
 export interface DatedItem {
@@ -12,33 +17,40 @@ export interface DatedItem {
   daysAgo: number;
 }
 
+/** A date the rendered page shows, outside the date widget. */
+export interface ShownDate {
+  text: string;
+  selector: string;
+  date: string;
+  daysAgo: number;
+}
+
 /** How far past today a printed date may lie (a server clock set ahead) before it is taken for a mistake. */
 const FUTURE_SLACK_DAYS = 1;
-/** 11-20, 11/20, 11月20日, in brackets or not. */
-const MONTH_DAY = /(?<!\d)(\d{1,2})\s*(?:[-/]|月)\s*(\d{1,2})(?!\d)/;
 const MS_PER_DAY = 86_400_000;
 
 /**
  * The day a list page's printed date stands for, as 'YYYY-MM-DD', or null when it is not a date or
- * lies more than a day after `today`. A month and day alone ('[11-20]', '11月20日') is given the latest
- * year that does not put it after today: on 3 January, '[12-28]' is the 28th of December just gone.
+ * lies more than a day after `today`. A month and day alone ('[11-20]', '11月20日', '11.20') is given
+ * the latest year that puts it at most a day after today: on 3 January, '[12-28]' is the 28th of
+ * December just gone; on 31 December, '[01-01]' is tomorrow.
  */
 export function readListDate(dateText: string, today: CalendarDay): string | null {
   const full = findDates(dateText)[0];
-  if (full !== undefined) {
-    const [year, month, day] = full.iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-    return dayNumber({ year, month, day }) - dayNumber(today) > FUTURE_SLACK_DAYS
-      ? null
-      : full.iso.slice(0, 10);
-  }
-  const monthDay = MONTH_DAY.exec(toHalfWidth(dateText));
+  const [year, month, day] = full?.iso.slice(0, 10).split('-').map(Number) ?? [];
+  const printed = year !== undefined ? { year, month: month!, day: day! } : readSplitDate(dateText);
+  if (printed !== null) return daysAfter(printed, today) > FUTURE_SLACK_DAYS ? null : isoOf(printed);
+  const monthDay = readMonthDay(dateText);
   if (monthDay === null) return null;
-  const month = Number(monthDay[1]);
-  const day = Number(monthDay[2]);
   // Eight years back reaches a leap year for 29 February.
-  for (let year = today.year; year > today.year - 8; year--) {
-    const candidate = { year, month, day };
-    if (isCalendarDay(candidate) && dayNumber(candidate) <= dayNumber(today)) return isoOf(candidate);
+  for (let year = today.year + 1; year > today.year - 8; year--) {
+    const candidate = { year, ...monthDay };
+    if (
+      isCalendarDate(year, monthDay.month, monthDay.day) &&
+      daysAfter(candidate, today) <= FUTURE_SLACK_DAYS
+    ) {
+      return isoOf(candidate);
+    }
   }
   return null;
 }
@@ -47,19 +59,40 @@ export function readListDate(dateText: string, today: CalendarDay): string | nul
 export function datedItems(items: readonly ListItem[] | undefined, today: CalendarDay): DatedItem[] {
   const dated = (items ?? []).flatMap((item): DatedItem[] => {
     const date = readListDate(item.dateText, today);
-    if (date === null) return [];
-    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-    return [{ item, date, daysAgo: Math.max(0, dayNumber(today) - dayNumber({ year, month, day })) }];
+    return date === null ? [] : [{ item, date, daysAgo: daysAgo(date, today) }];
   });
   return dated.sort((a, b) => a.daysAgo - b.daysAgo);
 }
 
-function dayNumber({ year, month, day }: CalendarDay): number {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+/**
+ * The newest date among the rendered page's visible texts, in any form a list prints, leaving out the
+ * date widget's (今天是2026年11月25日, 2026-11-25 星期三): a list written by script shows its dates here
+ * and not in the crawled HTML.
+ */
+export function newestShownDate(texts: readonly RenderedText[], today: CalendarDay): ShownDate | undefined {
+  const visible = texts.filter((text) => text.visible);
+  const shown = printedDates(
+    visible.map((text) => text.text),
+    { loose: true },
+  ).flatMap((printed): ShownDate[] => {
+    const date = printed.widget ? null : readListDate(printed.text, today);
+    const { selector } = visible[printed.piece]!;
+    return date === null ? [] : [{ text: printed.text, selector, date, daysAgo: daysAgo(date, today) }];
+  });
+  return shown.sort((a, b) => a.daysAgo - b.daysAgo)[0];
 }
 
-function isCalendarDay({ year, month, day }: CalendarDay): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+function daysAgo(date: string, today: CalendarDay): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Math.max(0, -daysAfter({ year, month, day }, today));
+}
+
+function daysAfter(day: CalendarDay, today: CalendarDay): number {
+  return dayNumber(day) - dayNumber(today);
+}
+
+function dayNumber({ year, month, day }: CalendarDay): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
 function isoOf({ year, month, day }: CalendarDay): string {

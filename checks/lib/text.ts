@@ -6,10 +6,8 @@ export function compact(text: string): string {
   return text.replace(ANY_SPACE, '');
 }
 
-/** Full-width digits and letters (０-９, Ａ-Ｚ) as their ASCII forms. */
-export function toHalfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
+/** Full-width digits and letters (０-９, Ａ-Ｚ) as their ASCII forms; shared with the gatherers. */
+export { toHalfWidth } from '../../crawlers/printed-date.ts';
 
 /** Up to `radius` characters either side of [start, end), with '…' where the text was cut. */
 export function excerpt(text: string, start: number, end: number, radius: number): string {

@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, isTag, isText } from 'domhandler';
 import type { ListItem } from '../artifacts.ts';
+import { printedDates } from '../printed-date.ts';
 import { normalizeUrl } from '../url.ts';
 import { collapse } from '../visible-text.ts';
 import { baseUrlOf } from './page-facts.ts';
@@ -14,28 +15,21 @@ const ENTRY_TAGS = new Set(['li', 'tr', 'dd', 'dt']);
 /** Elements that hold a whole list, or the page: never one entry. */
 const LIST_TAGS = new Set(['ul', 'ol', 'table', 'tbody', 'thead', 'tfoot', 'body', 'html', 'form']);
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
-/** The header's date widget (今天是2026年11月25日 星期三), not the date of an entry. */
-const WIDGET_WORDS = /今天|今日|星期|礼拜|周[一二三四五六日天]|农历|当前时间|现在时间/;
-
-const OPEN = String.raw`[\[【(（]`;
-const CLOSE = String.raw`[\]】)）]`;
-/** 2026-11-20, 2026/11/20, 2026.11.20 (one separator, used twice), 2026年11月20日. */
-const FULL_DATE = new RegExp(
-  String.raw`(?<!\d)${OPEN}?(?:(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}(?!\d)|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])${CLOSE}?`,
-  'g',
-);
-/** 11-20, [11-20], 11/20, 11月20日, standing alone (not part of a longer number or a sentence). */
-const MONTH_DAY = new RegExp(
-  String.raw`(?<=^|[\s\[【(（])${OPEN}?(?<month>\d{1,2})(?:[-/]|\s*月\s*)(?<day>\d{1,2})(?:\s*[日号])?${CLOSE}?(?=$|[\s\]】)）])`,
-  'g',
-);
+/** Entries whose 11/20 is a date: elsewhere a pager's 1/25 is printed the same way. */
+const LOOSE_DATE_TAGS = new Set(['li', 'tr', 'dd']);
+/** Links of a pager or of the site's furniture, which a date beside them does not make entries. */
+const FURNITURE =
+  /^(?:首页|上一?页|下一?页|前一页|后一页|尾页|末页|最后一页|第一页|\d{1,4}|跳转|转到|GO|更多|more|设为首页|加入收藏|收藏本站|无障碍(?:浏览)?|长者模式|关怀版|English|登录|注册|天气)$/i;
+/** A pager's own words: 共25页, 第1页. */
+const PAGER_TEXT = /[共第]\s*\d+\s*页/;
 
 /**
  * The dated entries of the page's lists, as the page prints them, at most 100, in document order: a
  * link with a date beside it in the same entry (`<li><a>标题</a><span>2026-11-20</span></li>`, a table
  * row, `<dd>`, `<div class="item">`) or inside the link in an element of its own. The date text is
- * kept as printed ('[11-20]', '2026年11月20日'); reading it is the checks' job. Date widgets
- * (今天是…星期三) are not entries.
+ * kept as printed ('[11-20]', '2026年11月20日', '20 2026-11' for a day printed apart from its year and
+ * month); reading it is the checks' job. Date widgets (今天是…星期三), pagers and the site's furniture
+ * links (设为首页, 无障碍) are not entries.
  */
 export function pageListItems($: CheerioAPI, pageUrl: string): ListItem[] {
   const base = baseUrlOf($, pageUrl);
@@ -47,7 +41,7 @@ export function pageListItems($: CheerioAPI, pageUrl: string): ListItem[] {
     const found = dateInside($, anchor) ?? dateBeside(anchor, datesOf);
     if (!found) continue;
     const title = titleOf(found.title, anchor.attribs.title);
-    if (title === '') continue;
+    if (title === '' || FURNITURE.test(title.replace(/\s/g, ''))) continue;
     const known = entries.get(found.entry);
     if (known) {
       // A category link ([区县动态]) beside the title: the longer text is the title.
@@ -74,12 +68,13 @@ interface Found {
 
 /** A date in an element of its own inside the link: `<a><span>标题</span><span>2026-11-20</span></a>`. */
 function dateInside($: CheerioAPI, anchor: Element): Found | undefined {
+  const loose = inLooseDateEntry(anchor);
   for (const element of $(anchor).find('*').toArray()) {
-    const text = collapse($(element).text());
-    const dates = datesIn(text);
-    if (dates.length !== 1 || dates[0] !== text) continue;
+    const pieces = textPieces(element, () => true);
+    const dates = printedDates(pieces, { loose });
+    if (dates.length !== 1 || dates[0]!.widget || dates[0]!.text !== pieces.join(' ')) continue;
     const title = collapse(textNodes(anchor, (node) => node !== element).join(''));
-    return title === '' ? undefined : { entry: anchor, dateText: text, title };
+    return title === '' ? undefined : { entry: anchor, dateText: dates[0]!.text, title };
   }
   return undefined;
 }
@@ -103,17 +98,29 @@ function dateBeside(anchor: Element, datesOf: Map<Element, string[] | null>): Fo
 
 /**
  * The dates printed in `element` outside its links when it can be one entry: [] when it has none
- * (look further up), null when it cannot be an entry (a list, several entries, a date widget). An
- * entry element (li, tr, dd, dt) may print two dates (成文日期, 发布日期): the last is taken.
+ * (look further up), null when it cannot be an entry (a list, several entries, a date widget, a
+ * pager). An entry element (li, tr, dd, dt) may print two dates (成文日期, 发布日期): the last is
+ * taken, and a date with its year before one without (a row's amount of 11.20 after its date).
  */
 function entryDates(element: Element): string[] | null {
   if (LIST_TAGS.has(element.name) || holdsList(element)) return null;
   const entryTag = ENTRY_TAGS.has(element.name);
   if (!entryTag && holdsSeveralEntries(element)) return null;
-  const side = sideText(element);
-  if (WIDGET_WORDS.test(side)) return null;
-  const dates = datesIn(side);
-  return dates.length > 1 && !entryTag ? null : dates;
+  const pieces = textPieces(element, (child) => child.name !== 'a');
+  if (pieces.some((piece) => PAGER_TEXT.test(piece))) return null;
+  const dates = printedDates(pieces, { loose: inLooseDateEntry(element) });
+  if (dates.some((date) => date.widget)) return null;
+  if (dates.length > 1 && !entryTag) return null;
+  const full = dates.filter((date) => date.full);
+  return (full.length > 0 ? full : dates).map((date) => date.text);
+}
+
+/** True inside an <li>, <tr> or <dd>, where 11/20 and a whole 11.20 are dates. */
+function inLooseDateEntry(element: Element): boolean {
+  for (let node: Element | null = element; node && isTag(node); node = node.parent as Element | null) {
+    if (LOOSE_DATE_TAGS.has(node.name)) return true;
+  }
+  return false;
 }
 
 function holdsList(element: Element): boolean {
@@ -133,12 +140,11 @@ function hasLink(element: Element): boolean {
   );
 }
 
-/** The element's text outside its links, text node by text node, joined with spaces. */
-function sideText(element: Element): string {
-  return textNodes(element, (child) => child.name !== 'a')
+/** The element's text node by text node, collapsed, leaving out empty ones and elements `enter` refuses. */
+function textPieces(element: Element, enter: (element: Element) => boolean): string[] {
+  return textNodes(element, enter)
     .map(collapse)
-    .filter((text) => text !== '')
-    .join(' ');
+    .filter((text) => text !== '');
 }
 
 /** The text nodes under `root`, leaving out scripts, styles and the elements `enter` refuses. */
@@ -150,21 +156,4 @@ function textNodes(root: Element, enter: (element: Element) => boolean): string[
   };
   root.children.forEach(walk);
   return found;
-}
-
-/** The dates written in `text`, as written (brackets kept), in the order they appear. */
-function datesIn(text: string): string[] {
-  const ascii = text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const spans: [number, number][] = [];
-  for (const m of ascii.matchAll(FULL_DATE)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of ascii.matchAll(MONTH_DAY)) {
-    const month = Number(m.groups!.month);
-    const day = Number(m.groups!.day);
-    const start = m.index;
-    const overlaps = spans.some(([from, to]) => start < to && start + m[0].length > from);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && !overlaps) {
-      spans.push([start, start + m[0].length]);
-    }
-  }
-  return spans.sort((a, b) => a[0] - b[0]).map(([from, to]) => text.slice(from, to));
 }

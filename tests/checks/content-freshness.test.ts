@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../checks/check.ts';
 import { contentFreshness } from '../../checks/content-freshness.ts';
 import { readListDate } from '../../checks/lib/list-dates.ts';
-import type { CrawledPage, ListItem } from '../../crawlers/artifacts.ts';
-import { anchor, crawl, HOME, homepage, site } from './fixtures/builders.ts';
+import type { CrawledPage, ListItem, RenderedText } from '../../crawlers/artifacts.ts';
+import { anchor, crawl, HOME, homepage, site, text } from './fixtures/builders.ts';
 import {
   columnPage,
   crawledHomepage,
@@ -50,10 +50,12 @@ function judge(
   columns: ColumnFixture[],
   now = NOW,
   homeOverrides: Partial<CrawledPage> = {},
+  renderedTexts: RenderedText[] = [],
 ) {
   const links = columns.filter((c) => c.via === 'link').map((c) => anchor(c.name, c.path));
   const pages = columns.filter((c) => c.crawled !== false).map((c) => columnPage(c.path, c.items, c.page));
   const rendered = homepage({
+    texts: renderedTexts,
     links: [
       navLink('首页', '/'),
       ...columns.filter((c) => c.via !== 'link').map((c) => navLink(c.name, c.path)),
@@ -114,7 +116,7 @@ describe('content-freshness: outcomes', () => {
   });
 
   it('fails at 5 stale or blank columns, saying the national threshold, without a single veto', () => {
-    const blank = column('政策文件', '/zcwj/', []);
+    const blank = column('政策文件', '/zcwj/', [], { page: { text: '政策文件 暂无数据' } });
     const result = judge(FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4), blank]);
     expect(result.outcome).toBe('fail');
     expect(result.singleVeto).toBeUndefined();
@@ -139,8 +141,8 @@ describe('content-freshness: outcomes', () => {
     expect(result.findings[4]).toMatchObject({
       url: `${HOME}zcwj/`,
       message:
-        '栏目“政策文件”的页面上没有任何标注日期的信息条目（空白栏目）；全站累计5个栏目不更新或空白，达到国家检查指标“累计5个及以上”的不合格标准。',
-      evidence: { column: '政策文件', kind: 'notice-policy', blank: 'no-dated-entries' },
+        '栏目“政策文件”的页面显示“暂无数据”，没有任何信息（空白栏目）；全站累计5个栏目不更新或空白，达到国家检查指标“累计5个及以上”的不合格标准。',
+      evidence: { column: '政策文件', kind: 'notice-policy', blank: '暂无数据' },
     });
   });
 
@@ -178,7 +180,16 @@ describe('content-freshness: reading the dates', () => {
     ['【11-20】', '2026-11-20'],
     ['11/20', '2026-11-20'],
     ['11月20日', '2026-11-20'],
-    ['11-26', '2025-11-26'],
+    ['11-26', '2026-11-26'],
+    ['11-27', '2025-11-27'],
+    ['11.20', '2026-11-20'],
+    ['[11.20]', '2026-11-20'],
+    ['20 2026-11', '2026-11-20'],
+    ['2026/11 19', '2026-11-19'],
+    ['2026-11 27', null],
+    ['1.5', null],
+    ['12.50', null],
+    ['金额 11.20 万元', null],
     ['02-29', '2024-02-29'],
     ['2026-11-26', '2026-11-26'],
     ['2026-11-27', null],
@@ -188,6 +199,11 @@ describe('content-freshness: reading the dates', () => {
     ['置顶', null],
   ])('reads %s on 2026-11-25 as %s', (text, expected) => {
     expect(readListDate(text, { year: 2026, month: 11, day: 25 })).toBe(expected);
+  });
+
+  it('reads a month and day one day ahead as tomorrow, also across New Year', () => {
+    expect(readListDate('[01-01]', { year: 2026, month: 12, day: 31 })).toBe('2027-01-01');
+    expect(readListDate('[01-02]', { year: 2026, month: 12, day: 31 })).toBe('2026-01-02');
   });
 
   it('ignores dates after today, by more than a day, when finding the newest entry', () => {
@@ -222,6 +238,88 @@ describe('content-freshness: the homepage', () => {
     expect(result.findings[0]!.message).toBe(
       '首页返回 HTTP 503，无法判断首页信息是否在2周内更新，需人工查看。',
     );
+  });
+});
+
+describe('content-freshness: the rendered homepage before a single veto', () => {
+  const STALE_HOME = [entry('旧闻', ago(30))];
+  it.each<[string, RenderedText[], CheckResult['outcome'], boolean]>([
+    ['no dates shown', [text('工作动态')], 'fail', true],
+    ['the header widget in one text', [text('今天是2026年11月25日 星期三')], 'fail', true],
+    ['the widget in pieces', [text('今天是'), text('2026年11月25日'), text('星期三')], 'fail', true],
+    ['a date and weekday apart', [text('2026-11-25'), text('周三')], 'fail', true],
+    [
+      'a recent date hidden',
+      [text('2026-11-20', { visible: false, hiddenReason: 'display-none' })],
+      'fail',
+      true,
+    ],
+    ['a date 15 days old', [text(ago(15))], 'fail', true],
+    ['a date 14 days old', [text('工作动态'), text(ago(14))], 'review', false],
+    ['a month and day from a script-written list', [text('[11-20]')], 'review', false],
+    [
+      'a summary speaking of 今天 beside a date',
+      [text('今天上午，市长主持召开常务会议。'), text(ago(3))],
+      'review',
+      false,
+    ],
+  ])('%s', (_case, texts, outcome, veto) => {
+    const result = judge(STALE_HOME, FRESH_COLUMNS, NOW, {}, texts);
+    expect(result.outcome).toBe(outcome);
+    expect(result.singleVeto !== undefined).toBe(veto);
+  });
+
+  it('says the rendered page shows a recent date the list reader could not attribute', () => {
+    const result = judge(STALE_HOME, FRESH_COLUMNS, NOW, {}, [text(ago(3), { selector: 'div.news > span' })]);
+    expect(result.findings).toEqual([
+      {
+        url: HOME,
+        message: `首页列表中读到的最新信息“旧闻”发布于${ago(30)}（${ago(30)}），距今30天；但渲染后的首页显示近期日期“${ago(3)}”（${ago(3)}，距今3天），未能确定它属于哪条信息，需人工确认首页是否超过2周未更新。`,
+        evidence: {
+          newestTitle: '旧闻',
+          newestUrl: entry('旧闻', '').url,
+          newestDateText: ago(30),
+          newestDate: ago(30),
+          daysSince: 30,
+          thresholdDays: 14,
+          datedEntries: 1,
+          text: ago(3),
+          selector: 'div.news > span',
+        },
+      },
+    ]);
+  });
+});
+
+describe('content-freshness: columns with no dated entries we could read', () => {
+  const unread = (i: number) =>
+    column(`工作动态${i}`, `/gzdt${i}/`, [], { page: { text: '工作动态 20 2026-11' } });
+
+  it('lists them for review without counting them toward the national limit', () => {
+    const result = judge(FRESH_HOME, [...staleNews(4), ...[1, 2, 3].map(unread)]);
+    expect(result.outcome).toBe('review');
+    expect(result.singleVeto).toBeUndefined();
+    expect(result.findings).toHaveLength(7);
+    expect(result.findings[0]!.message).toContain('全站累计4个栏目不更新或空白，未达到国家检查指标的5个');
+    expect(result.findings[4]).toEqual({
+      url: `${HOME}gzdt1/`,
+      message:
+        '栏目“工作动态1”的页面上没有读到标注日期的信息条目：可能是空白栏目，也可能是页面日期的写法无法自动识别，需人工查看（不计入空白栏目累计数）。',
+      evidence: {
+        column: '工作动态1',
+        url: `${HOME}gzdt1/`,
+        kind: 'news',
+        kindName: '动态要闻类',
+        source: 'navigation',
+        blank: 'no-dated-entries',
+      },
+    });
+  });
+
+  it('does not fail a site whose every column prints dates we cannot read', () => {
+    const result = judge(FRESH_HOME, [1, 2, 3, 4, 5, 6].map(unread));
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toHaveLength(6);
   });
 });
 

@@ -11,9 +11,9 @@ const NOW = new Date('2026-11-25T10:00:00+08:00');
 
 const HOMEPAGE = `<!doctype html><html><head><meta charset="utf-8"><title>某某市人民政府</title></head><body>
 <div class="top"><span>今天是2026年11月25日 星期三</span><a href="/wza/">无障碍</a></div>
-<nav class="mainNav"><a href="/">首页</a><a href="/gzdt/">工作动态</a><a href="/tzgg/">通知公告</a></nav>
+<nav class="mainNav"><a href="/">首页</a><a href="/gzdt/">工作动态</a><a href="/tzgg/">通知公告</a><a href="/zwyw/">政务要闻</a></nav>
 <div class="news"><h3><a href="/gzdt/">工作动态</a></h3><ul>
-  <li><a href="/gzdt/202611/t20261123_1.html">全市冬季安全生产工作会议召开</a><span>2026-11-23</span></li>
+  <li><a href="/gzdt/202611/t20261123_1.html">全市冬季安全生产工作会议召开</a><p>今天上午，全市冬季安全生产工作会议召开，会议传达学习了上级有关会议精神并部署冬季安全生产工作。</p><span>2026-11-23</span></li>
   <li><a href="/gzdt/202611/t20261120_2.html">市政府常务会议研究部署冬季供暖</a><span>2026-11-20</span></li>
 </ul></div>
 </body></html>`;
@@ -23,6 +23,15 @@ const NEWS_COLUMN = `<!doctype html><html><head><meta charset="utf-8"><title>工
 <ul class="list">
   <li><span class="date">[10-24]</span><a href="/gzdt/202610/t20261024_9.html">全市秋季农业生产现场会召开</a></li>
   <li><span class="date">[10-20]</span><a href="/gzdt/202610/t20261020_8.html">市政府召开第三季度经济形势分析会</a></li>
+</ul>
+<div class="page"><a href="/gzdt/">首页</a><a href="/gzdt/">上一页</a><span>1/25</span><a href="/gzdt/index_1.html">下一页</a><a href="/gzdt/index_24.html">尾页</a></div>
+</body></html>`;
+
+/** A column printing each day apart from its year and month, and one as 11.20: five and six days old. */
+const SPLIT_DATE_COLUMN = `<!doctype html><html><head><meta charset="utf-8"><title>政务要闻</title></head><body>
+<ul class="list">
+  <li><div class="date"><span>20</span><span>2026-11</span></div><a href="/zwyw/202611/t20261120_5.html">省政府召开常务会议</a></li>
+  <li><a href="/zwyw/202611/t20261119_4.html">全省经济工作会议召开</a><span>11.19</span></li>
 </ul></body></html>`;
 
 /** A notice column of an older site, GBK-encoded, in a table: twenty days old, fresh for its kind. */
@@ -42,7 +51,12 @@ afterEach(async () => {
 describe('content-freshness on a crawled site', () => {
   it('reads the dates the pages print and finds the news column a month stale', async () => {
     server = await startServer((req, res) => {
-      const body = { '/': HOMEPAGE, '/gzdt/': NEWS_COLUMN, '/tzgg/': NOTICE_COLUMN }[req.url ?? ''];
+      const body = {
+        '/': HOMEPAGE,
+        '/gzdt/': NEWS_COLUMN,
+        '/tzgg/': NOTICE_COLUMN,
+        '/zwyw/': SPLIT_DATE_COLUMN,
+      }[req.url ?? ''];
       if (body === undefined) {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<title>Not Found</title>');
@@ -55,6 +69,8 @@ describe('content-freshness on a crawled site', () => {
     const crawl = await crawlSite({ homepage: `${origin}/`, maxPages: 10, log: quietLog });
     const byPath = (path: string) => crawl.pages.find((page) => page.url === `${origin}${path}`);
     expect(byPath('/')?.listItems?.map((item) => item.dateText)).toEqual(['2026-11-23', '2026-11-20']);
+    expect(byPath('/gzdt/')?.listItems?.map((item) => item.dateText)).toEqual(['[10-24]', '[10-20]']);
+    expect(byPath('/zwyw/')?.listItems?.map((item) => item.dateText)).toEqual(['20 2026-11', '11.19']);
     expect(byPath('/tzgg/')?.listItems?.[0]).toEqual({
       title: '关于开展冬季消防安全检查的通知',
       url: `${origin}/tzgg/202611/t20261105_3.htm`,
@@ -68,6 +84,7 @@ describe('content-freshness on a crawled site', () => {
         navLink('首页', `${origin}/`),
         navLink('工作动态', `${origin}/gzdt/`),
         navLink('通知公告', `${origin}/tzgg/`),
+        navLink('政务要闻', `${origin}/zwyw/`),
       ],
     });
     const result = contentFreshness.run(

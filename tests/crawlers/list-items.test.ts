@@ -123,6 +123,57 @@ describe('pageListItems: the shapes list pages print', () => {
   });
 });
 
+describe('pageListItems: dates printed apart or without a year', () => {
+  it.each<[string, string, [string, string][]]>([
+    [
+      'a month.day alone in a span of an <li>',
+      '<ul><li><a href="/a.html">停电通知</a><span>11.20</span></li></ul>',
+      [['停电通知', '11.20']],
+    ],
+    [
+      'a bracketed month.day in a table cell',
+      '<table><tr><td><a href="/a.html">停电通知</a></td><td>[11.20]</td></tr></table>',
+      [['停电通知', '[11.20]']],
+    ],
+    [
+      'a decimal inside a longer text',
+      '<ul><li><a href="/a.html">采购结果</a><span>金额 11.20 万元</span></li></ul>',
+      [],
+    ],
+    ['a one-digit decimal', '<ul><li><a href="/a.html">版本说明</a><span>1.5</span></li></ul>', []],
+    [
+      'a month.day outside an entry element',
+      '<div class="item"><a href="/a.html">停电通知</a><span>11.20</span></div>',
+      [],
+    ],
+    [
+      'a price after a full date in a row',
+      '<table><tr><td><a href="/a.html">采购结果</a></td><td>2026-11-18</td><td>11.20</td></tr></table>',
+      [['采购结果', '2026-11-18']],
+    ],
+    [
+      'a day above its year and month',
+      '<ul><li><div class="date"><span>20</span><span>2026-11</span></div><a href="/a.html">市政府常务会议召开</a></li></ul>',
+      [['市政府常务会议召开', '20 2026-11']],
+    ],
+    [
+      'a year and month before the day, in a div item',
+      '<div class="news"><div class="item"><a href="/a.html">区县动态</a><p><em>2026/11</em><b>19</b></p></div><div class="item"><a href="/b.html">部门动态</a><p><em>2026/11</em><b>18</b></p></div></div>',
+      [
+        ['区县动态', '2026/11 19'],
+        ['部门动态', '2026/11 18'],
+      ],
+    ],
+    [
+      'a split date inside the link',
+      '<ul><li><a href="/a.html"><div class="time"><span>20</span><span>2026-11</span></div><p>全市经济工作会议召开</p></a></li></ul>',
+      [['全市经济工作会议召开', '20 2026-11']],
+    ],
+  ])('%s', (_case, body, expected) => {
+    expect(dates(body)).toEqual(expected);
+  });
+});
+
 describe('pageListItems: what is not a dated entry', () => {
   it('skips the header date widget, with or without links beside it', () => {
     expect(
@@ -130,6 +181,71 @@ describe('pageListItems: what is not a dated entry', () => {
         <div class="date">今日：2026-11-25</div>
         <div class="bar"><a href="/login">登录</a><span>2026年11月25日 周三</span></div>`),
     ).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a long widget',
+      '<div class="top"><span>今天是：2026年11月25日 星期三 农历十月初六 天气：晴 12~18℃ 空气质量：良</span><a href="/tq/">成都</a></div>',
+    ],
+    [
+      'a widget in pieces',
+      '<div class="top"><span>今天是</span><span>2026年11月25日</span><span>星期三</span><a href="/x/">信箱</a></div>',
+    ],
+    [
+      'a date and a weekday apart',
+      '<div class="top"><span>2026-11-25</span> <span>周三</span><a href="/x/">信箱</a></div>',
+    ],
+  ])('skips %s', (_case, body) => {
+    expect(items(body)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a pager',
+      '<div class="page"><a href="?p=1">首页</a><a href="?p=1">上一页</a><span>1/25</span><a href="?p=2">下一页</a><a href="?p=25">尾页</a></div>',
+    ],
+    [
+      'a pager of page numbers',
+      '<div class="pages"><a href="?p=1">1</a><a href="?p=2">2</a><span>3/12</span><a href="?p=12">末页</a></div>',
+    ],
+    [
+      'a pager in a table row',
+      '<table><tr><td><a href="?p=2">下一页</a> 1/25 <a href="?p=25">尾页</a></td></tr></table>',
+    ],
+    [
+      'a pager saying its page',
+      '<table><tr><td><a href="?p=11">后10页</a> 第1页/共25页 <span>1/25</span></td></tr></table>',
+    ],
+    [
+      'site furniture beside the date',
+      '<div class="top"><a href="/">设为首页</a><a href="#">加入收藏</a><a href="/wza/">无障碍</a><a href="/en/">English</a><span>2026-11-25</span></div>',
+    ],
+    ['a login bar', '<div class="bar"><a href="/login">登录</a><span>2026-11-25</span></div>'],
+    ['a weather link', '<div class="w"><a href="/tq/">天气</a><span>11/25</span></div>'],
+  ])('skips %s', (_case, body) => {
+    expect(items(body)).toEqual([]);
+  });
+
+  it('reads a month/day only inside an entry element (li, tr, dd)', () => {
+    expect(
+      dates(`<div class="item"><a href="/a.html">图片新闻</a><span>11/20</span></div>
+        <ul><li><a href="/b.html">政务要闻</a><span>11/19</span></li></ul>`),
+    ).toEqual([['政务要闻', '11/19']]);
+  });
+
+  it('keeps an entry whose summary speaks of 今天 or 周一', () => {
+    expect(
+      dates(`<ul>
+        <li><a href="/a.html">市长调研冬季供暖保障工作</a><p>今天上午，市长率队深入供热企业和居民小区，实地调研冬季供暖保障工作并召开座谈会。</p><span>2026-11-20</span></li>
+        <li><a href="/b.html">市政府常务会议召开</a><p>今天，市政府召开常务会议。</p><span>2026-11-19</span></li>
+        <li><span>2026-11-18</span><a href="/c.html">全市招商引资推进会召开</a><p>周一上午，全市招商引资推进会召开。</p></li>
+      </ul>`),
+    ).toEqual([
+      ['市长调研冬季供暖保障工作', '2026-11-20'],
+      ['市政府常务会议召开', '2026-11-19'],
+      ['全市招商引资推进会召开', '2026-11-18'],
+    ]);
   });
 
   it('skips links with no date beside them, a whole list as one entry, numbers that are not dates', () => {

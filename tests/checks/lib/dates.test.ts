@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../../checks/lib/dates.ts';
+import { toHalfWidth } from '../../../checks/lib/text.ts';
+import * as printed from '../../../crawlers/printed-date.ts';
 
 describe('findDates', () => {
   it.each([
@@ -33,5 +35,12 @@ describe('findDates', () => {
       [3, '2019-06-01'],
       [18, '2023-05-08'],
     ]);
+  });
+});
+
+describe('one reading of printed dates for the gatherers and the checks', () => {
+  it('is the one in crawlers/printed-date.ts', () => {
+    expect(findDates).toBe(printed.findDates);
+    expect(toHalfWidth).toBe(printed.toHalfWidth);
   });
 });
