@@ -25,7 +25,8 @@ const CERTIFICATE_PROBLEMS: [RegExp, string][] = [
 /**
  * Beyond the standard, advisory (issue 5): the site is served over HTTPS with a valid certificate,
  * plain HTTP leads there, and the HTTPS homepage loads no sub-resource over plain HTTP. One finding per
- * problem. Port 80 closed is fine when HTTPS works: nothing is then served in clear.
+ * problem. Port 80 closed is fine when HTTPS works: nothing is then served in clear. Plain HTTP ending
+ * on a WAF's challenge is `review`: where it leads once the challenge is passed is unknown.
  */
 export const httpsSecurity = defineCheck({
   meta: {
@@ -39,13 +40,15 @@ export const httpsSecurity = defineCheck({
     requires: ['transport', 'renderedHomepage'],
   },
   run({ transport, renderedHomepage }): CheckResult {
-    const findings = [
+    const failures = [
       noHttps(transport.https),
       badCertificate(transport.https),
       httpNotRedirected(transport.http),
       mixedContent(renderedHomepage),
     ].filter((finding): finding is Finding => finding !== undefined);
-    return { outcome: findings.length > 0 ? 'fail' : 'pass', findings };
+    const doubt = httpChallenged(transport.http);
+    const findings = [...failures, ...(doubt ? [doubt] : [])];
+    return { outcome: failures.length > 0 ? 'fail' : doubt ? 'review' : 'pass', findings };
   },
 });
 
@@ -73,7 +76,7 @@ function badCertificate(https: TransportSecurity['https']): Finding | undefined 
 
 function httpNotRedirected(http: TransportSecurity['http']): Finding | undefined {
   const answered = http.status !== undefined || http.redirects.length > 0;
-  if (!answered) return undefined;
+  if (!answered || stoppedByChallenge(http)) return undefined;
   const end = http.finalUrl ?? http.url;
   if (isHttps(end) && sameHost(end, http.url)) return undefined;
   return {
@@ -87,6 +90,30 @@ function httpNotRedirected(http: TransportSecurity['http']): Finding | undefined
       redirects: http.redirects,
     },
   };
+}
+
+/**
+ * HTTP ended on a WAF's challenge (Ruishu's and Jiasule's 412/521 pages) on an http address: a browser
+ * runs its script and is then, often, led to HTTPS; the probe cannot tell. A challenge met once on
+ * HTTPS comes after the step that matters and is judged like any answer there.
+ */
+function httpChallenged(http: TransportSecurity['http']): Finding | undefined {
+  if (!http.challenge || !stoppedByChallenge(http)) return undefined;
+  return {
+    url: http.url,
+    message: `HTTP 访问被防护系统拦截，无法判断是否跳转到 HTTPS，需人工确认：用 HTTP 访问 ${http.url} 得到的是防护系统的验证页（HTTP ${http.challenge.status}）。`,
+    evidence: {
+      url: http.url,
+      status: http.status,
+      finalUrl: http.finalUrl ?? http.url,
+      redirects: http.redirects,
+      challenge: http.challenge,
+    },
+  };
+}
+
+function stoppedByChallenge(http: TransportSecurity['http']): boolean {
+  return http.challenge !== undefined && !isHttps(http.finalUrl ?? http.url);
 }
 
 /** How the HTTP request ended, in Chinese. */

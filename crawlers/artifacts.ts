@@ -279,6 +279,8 @@ export interface TransportSecurity {
     error?: string;
     finalUrl?: string;
     redirects: string[];
+    /** The last answer was a WAF's or Cloudflare's challenge: where a browser goes past it is unknown. */
+    challenge?: BotChallenge;
   };
 }
 

@@ -46,11 +46,7 @@ export async function probeHomepage(url: string, options: ProbeOptions = {}): Pr
     maxBodyBytes: BODY_BYTES,
     resolve: options.resolve ?? [],
   });
-  const agent = new LenientTlsAgent({
-    connectTimeoutMs: timeoutMs,
-    responseTimeoutMs: timeoutMs,
-    resolve: settings.resolve,
-  });
+  const agent = new LenientTlsAgent(settings);
   let end: ChainEnd;
   try {
     const chain = await followRedirects(url, 'GET', (status) => (status >= 400 ? BODY_BYTES : 0), {

@@ -14,7 +14,8 @@ export interface PresentedCertificate {
  * Opens one TLS connection to the https URL's host and reads its certificate. The handshake is not
  * refused on a bad certificate, so that an expired one still shows its date; the verdict of strict
  * verification (host name included) is taken from the socket. No certificate (refused, timed out, not
- * TLS) is an empty answer: the HTTP request records that failure. Rejects only when `signal` aborts.
+ * TLS) is an empty answer: the HTTP request records that failure. Rejects when `signal` aborts; never
+ * throws.
  */
 export function readCertificate(
   url: string,
@@ -22,10 +23,15 @@ export function readCertificate(
   table: ResolveTable,
   signal?: AbortSignal,
 ): Promise<PresentedCertificate> {
-  signal?.throwIfAborted();
-  const { hostname, port } = new URL(url);
-  const host = hostname.replace(/^\[|\]$/g, '');
+  // Inside the executor, so that an abort (or a bad URL) is a rejection, never a synchronous throw
+  // that would strand the caller's other promises.
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const { hostname, port } = new URL(url);
+    const host = hostname.replace(/^\[|\]$/g, '');
     const socket = connect({
       host: addressForUrl(table, url) ?? host,
       port: Number(port || 443),

@@ -37,25 +37,44 @@ export async function runProbeRound(
   store: Pick<ResultsStore, 'sites' | 'probes'>,
   options: ProbeRoundOptions = {},
 ): Promise<ProbeRoundSummary> {
-  const sites = await store.sites.list();
-  const limit = pLimit(options.concurrency ?? 16);
-  const probes = await Promise.all(
-    sites.map((site) =>
-      limit(
-        async (): Promise<SiteProbe> => ({
-          siteId: site.id,
-          ...(await probeHomepage(site.homepage, {
-            resolve: options.resolve,
-            timeoutMs: options.timeoutMs,
-            signal: options.signal,
-          })),
-        }),
+  const round = followAbort(options.signal);
+  try {
+    const sites = await store.sites.list();
+    const limit = pLimit(options.concurrency ?? 16);
+    const probes = await Promise.all(
+      sites.map((site) =>
+        limit(
+          async (): Promise<SiteProbe> => ({
+            siteId: site.id,
+            ...(await probeHomepage(site.homepage, {
+              resolve: options.resolve,
+              timeoutMs: options.timeoutMs,
+              signal: round.signal,
+            })),
+          }),
+        ),
       ),
-    ),
-  );
-  await store.probes.record(probes);
-  const pruned = await store.probes.prune(new Date(Date.now() - KEEP_PROBES_DAYS * DAY_MS));
-  return { sites: sites.length, failures: probes.filter((probe) => !probe.ok).length, pruned };
+    );
+    await store.probes.record(probes);
+    const pruned = await store.probes.prune(new Date(Date.now() - KEEP_PROBES_DAYS * DAY_MS));
+    return { sites: sites.length, failures: probes.filter((probe) => !probe.ok).length, pruned };
+  } finally {
+    round.release();
+  }
+}
+
+/**
+ * A signal of one round that aborts with `outer`. The probes combine theirs with it by
+ * `AbortSignal.any`, which on Node 20 leaves a reference on the source signal for as long as that
+ * lives: on the service's process-long signal, tens of thousands a day. The round's signal goes with
+ * the round; `release` detaches it from `outer`.
+ */
+function followAbort(outer: AbortSignal | undefined): { signal: AbortSignal; release(): void } {
+  const round = new AbortController();
+  const follow = () => round.abort(outer?.reason);
+  if (outer?.aborted) follow();
+  else outer?.addEventListener('abort', follow, { once: true });
+  return { signal: round.signal, release: () => outer?.removeEventListener('abort', follow) };
 }
 
 /** The cron pattern of a round every `minutes` (a divisor of 60): at :00 and :30 for 30. */

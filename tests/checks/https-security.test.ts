@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../checks/check.ts';
 import { httpsSecurity } from '../../checks/https-security.ts';
-import type { RenderedHomepage, ResourceRef, TransportSecurity } from '../../crawlers/artifacts.ts';
+import type {
+  BotChallenge,
+  RenderedHomepage,
+  ResourceRef,
+  TransportSecurity,
+} from '../../crawlers/artifacts.ts';
 import { homepage, site } from './fixtures/builders.ts';
 import { transport } from './fixtures/transport.ts';
 
 const NOW = new Date('2026-05-01T10:00:00+08:00');
 const HTTPS_HOME = 'https://www.chengdu.gov.cn/';
 const HTTP_HOME = 'http://www.chengdu.gov.cn/';
+const RUISHU: BotChallenge = {
+  vendor: 'waf-412',
+  status: 412,
+  evidence: 'HTTP 412（防护系统要求执行脚本）：<html>',
+};
 
 function judge(security: TransportSecurity, home: Partial<RenderedHomepage> = {}): CheckResult {
   return httpsSecurity.run(
@@ -67,6 +77,14 @@ describe('https-security', () => {
           { url: 'http://www.chengdu.gov.cn/files/a.pdf', kind: 'attachment' },
         ],
       },
+    ],
+    [
+      'HTTPS answering with a WAF challenge (a browser passes it, so HTTPS works)',
+      transport({ https: { status: 412 } }),
+    ],
+    [
+      'HTTP redirected to the HTTPS homepage, which answered with a WAF challenge',
+      transport({ http: { status: 412, challenge: RUISHU } }),
     ],
     [
       'an HTTP homepage (mixed content needs an HTTPS page; HTTP itself was judged above)',
@@ -146,6 +164,16 @@ describe('https-security', () => {
       '跳转到了其他网站 https://www.sc.gov.cn/',
     ],
     [
+      'redirected to another site’s HTTPS, which answered with a WAF challenge (the redirect came first)',
+      {
+        status: 412,
+        finalUrl: 'https://www.sc.gov.cn/',
+        redirects: ['https://www.sc.gov.cn/'],
+        challenge: RUISHU,
+      },
+      '跳转到了其他网站 https://www.sc.gov.cn/',
+    ],
+    [
       'answering an error without redirecting',
       { status: 403, finalUrl: HTTP_HOME, redirects: [] },
       '服务器直接返回了 HTTP 403 应答',
@@ -170,6 +198,55 @@ describe('https-security', () => {
       message: `用 HTTP 访问 http://www.chengdu.gov.cn/ 没有跳转到本网站的 HTTPS 地址：${how}，网页以明文传输。`,
       evidence: { url: HTTP_HOME, finalUrl: http.finalUrl, redirects: http.redirects },
     });
+  });
+
+  // Ruishu's and Jiasule's 412/521 pages: a browser runs their script, gets the cookie, and is then led
+  // (often) to HTTPS. The probe cannot run the script, so it cannot tell where HTTP leads.
+  const challenged: [string, Partial<TransportSecurity['http']>][] = [
+    [
+      'a 412 challenge on the HTTP homepage',
+      { status: 412, finalUrl: HTTP_HOME, redirects: [], challenge: RUISHU },
+    ],
+    [
+      'a 521 challenge after a redirect to another HTTP page',
+      {
+        status: 521,
+        finalUrl: 'http://www.chengdu.gov.cn/index.html',
+        redirects: ['http://www.chengdu.gov.cn/index.html'],
+        challenge: { vendor: 'waf-521', status: 521, evidence: 'HTTP 521（防护系统质询）：<html>' },
+      },
+    ],
+  ];
+  it.each(challenged)('leaves HTTP to a person on %s, rather than fail it', (_case, http) => {
+    const result = judge(transport({ https: { status: 412 }, http }));
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toEqual([
+      {
+        url: HTTP_HOME,
+        message: `HTTP 访问被防护系统拦截，无法判断是否跳转到 HTTPS，需人工确认：用 HTTP 访问 ${HTTP_HOME} 得到的是防护系统的验证页（HTTP ${http.status}）。`,
+        evidence: {
+          url: HTTP_HOME,
+          status: http.status,
+          finalUrl: http.finalUrl,
+          redirects: http.redirects,
+          challenge: http.challenge,
+        },
+      },
+    ]);
+  });
+
+  it('still fails a challenged site for what it does get wrong', () => {
+    const result = judge(
+      transport({
+        https: { tlsError: 'CERT_HAS_EXPIRED' },
+        http: { status: 412, finalUrl: HTTP_HOME, redirects: [], challenge: RUISHU },
+      }),
+    );
+    expect(result.outcome).toBe('fail');
+    expect(result.findings.map((f) => Object.keys(f.evidence))).toEqual([
+      ['url', 'tlsError', 'validTo'],
+      ['url', 'status', 'finalUrl', 'redirects', 'challenge'],
+    ]);
   });
 
   it('fails on mixed content with one finding listing at most 20 addresses and counting them all', () => {

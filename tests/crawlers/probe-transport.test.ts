@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResolveEntries } from '../../crawlers/resolve/resolve-table.ts';
+import { readCertificate } from '../../crawlers/transport/certificate.ts';
 import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
 import { startNamedHttpsServer } from '../resolve/named-https-server.ts';
 import { refusedPort, startServer } from '../support/http-server.ts';
@@ -84,6 +85,31 @@ describe('probeTransport on 127.0.0.1', () => {
     });
   });
 
+  it('records a WAF challenge that HTTP ends on (a browser passes it, the probe cannot)', async () => {
+    const ruishu = await http((_req, res) => {
+      res.writeHead(412, { 'content-type': 'text/html', 'set-cookie': 'FSSBBIl1UgzbN7N80S=abc; path=/' });
+      res.end('<html><head><meta charset="utf-8"></head><script>var $_ts={};$_ts.nsd=1;</script></html>');
+    });
+    const result = await probeTransport(`${ruishu.origin}/`, { timeoutMs: 5000 });
+    expect(result.http).toEqual({
+      url: `${ruishu.origin}/`,
+      status: 412,
+      finalUrl: `${ruishu.origin}/`,
+      redirects: [],
+      challenge: { vendor: 'waf-412', status: 412, evidence: expect.stringContaining('$_ts') },
+    });
+
+    const gate = await http((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><head><title>安全验证</title></head><body><script>waf()</script></body></html>');
+    });
+    const gated = await probeTransport(`${gate.origin}/`, { timeoutMs: 5000 });
+    expect(gated.http.challenge).toMatchObject({ vendor: 'generic', status: 200 });
+    // An ordinary page is no challenge.
+    const ordinary = await http(page);
+    expect((await probeTransport(`${ordinary.origin}/`, { timeoutMs: 5000 })).http.challenge).toBeUndefined();
+  });
+
   it('records a refused HTTPS port as a connection error, with no certificate', async () => {
     const port = await refusedPort();
     const result = await probeTransport(`https://127.0.0.1:${port}/`, { timeoutMs: 5000 });
@@ -114,6 +140,33 @@ describe('probeTransport on 127.0.0.1', () => {
     await expect(
       probeTransport(`${silent.origin}/`, { timeoutMs: 5000, signal: controller.signal }),
     ).rejects.toThrow('sweep cancelled');
+  });
+
+  // The site's time limit may run out during the crawl: the inspection then calls the probe aborted.
+  // Vitest fails the run on an unhandled rejection, so a request started and left behind shows here.
+  it('rejects with the reason of a signal aborted before it starts, and leaves no rejection unhandled', async () => {
+    const plain = await http(page);
+    const aborted = AbortSignal.abort(new Error('site time limit'));
+    await expect(probeTransport(`${plain.origin}/`, { timeoutMs: 5000, signal: aborted })).rejects.toThrow(
+      'site time limit',
+    );
+    await expect(probeTransport(`${secureOrigin}/`, { timeoutMs: 5000, signal: aborted })).rejects.toThrow(
+      'site time limit',
+    );
+    const reading = readCertificate(`${secureOrigin}/`, 5000, [], aborted);
+    await expect(reading).rejects.toThrow('site time limit');
+  });
+
+  it('takes the certificate from its own handshake even when the server never answers over it', async () => {
+    const mute = await startSelfSignedServer(() => {});
+    closers.push(mute.close);
+    const result = await probeTransport(`${mute.origin}/`, { timeoutMs: 400 });
+    expect(result.https).toEqual({
+      url: `${mute.origin}/`,
+      error: 'TIMEOUT',
+      tlsError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      validTo: expect.stringMatching(/^\d{4}-/),
+    });
   });
 });
 
@@ -162,5 +215,26 @@ describe('probeTransport honours --resolve', () => {
     expect(fromHttps.https).toMatchObject({ status: 200, tlsError: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     expect(hosts).toEqual(expect.arrayContaining([`${name}:${plainPort}`, `${name}:${securePort}`]));
     expect(new Set(servernames)).toEqual(new Set([name]));
+  });
+
+  // `www.sc.gov.cn:PORT:127.0.0.1` names the homepage's port only; the probe also asks ports 443 and
+  // 80. Left to the system resolver they would reach the real host, or, behind split DNS, fail with
+  // ENOTFOUND and be reported as "no HTTPS". They go where the homepage's port is pointed.
+  it('sends the other ports of a homepage pinned on its own port only to the same address', async () => {
+    const real = 'www.sc.gov.cn';
+    const plain = await http(page);
+    const fromHttp = await probeTransport(`http://${real}:${plain.port}/`, {
+      resolve: parseResolveEntries([`${real}:${plain.port}:127.0.0.1`]),
+      timeoutMs: 5000,
+    });
+    expect(fromHttp.http).toMatchObject({ url: `http://${real}:${plain.port}/`, status: 200 });
+    expect(fromHttp.https).toEqual({ url: `https://${real}/`, error: 'ECONNREFUSED' });
+
+    const fromHttps = await probeTransport(`https://${real}:${securePort}/`, {
+      resolve: parseResolveEntries([`${real}:${securePort}:127.0.0.1`]),
+      timeoutMs: 5000,
+    });
+    expect(fromHttps.https).toMatchObject({ status: 200, tlsError: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(fromHttps.http).toMatchObject({ url: `http://${real}/`, error: 'ECONNREFUSED' });
   });
 });

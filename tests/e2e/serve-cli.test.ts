@@ -56,6 +56,8 @@ describe('gov-inspect serve and worker, as an operator runs them', () => {
       PORT: '0',
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX: 'serve-e2e',
+      // No probe scheduler left behind in Redis: this test is not about the probes.
+      PROBE_INTERVAL_MINUTES: '0',
     };
     const created = await runCli(['token', 'create', '--role', 'province', '--name', '省政府办公厅'], {
       env,

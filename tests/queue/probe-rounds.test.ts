@@ -1,8 +1,10 @@
+import { getEventListeners } from 'node:events';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   PROBE_ROUND_SCHEDULER,
   type ProbeRoundSummary,
+  runProbeRound,
   scheduleProbeRounds,
   startProbeRounds,
 } from '../../src/queue/probe-rounds.ts';
@@ -22,6 +24,19 @@ const site = (id: string, homepage: string): Site => ({
   parent: null,
   archiveRoots: [],
 });
+
+/**
+ * The signals Node 20 keeps on `signal` for each `AbortSignal.any` made from it. They are dropped only
+ * with `signal` itself, so a process-long signal used that way grows for ever.
+ */
+function dependants(signal: AbortSignal): number {
+  const key = Object.getOwnPropertySymbols(signal).find(
+    (symbol) => symbol.description === 'kDependantSignals',
+  );
+  const set =
+    key === undefined ? undefined : (signal as unknown as Record<symbol, Set<unknown> | undefined>)[key];
+  return set?.size ?? 0;
+}
 
 describe('homepage probe rounds', () => {
   let h: Harness;
@@ -77,6 +92,24 @@ describe('homepage probe rounds', () => {
         durationMs: expect.any(Number),
       },
     ]);
+  });
+
+  it('leaves nothing on the service’s process-long signal after a round (no AbortSignal.any on it)', async () => {
+    const server = await startServer((_req, res) => res.end('<html><title>首页</title></html>'));
+    closers.push(server.close);
+    await h.store.sites.replaceAll(['a', 'b', 'c'].map((id) => site(id, `${server.origin}/${id}`)));
+    const stopping = new AbortController();
+    // The measure does see what AbortSignal.any leaves behind, on this Node.
+    const measured = new AbortController();
+    AbortSignal.any([measured.signal]);
+    expect(dependants(measured.signal)).toBe(1);
+
+    expect(await runProbeRound(h.store, { signal: stopping.signal })).toMatchObject({
+      sites: 3,
+      failures: 0,
+    });
+    expect(dependants(stopping.signal)).toBe(0);
+    expect(getEventListeners(stopping.signal, 'abort')).toHaveLength(0);
   });
 
   it('abandons the round in progress when the service stops, rather than wait out the 15 s limit', async () => {

@@ -31,6 +31,7 @@ describe('gov-inspect sweep --resolve', () => {
         '2026-11-25',
         '--request-timeout',
         '5',
+        // For the homepage's port only: the gatherers asking other ports (HTTPS on 443) follow it.
         '--resolve',
         `${host}:127.0.0.1`,
         '--resolve',
@@ -65,6 +66,12 @@ describe('gov-inspect sweep --resolve', () => {
     expect(seen).toContainEqual({ method: 'GET', path: '/', host, navigation: true });
     expect(seen).toContainEqual({ method: 'GET', path: '/zwgk/detail.html', host, navigation: false });
     expect(seen).toContainEqual({ method: 'HEAD', path: '/files/2025-plan.pdf', host, navigation: false });
+  });
+
+  it('asks HTTPS of the same loopback address, never of the real www.sc.gov.cn', () => {
+    const https = result.checks.find((c) => c.ruleId === 'https-security')!;
+    expect(https.findings[0]?.evidence).toEqual({ url: 'https://www.sc.gov.cn/', error: 'ECONNREFUSED' });
+    expect(JSON.stringify(https.findings)).not.toMatch(/ENOTFOUND|EAI_AGAIN/);
   });
 
   it('refuses a bad --resolve with exit code 2 and a Chinese message, inspecting nothing', async () => {
