@@ -1,6 +1,6 @@
 import type { Principal } from '../api/principal.ts';
-import { buildPeriodReport, type PeriodReport, reportRegionOf } from '../periods/period-report.ts';
 import { previousPeriod } from '../periods/period-names.ts';
+import { buildPeriodReport, type PeriodReport, reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
 import type { ResultsStore, StoredResult } from '../store/store.ts';
 import { sitesInReach } from './scope.ts';

@@ -1,6 +1,6 @@
 import { regionContains } from '../access/region.ts';
-import { buildPeriodReport } from '../periods/period-report.ts';
 import { isHalfYear, isQuarter, previousPeriod } from '../periods/period-names.ts';
+import { buildPeriodReport } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
 import { planCovers } from '../service/start-sweep.ts';
 import type { ResultsStore } from '../store/store.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/periods/compare-results.ts';
-import { buildPeriodReport } from '../../src/periods/period-report.ts';
 import { previousPeriod } from '../../src/periods/period-names.ts';
+import { buildPeriodReport } from '../../src/periods/period-report.ts';
 import type { StoredResult } from '../../src/store/store.ts';
 import { SITES, siteResult } from './support/fixtures.ts';
 

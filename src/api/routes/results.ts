@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { buildPeriodReport, type PeriodReport } from '../../periods/period-report.ts';
 import { isHalfYear, previousPeriod } from '../../periods/period-names.ts';
+import { buildPeriodReport, type PeriodReport } from '../../periods/period-report.ts';
 import { planCovers } from '../../service/start-sweep.ts';
 import { principal } from '../authenticate.ts';
 import { errors, PeriodReportSchema } from '../schemas.ts';
