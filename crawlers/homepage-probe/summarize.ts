@@ -2,6 +2,11 @@ import type { HomepageAvailability, HomepageProbe, OfflineEpisode } from '../art
 
 /** Failed probes kept as evidence, newest first. */
 export const FAILED_SAMPLES = 20;
+/**
+ * Failures further apart than this do not make one outage: the service itself was not probing (stopped,
+ * upgraded) in between, and a site failing on both sides of that gap was not seen offline throughout.
+ */
+export const OUTAGE_GAP_MS = 6 * 3_600_000;
 /** Offline episodes kept (the longest): a site that flaps all quarter would otherwise carry hundreds. */
 export const EPISODES_KEPT = 20;
 
@@ -31,7 +36,7 @@ export function summarizeProbes(
 ): HomepageAvailability {
   const sorted = [...probes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const failed = sorted.flatMap((probe, i): FailedProbe[] =>
-    probe.ok ? [] : [{ probe, afterFailure: i > 0 && !sorted[i - 1]!.ok }],
+    probe.ok ? [] : [{ probe, afterFailure: i > 0 && continuesOutage(sorted[i - 1]!, probe) }],
   );
   const tally: ProbeTally = {
     probes: sorted.length,
@@ -39,6 +44,10 @@ export function summarizeProbes(
     daysProbed: new Set(sorted.map((probe) => shanghaiDate(probe.at))).size,
   };
   return availabilityOf(tally, failed, window, method);
+}
+
+function continuesOutage(before: HomepageProbe, failed: HomepageProbe): boolean {
+  return !before.ok && Date.parse(failed.at) - Date.parse(before.at) <= OUTAGE_GAP_MS;
 }
 
 /**
@@ -73,7 +82,7 @@ function longest(episodes: readonly OfflineEpisode[], count: number): OfflineEpi
   return episodes.filter((e) => kept.has(e));
 }
 
-/** Runs of two or more consecutive failures, from the first failed probe of each to its last. */
+/** Runs of two or more consecutive failures (no gap over `OUTAGE_GAP_MS`), from the first failed probe of each to its last. */
 function offlineEpisodes(failed: readonly FailedProbe[]): OfflineEpisode[] {
   const runs: HomepageProbe[][] = [];
   for (const { probe, afterFailure } of failed) {

@@ -2,6 +2,7 @@ import type { HomepageAvailability, HomepageProbe } from '../../crawlers/artifac
 import {
   availabilityOf,
   type FailedProbe,
+  OUTAGE_GAP_MS,
   type ProbeTally,
   type ProbeWindow,
   shanghaiDate,
@@ -65,15 +66,16 @@ export function probesRepository(db: Database): ProbesRepository {
     async availability(siteIds, window) {
       const tallies = await tally(db, siteIds, window);
       const failed = await db.query<FailedRow>(
-        // Whether the probe before a failure (in the window) failed too: one index look-up per failure.
+        // Whether the probe before a failure (in the window, and close enough to continue an outage) failed
+        // too: one index look-up per failure.
         `SELECT f.site_id, f.at, f.url, f.status, f.error, f.duration_ms,
-           COALESCE((SELECT NOT b.ok FROM homepage_probes b
+           COALESCE((SELECT NOT b.ok AND b.at >= f.at - interval '1 millisecond' * $4 FROM homepage_probes b
                      WHERE b.site_id = f.site_id AND b.at < f.at AND b.at >= $2
                      ORDER BY b.at DESC LIMIT 1), false) AS after_failure
          FROM homepage_probes f
          WHERE f.site_id = ANY($1) AND f.at >= $2 AND f.at <= $3 AND NOT f.ok
          ORDER BY f.site_id, f.at`,
-        [siteIds, window.from.toISOString(), window.to.toISOString()],
+        [siteIds, window.from.toISOString(), window.to.toISOString(), OUTAGE_GAP_MS],
       );
       const failedBySite = new Map<string, FailedProbe[]>();
       for (const row of failed) {

@@ -68,6 +68,29 @@ describe.each(BACKENDS)('homepage probes on the $name store', ({ name }) => {
     }
   });
 
+  it('does not join failures across a stretch when the service was not probing', async () => {
+    // Failing from day 0 22:00 to day 1 00:00, nothing probed for 40 days (the service was stopped), then
+    // failing again for two hours: two short episodes, not one of 40 days.
+    const at = (ms: number) => new Date(Q4 + ms).toISOString();
+    const down = (ms: number): SiteProbe => ({
+      siteId: 'site-a',
+      at: at(ms),
+      url: 'https://site-a.gov.cn/',
+      ok: false,
+      error: 'TIMEOUT',
+      durationMs: 15_000,
+    });
+    const probes = [0, 1, 2, 3, 4].map((i) => down(22 * 3_600_000 + i * HALF_HOUR));
+    const later = [0, 1, 2, 3, 4].map((i) => down(41 * 86_400_000 + i * HALF_HOUR));
+    await backend.store.probes.record([...probes, ...later]);
+    const window = { from: new Date(Q4), to: new Date(Q4 + 45 * 86_400_000) };
+    const summary = (await backend.store.probes.availability(['site-a'], window)).get('site-a')!;
+    expect(summary.episodes.map((e) => e.probes)).toEqual([5, 5]);
+    expect(summary).toEqual(
+      summarizeProbes(inWindow([...probes, ...later], window.from, window.to), window, 'scheduled-probes'),
+    );
+  });
+
   it('ignores a round recorded twice, in the probes and in the day counts', async () => {
     const round = [...a.slice(0, 48), ...b.slice(0, 48)];
     await backend.store.probes.record(round);
