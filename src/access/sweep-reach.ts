@@ -10,7 +10,20 @@ export async function sweepWithinReach(
   sweep: SweepRecord,
   reaches: (site: Site) => boolean,
 ): Promise<boolean> {
-  const registry = new Map((await store.sites.list()).map((site) => [site.id, site]));
+  return sweepCoveredBy(await registryById(store), sweep, reaches);
+}
+
+/** The registry keyed by site id, for judging many sweeps with `sweepCoveredBy` after one read. */
+export async function registryById(store: ResultsStore): Promise<ReadonlyMap<string, Site>> {
+  return new Map((await store.sites.list()).map((site) => [site.id, site]));
+}
+
+/** `sweepWithinReach` over a registry already read. */
+export function sweepCoveredBy(
+  registry: ReadonlyMap<string, Site>,
+  sweep: SweepRecord,
+  reaches: (site: Site) => boolean,
+): boolean {
   return sweep.siteIds.every((id) => {
     const site = registry.get(id);
     return site !== undefined && reaches(site);

@@ -12,6 +12,7 @@ import { evidenceRoutes } from './routes/evidence.ts';
 import { notFoundPage } from './routes/not-found.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { sweepListRoutes } from './routes/sweeps.ts';
 import { DASHBOARD_PREFIX } from './session.ts';
 import { errorPage } from './views/error-page.ts';
 
@@ -82,6 +83,7 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
     now: options.now ?? (() => new Date()),
     sweepPollMs: options.sweepPollMs ?? 3000,
   });
+  sweepListRoutes(fastify, store);
   evidenceRoutes(fastify, store, artifactDir);
   reportRoutes(fastify);
 };

@@ -79,6 +79,8 @@ export interface SitesRepository {
 export interface SweepsRepository {
   create(sweep: NewSweep): Promise<SweepRecord>;
   get(id: string): Promise<SweepRecord | undefined>;
+  /** The `limit` most recently created sweeps, newest first. */
+  latest(limit: number): Promise<SweepRecord[]>;
   /** queued → running (first site started); idempotent. */
   markRunning(id: string, at: Date): Promise<void>;
   /** The sweep could not be started or completed; `error` says why. */

@@ -50,6 +50,13 @@ export function sweepsRepository(db: Database): SweepsRepository {
       const [row] = await db.query<SweepRow>('SELECT * FROM sweeps WHERE id = $1', [id]);
       return row && toSweepRecord(row);
     },
+    async latest(limit) {
+      const rows = await db.query<SweepRow>(
+        'SELECT * FROM sweeps ORDER BY created_at DESC, id DESC LIMIT $1',
+        [limit],
+      );
+      return rows.map(toSweepRecord);
+    },
     async markRunning(id, at) {
       // Only a queued sweep starts; a running, done or failed one is left as it is.
       const updated = await db.query(

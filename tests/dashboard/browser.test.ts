@@ -140,6 +140,16 @@ it('a shared link survives sign-in; a city token sees only its region, on a phon
     expect(text).not.toContain(site.fullName);
   expect(text).toContain('泸州市政府网站检查概览');
   await screenshot(page, 'overview-phone');
+
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/dashboard/sweeps'),
+    page.getByRole('link', { name: '检查批次' }).click(),
+  ]);
+  const listed = await page
+    .locator('table.sweeps tbody th a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(listed).toEqual([`/dashboard/sweeps/${SWEEPS.live}`]);
+  await screenshot(page, 'sweeps-phone');
   expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
   await context.close();
 });

@@ -108,6 +108,23 @@ describe.each(BACKENDS)('sweeps on the $name store', ({ name }) => {
     expect(await sweeps.get('s2')).toMatchObject({ state: 'done', error: null });
   });
 
+  it('lists the latest sweeps newest first by creation, as many as asked', async () => {
+    const { sweeps } = backend.store;
+    for (const id of ['a', 'b', 'c', 'd']) await sweeps.create(newSweep(id, [id]));
+    // Created out of id order, and 'c' and 'd' at the same instant: the later id comes first.
+    const createdAt = { a: '2026-11-02', b: '2026-11-01', c: '2026-11-03', d: '2026-11-03' };
+    for (const [id, day] of Object.entries(createdAt))
+      await backend.db.query('UPDATE sweeps SET created_at = $2 WHERE id = $1', [id, `${day}T01:00:00Z`]);
+    const latest = await sweeps.latest(3);
+    expect(latest.map((sweep) => sweep.id)).toEqual(['d', 'c', 'a']);
+    expect(latest[2]).toEqual(await sweeps.get('a'));
+    expect((await sweeps.latest(10)).map((sweep) => sweep.id)).toEqual(['d', 'c', 'a', 'b']);
+  });
+
+  it('lists no sweeps in an empty store', async () => {
+    expect(await backend.store.sweeps.latest(50)).toEqual([]);
+  });
+
   it('says which sweep is unknown', async () => {
     await expect(backend.store.sweeps.markRunning('ghost', new Date())).rejects.toThrow(UnknownSweepError);
     await expect(backend.store.sweeps.markFailed('ghost', 'x', new Date())).rejects.toThrow(/ghost/);

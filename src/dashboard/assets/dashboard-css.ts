@@ -42,6 +42,7 @@ progress { width: 100%; height: 14px; }
 .site h1 { margin-top: 0; }
 .shot img { width: 100%; }
 .ranking th[scope=row] { min-width: 10em; }
+.sweeps th, .sweeps td { white-space: nowrap; }
 @media (max-width: 640px) {
   main { padding: 12px 10px 28px; }
   main h1 { font-size: 20px; }

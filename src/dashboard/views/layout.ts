@@ -22,7 +22,7 @@ function topBar(viewer: Principal | null): string {
   const account =
     viewer === null
       ? ''
-      : `<div class="account"><span class="who">${escapeHtml(viewerLabel(viewer))}</span><form method="post" action="${DASHBOARD_PREFIX}/logout"><button type="submit" class="link-button">退出登录</button></form></div>`;
+      : `<div class="account"><nav aria-label="导航"><a class="link-button" href="${DASHBOARD_PREFIX}/sweeps">检查批次</a></nav><span class="who">${escapeHtml(viewerLabel(viewer))}</span><form method="post" action="${DASHBOARD_PREFIX}/logout"><button type="submit" class="link-button">退出登录</button></form></div>`;
   return `<header class="topbar"><a class="brand" href="${DASHBOARD_PREFIX}/">四川省政府网站检查</a>${account}</header>`;
 }
 

@@ -25,7 +25,7 @@ export function sweepPage(
 ): string {
   const title = `${progress.kind}（${formatPeriod(sweep.period)}）`;
   const source = `${DASHBOARD_PREFIX}/sweeps/${encodeURIComponent(sweep.id)}/progress.json`;
-  const body = `<p class="crumbs"><a href="${DASHBOARD_PREFIX}/">概览</a> › 检查批次</p>
+  const body = `<p class="crumbs"><a href="${DASHBOARD_PREFIX}/">概览</a> › <a href="${DASHBOARD_PREFIX}/sweeps">检查批次</a></p>
 <h1>${escapeHtml(title)}</h1>
 <section class="card" id="progress" data-source="${escapeHtml(source)}" data-poll-ms="${pollMs}" data-finished="${progress.finished}">
 <p>状态：<b id="sweep-state" class="state ${sweep.state}">${progress.stateText}</b></p>
