@@ -1,3 +1,5 @@
+import { encodingParseUrl } from './encoding-parse-url.ts';
+
 /** Query parameters that carry a session rather than content; two URLs differing only in them are one page. */
 const SESSION_PARAMS = new Set([
   'jsessionid',
@@ -16,25 +18,27 @@ const SCHEMES_NOT_CHECKED = /^(mailto|tel|sms|javascript|data|blob|about|ftp|fil
 /**
  * Resolves `href` against `base` and normalizes it for de-duplication: fragment removed, session ids
  * (`;jsessionid=…` path parameters and session query parameters) stripped, non-ASCII paths
- * percent-encoded as UTF-8 (the WHATWG URL parser does this). Returns null for hrefs that are not
- * http(s) resources: mailto:, tel:, javascript:, data:, a bare fragment, or unparsable text.
+ * percent-encoded as UTF-8 (the WHATWG URL parser does this), a non-ASCII query in the `charset` of the
+ * page the href is on (`encodingParseUrl`). The rest of the query is kept byte for byte, never re-encoded.
+ * Returns null for hrefs that are not http(s) resources: mailto:, tel:, javascript:, data:, a bare
+ * fragment, or unparsable text.
  */
-export function normalizeUrl(href: string, base?: string): string | null {
+export function normalizeUrl(href: string, base?: string, charset = 'utf-8'): string | null {
   const trimmed = href.trim();
   if (trimmed === '' || trimmed.startsWith('#') || SCHEMES_NOT_CHECKED.test(trimmed)) return null;
-  let url: URL;
-  try {
-    url = new URL(trimmed, base);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = encodingParseUrl(trimmed, base, charset);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
   url.hash = '';
   url.pathname = url.pathname.replace(/;(jsessionid|phpsessid|sid)=[^/?#]*/gi, '');
-  for (const name of [...url.searchParams.keys()]) {
-    if (SESSION_PARAMS.has(name.toLowerCase()) || /^aspsessionid/i.test(name)) url.searchParams.delete(name);
-  }
+  // Pairs are dropped from the query as written: URLSearchParams would re-encode the rest as UTF-8.
+  const pairs = url.search.slice(1).split('&');
+  const kept = pairs.filter((pair) => !isSessionParam(new URLSearchParams(pair).keys().next().value ?? ''));
+  if (kept.length < pairs.length) url.search = kept.join('&');
   return url.href;
+}
+
+function isSessionParam(name: string): boolean {
+  return SESSION_PARAMS.has(name.toLowerCase()) || /^aspsessionid/i.test(name);
 }
 
 /**

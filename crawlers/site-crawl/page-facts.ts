@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { LinkKind, PageForm, PageLink } from '../artifacts.ts';
+import { encodingParseUrl } from '../encoding-parse-url.ts';
 import { titleAndHeadings } from '../html-outline.ts';
 import { normalizeUrl } from '../url.ts';
 import { collapse, visibleText } from '../visible-text.ts';
@@ -18,33 +19,32 @@ const MAX_TEXT_CHARS = 20_000;
 const MAX_LINK_TEXT_CHARS = 200;
 const LINK_SELECTOR = 'a[href], area[href], img[src], script[src], link[href], iframe[src], frame[src]';
 
-/** The title, h1–h3 headings, visible text, links and forms of a parsed page fetched from `pageUrl`. */
-export function pageFacts($: CheerioAPI, pageUrl: string): PageFacts {
+/**
+ * The title, h1–h3 headings, visible text, links and forms of a parsed page fetched from `pageUrl` and
+ * decoded as `charset`. Its URLs are resolved as a browser does: a non-ASCII query in the page's charset.
+ */
+export function pageFacts($: CheerioAPI, pageUrl: string, charset = 'utf-8'): PageFacts {
   return {
     ...titleAndHeadings($),
     text: visibleText($, MAX_TEXT_CHARS),
-    links: pageLinks($, pageUrl),
-    forms: pageForms($, pageUrl),
+    links: pageLinks($, pageUrl, charset),
+    forms: pageForms($, pageUrl, charset),
   };
 }
 
 /** The URL relative links resolve against: the page's `<base href>` when it has a valid one. */
-export function baseUrlOf($: CheerioAPI, pageUrl: string): string {
+export function baseUrlOf($: CheerioAPI, pageUrl: string, charset = 'utf-8'): string {
   const href = $('base[href]').first().attr('href');
   if (!href) return pageUrl;
-  try {
-    return new URL(href.trim(), pageUrl).href;
-  } catch {
-    return pageUrl;
-  }
+  return encodingParseUrl(href.trim(), pageUrl, charset)?.href ?? pageUrl;
 }
 
 /** Every http(s) link on the page, in document order, one per (url, kind). */
-export function pageLinks($: CheerioAPI, pageUrl: string): PageLink[] {
-  const base = baseUrlOf($, pageUrl);
+export function pageLinks($: CheerioAPI, pageUrl: string, charset = 'utf-8'): PageLink[] {
+  const base = baseUrlOf($, pageUrl, charset);
   const links = new Map<string, PageLink>();
   for (const element of $(LINK_SELECTOR).toArray()) {
-    const found = linkOf($, element, base);
+    const found = linkOf($, element, base, charset);
     if (!found) continue;
     const key = `${found.kind} ${found.url}`;
     const known = links.get(key);
@@ -54,10 +54,10 @@ export function pageLinks($: CheerioAPI, pageUrl: string): PageLink[] {
   return [...links.values()];
 }
 
-function linkOf($: CheerioAPI, element: Element, base: string): PageLink | undefined {
+function linkOf($: CheerioAPI, element: Element, base: string, charset: string): PageLink | undefined {
   const { attribs } = element;
   const target = (name: string, kind: (url: string) => LinkKind, text: string): PageLink | undefined => {
-    const url = normalizeUrl(attribs[name] ?? '', base);
+    const url = normalizeUrl(attribs[name] ?? '', base, charset);
     return url ? { url, kind: kind(url), text: collapse(text).slice(0, MAX_LINK_TEXT_CHARS) } : undefined;
   };
   const titled = attribs.title ?? attribs['aria-label'] ?? '';
@@ -83,8 +83,8 @@ function isStylesheet(rel: string | undefined): boolean {
 }
 
 /** Forms with their resolved action, method, input types and names, and their visible wording. */
-export function pageForms($: CheerioAPI, pageUrl: string): PageForm[] {
-  const base = baseUrlOf($, pageUrl);
+export function pageForms($: CheerioAPI, pageUrl: string, charset = 'utf-8'): PageForm[] {
+  const base = baseUrlOf($, pageUrl, charset);
   return $('form')
     .toArray()
     .map((form) => {
@@ -94,7 +94,7 @@ export function pageForms($: CheerioAPI, pageUrl: string): PageForm[] {
         .map((field) => (isButton(field) ? field.attribs.value : field.attribs.placeholder) ?? '')
         .filter((words) => words !== '');
       return {
-        action: normalizeUrl(rawAction || pageUrl, base) ?? rawAction,
+        action: normalizeUrl(rawAction || pageUrl, base, charset) ?? rawAction,
         method: (form.attribs.method ?? 'get').trim().toLowerCase() || 'get',
         inputs: fields.map((field) => `${fieldType(field)}:${field.attribs.name ?? ''}`),
         text: collapse([$(form).text(), ...wording].join(' ')),

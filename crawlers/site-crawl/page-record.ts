@@ -29,7 +29,7 @@ export function answeredPage(
   let facts = noFacts();
   let listItems: ListItem[] = [];
   if (body.$) {
-    const all = pageFacts(body.$, finalUrl);
+    const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
     if (usable) listItems = pageListItems(body.$, finalUrl);
