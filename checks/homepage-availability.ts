@@ -15,15 +15,17 @@ const DAY_MS = 86_400_000;
  * Clause 4.4.2 (政府门户网站一般不得关停下线; a temporary offline at most once a year, at most 30 days)
  * judged by the national indicator 站点无法访问: the homepage probed on a schedule, 15 times a day or
  * more for a week or more, a probe taking 15 s or more counting as failed; failures reaching 5 % of the
- * probes, or an offline run longer than 30 days, fail the site with a single veto. Too few probes, or
- * the one-shot CLI's single probe failing, is `review`.
+ * probes, or an offline run longer than 30 days, fail the site with a single veto. A maintenance page
+ * in place of the homepage is a failure (the site is offline on purpose); a firewall's block page is not
+ * (the prober's probe is ok, its `error` 'BLOCKED'). Too few probes, or the one-shot CLI's single probe
+ * failing, is `review`.
  */
 export const homepageAvailability = defineCheck({
   meta: {
     id: 'homepage-availability',
     clause: '4.4.2',
     title: '首页可用性（站点无法访问）',
-    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（每天不少于${MIN_PROBES_PER_DAY}次、连续${MIN_DAYS}天以上），超过（含）15秒打不开记为失败；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
+    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（每天不少于${MIN_PROBES_PER_DAY}次、连续${MIN_DAYS}天以上），超过（含）15秒打不开、出错或显示维护页面记为失败，被防火墙拦截（服务器有应答、只是拒绝了探测方）不记为失败；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['availability'],
@@ -54,13 +56,13 @@ export const homepageAvailability = defineCheck({
 
     const perDay = a.daysProbed > 0 ? a.probes / a.daysProbed : 0;
     if (a.daysProbed < MIN_DAYS || perDay < MIN_PROBES_PER_DAY) {
-      const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。`;
+      const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。${maintenanceNote(a)}`;
       return { outcome: 'review', findings: [{ url, message, evidence }] };
     }
 
     if (a.failures / a.probes >= MAX_FAILURE_RATE) {
       const rate = percent(a.failures / a.probes);
-      const message = `${period(a)}共探测首页${a.probes}次，其中${a.failures}次打不开（超过15秒或出错），占${rate}，达到“站点无法访问”${MAX_FAILURE_RATE * 100}%的标准。`;
+      const message = `${period(a)}共探测首页${a.probes}次，其中${a.failures}次打不开（超过15秒、出错或显示维护页面），占${rate}，达到“站点无法访问”${MAX_FAILURE_RATE * 100}%的标准。${maintenanceNote(a)}`;
       const veto = `首页无法访问的探测占${rate}（达到${MAX_FAILURE_RATE * 100}%），属于“站点无法访问”，按全国政府网站检查指标单项否决，网站评为不合格。`;
       return { outcome: 'fail', findings: [{ url, message, evidence }], singleVeto: veto };
     }
@@ -86,9 +88,17 @@ function summaryEvidence(a: HomepageAvailability): Record<string, unknown> {
 
 function describeProbe(probe: HomepageProbe): string {
   if (probe.error === 'TIMEOUT') return '15秒内未打开';
+  if (probe.error === 'MAINTENANCE') return `网站显示维护页面${probe.evidence ? `，${probe.evidence}` : ''}`;
   if (probe.status !== undefined) return `返回 HTTP ${probe.status}`;
   const code = probe.error ?? 'UNKNOWN';
   return `${glossErrorCode(code) ?? '无法访问'}（${code}）`;
+}
+
+/** How many of the failures kept as samples were maintenance pages: the site offline on purpose (clause 4.4.2). */
+function maintenanceNote(a: HomepageAvailability): string {
+  const shown = a.failedSamples.filter((probe) => probe.error === 'MAINTENANCE').length;
+  if (shown === 0) return '';
+  return `最近${a.failedSamples.length}次失败中有${shown}次首页显示维护页面，属于临时下线，按条款4.4.2每年不超过一次、每次不超过${MAX_OFFLINE_DAYS}天。`;
 }
 
 function spanMs(episode: OfflineEpisode): number {

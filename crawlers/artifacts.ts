@@ -157,6 +157,11 @@ export interface ListItem {
   url: string;
   /** The date as printed, unparsed: '2026-11-20', '[11-20]', '2026年11月20日', '2026/11/20'. */
   dateText: string;
+  /**
+   * Which of the page's lists holds the entry: the CSS path of the list's element
+   * ('body>div.main>ul.list'), the same for every entry of that list. Absent in older artifacts.
+   */
+  list?: string;
 }
 
 export interface BotChallenge {
@@ -230,6 +235,12 @@ export interface HomepageProbe {
   /** Why it failed: TIMEOUT (15 s or more), ECONNREFUSED, ENOTFOUND, a TLS code, HTTP_503, … */
   error?: string;
   durationMs: number;
+  /**
+   * What the page said when it was a maintenance notice (`error` 'MAINTENANCE', not ok) or a firewall's
+   * block page (`error` 'BLOCKED' on a probe that is ok: the server answered, refusing the prober). The
+   * store keeps `error`, not this.
+   */
+  evidence?: string;
 }
 
 /** A run of consecutive failed probes: the homepage offline from the first to the last. */

@@ -97,6 +97,35 @@ describe('homepage-availability', () => {
     expect(judge(single(false, failed)).findings[0]!.message).toContain('连接被拒绝（ECONNREFUSED）');
   });
 
+  it('names a maintenance page of the single probe, with what it said', () => {
+    const failed = probe('2026-11-25T02:00:00.000Z', {
+      status: 200,
+      error: 'MAINTENANCE',
+      evidence: '标题：网站维护中',
+      durationMs: 80,
+    });
+    expect(judge(single(false, failed)).findings[0]!.message).toContain(
+      '首页单次探测失败（网站显示维护页面，标题：网站维护中）',
+    );
+  });
+
+  it('notes how many of the sampled failures were maintenance pages (clause 4.4.2 temporary offline)', () => {
+    const maintenance = (at: string) => probe(at, { status: 503, error: 'MAINTENANCE', durationMs: 60 });
+    const samples = [
+      maintenance('2026-11-24T10:00:00.000Z'),
+      maintenance('2026-11-24T09:30:00.000Z'),
+      probe('2026-11-20T03:30:00.000Z'),
+    ];
+    const failing = judge(scheduled({ probes: 2000, failures: 100, daysProbed: 42, failedSamples: samples }));
+    expect(failing.outcome).toBe('fail');
+    expect(failing.findings[0]!.message).toContain(
+      '最近3次失败中有2次首页显示维护页面，属于临时下线，按条款4.4.2每年不超过一次、每次不超过30天。',
+    );
+    const sparse = judge(scheduled({ probes: 10, failures: 3, daysProbed: 2, failedSamples: samples }));
+    expect(sparse.outcome).toBe('review');
+    expect(sparse.findings[0]!.message).toContain('有2次首页显示维护页面');
+  });
+
   it.each([
     ['fewer than 7 days probed', scheduled({ probes: 6 * 48, daysProbed: 6 }), '只有6天探测了首页、共288次'],
     ['fewer than 15 probes a day', scheduled({ probes: 14 * 30, daysProbed: 30 }), '平均每天14.0次'],
@@ -130,7 +159,7 @@ describe('homepage-availability', () => {
       {
         url: HOME,
         message:
-          '2026年10月1日至2026年11月25日期间共探测首页2000次，其中100次打不开（超过15秒或出错），占5.0%，达到“站点无法访问”5%的标准。',
+          '2026年10月1日至2026年11月25日期间共探测首页2000次，其中100次打不开（超过15秒、出错或显示维护页面），占5.0%，达到“站点无法访问”5%的标准。',
         evidence: {
           method: 'scheduled-probes',
           from: '2026-09-30T16:00:00.000Z',

@@ -1,4 +1,5 @@
 import type { RequestListener } from 'node:http';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeHomepage } from '../../crawlers/homepage-probe/probe-homepage.ts';
 import { refusedPort, startServer } from '../support/http-server.ts';
@@ -110,6 +111,67 @@ describe('probeHomepage', () => {
     expect(await probeHomepage(`${gate.origin}/`)).toMatchObject({ ok: true, status: 403 });
     const forbidden = await serve(page(403, '<html><title>403 Forbidden</title></html>'));
     expect(await probeHomepage(`${forbidden.origin}/`)).toMatchObject({ ok: false, error: 'HTTP_403' });
+  });
+
+  it('finds a site whose firewall blocks the prober up, marked BLOCKED with what the page said', async () => {
+    const blocked = await serve(
+      page(
+        403,
+        '<html><head><title>网站防火墙</title></head><body><h1>网站防火墙</h1><p>您的请求带有不合法参数，已被网站管理员设置拦截！</p></body></html>',
+      ),
+    );
+    expect(await probeHomepage(`${blocked.origin}/`)).toEqual({
+      at: expect.any(String),
+      url: `${blocked.origin}/`,
+      ok: true,
+      status: 403,
+      error: 'BLOCKED',
+      evidence: 'HTTP 403 防火墙拦截页：网站防火墙 您的请求带有不合法参数，已被网站管理员设置拦截！',
+      durationMs: expect.any(Number),
+    });
+    const limited = await serve(page(429, 'Too Many Requests'));
+    expect(await probeHomepage(`${limited.origin}/`)).toMatchObject({
+      ok: true,
+      status: 429,
+      error: 'BLOCKED',
+    });
+  });
+
+  it('finds a maintenance notice down, answered 200 or 503, even in GBK', async () => {
+    const notice =
+      '<html><head><title>网站维护中</title></head><body><p>给您带来不便，敬请谅解！</p></body></html>';
+    const maintained = await serve(page(200, notice));
+    expect(await probeHomepage(`${maintained.origin}/`)).toMatchObject({
+      ok: false,
+      status: 200,
+      error: 'MAINTENANCE',
+      evidence: '标题：网站维护中',
+    });
+    const unavailable = await serve(page(503, notice));
+    expect(await probeHomepage(`${unavailable.origin}/`)).toMatchObject({
+      ok: false,
+      status: 503,
+      error: 'MAINTENANCE',
+    });
+    const gbk = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=gbk' });
+      res.end(iconv.encode('<html><body><p>系统升级维护，暂停访问。</p></body></html>', 'gbk'));
+    });
+    expect(await probeHomepage(`${gbk.origin}/`)).toMatchObject({ ok: false, error: 'MAINTENANCE' });
+  });
+
+  it('finds a large homepage whose news mentions 系统维护 up', async () => {
+    const links = Array.from(
+      { length: 200 },
+      (_, i) => `<li><a href="/art/${i}.html">关于第${i}期系统维护的通知</a></li>`,
+    );
+    const big = await serve(
+      page(
+        200,
+        `<html><head><title>四川省人民政府</title></head><body><ul>${links.join('')}</ul>${'<p>政务公开</p>'.repeat(10_000)}</body></html>`,
+      ),
+    );
+    expect(await probeHomepage(`${big.origin}/`)).toMatchObject({ ok: true, status: 200 });
   });
 
   it('finds a homepage behind a self-signed certificate up: certificate problems do not make a site down', async () => {
