@@ -1,6 +1,7 @@
 import type { CrawledPage, RenderedHomepage } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { type CalendarDay, shanghaiDay } from './lib/calendar.ts';
+import { type ColumnList, columnList } from './lib/column-list.ts';
 import { type Column, type ColumnKind, homepageColumns } from './lib/homepage-columns.ts';
 import { type DatedItem, datedItems, newestShownDate } from './lib/list-dates.ts';
 import { pageAnswer, unusableReason } from './lib/pages.ts';
@@ -24,19 +25,20 @@ const SAYS_EMPTY =
 
 /**
  * The national indicators 网站不更新, 栏目不更新 and 空白栏目, on the dates list pages print beside
- * their entries (`CrawledPage.listItems`), counted in Asia/Shanghai calendar days up to `ctx.now`. A
- * stale homepage fails alone and is a single veto. Stale or blank columns fail at 5 or more; fewer are
- * `review`: telling a column's kind from its name wants a person. Only a column whose page says it is
- * empty (暂无信息) counts as blank: one where no date could be read may print its dates in a way we do
- * not read, and is listed for review without counting. Before the veto, the rendered homepage is
- * searched for a recent date the list reader missed (a list written by script).
+ * their entries (`CrawledPage.listItems`), counted in Asia/Shanghai calendar days up to `ctx.now`. The
+ * homepage is judged on its newest entry anywhere, a column on its own list (not a sidebar every page
+ * prints, see `columnList`). A stale homepage fails alone and is a single veto. Stale or blank columns
+ * fail at 5 or more; fewer are `review`: telling a column's kind from its name wants a person. Only a
+ * column whose page says it is empty (暂无信息) counts as blank: one where no date could be read may
+ * print its dates in a way we do not read, and is listed for review without counting. Before the veto,
+ * the rendered homepage is searched for a recent date the list reader missed (a list written by script).
  */
 export const contentFreshness = defineCheck({
   meta: {
     id: 'content-freshness',
     clause: '4.5',
     title: '网站及栏目内容及时更新',
-    description: `依据国家《政府网站与政务新媒体检查指标》：首页最新信息超过2周未更新为“网站不更新”，单项否决；动态、要闻类栏目超过2周、通知公告和政策文件类栏目超过6个月未更新为“栏目不更新”，栏目页面显示暂无信息为“空白栏目”，两者累计${NATIONAL_COLUMN_LIMIT}个及以上不通过，不足${NATIONAL_COLUMN_LIMIT}个列出待人工确认。日期取自首页和栏目页列表中标注的发布日期；读不到任何日期的动态、通知类栏目列出待人工确认，不计入累计数；首页列表已超过2周而渲染后的首页显示2周内的日期时，不作单项否决，列出待人工确认。`,
+    description: `依据国家《政府网站与政务新媒体检查指标》：首页最新信息超过2周未更新为“网站不更新”，单项否决；动态、要闻类栏目超过2周、通知公告和政策文件类栏目超过6个月未更新为“栏目不更新”，栏目页面显示暂无信息为“空白栏目”，两者累计${NATIONAL_COLUMN_LIMIT}个及以上不通过，不足${NATIONAL_COLUMN_LIMIT}个列出待人工确认。日期取自首页各列表和栏目页自身列表中标注的发布日期：栏目页上其他页面也有的列表（如侧栏的最新动态、热点信息）不算栏目的信息；只标注月日的，信息链接地址中有与之相符的日期时（如t20241120_1.html、/202411/）取其年份，否则按不晚于今天的最近年份推定。读不到栏目自身带日期信息的动态、通知类栏目列出待人工确认，不计入累计数；首页列表已超过2周而渲染后的首页显示2周内的日期时，不作单项否决，列出待人工确认。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['siteCrawl', 'renderedHomepage'],
@@ -45,9 +47,9 @@ export const contentFreshness = defineCheck({
     const today = shanghaiDay(ctx.now);
     const homepage = crawl.pages.find((page) => page.depth === 0);
     const home = judgeHomepage(homepage, crawl.startUrl, renderedHomepage, today);
-    const judged = homepageColumns(crawl, renderedHomepage, homepage).map((column) =>
-      judgeColumn(column, today),
-    );
+    const columns = homepageColumns(crawl, renderedHomepage, homepage);
+    const others = { homepage, columns: columns.map((column) => column.page) };
+    const judged = columns.map((column) => judgeColumn(column, columnList(column.page, others, today)));
     const problems = judged.flatMap((j) => (j?.counts ? [j.finding] : []));
     const unread = judged.flatMap((j) => (j && !j.counts ? [j.finding] : []));
     const overLimit = problems.length >= NATIONAL_COLUMN_LIMIT;
@@ -111,7 +113,7 @@ function judgeHomepage(
       stale: false,
       finding: {
         url: homepage.finalUrl,
-        message: `首页列表中读到的最新信息“${newest.item.title}”发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天；但渲染后的首页显示近期日期“${shown.text}”（${shown.date}，距今${shown.daysAgo}天），未能确定它属于哪条信息，需人工确认首页是否超过2周未更新。`,
+        message: `首页列表中读到的最新信息“${newest.item.title}”发布于${publishedOn(newest)}，距今${newest.daysAgo}天；但渲染后的首页显示近期日期“${shown.text}”（${shown.date}，距今${shown.daysAgo}天），未能确定它属于哪条信息，需人工确认首页是否超过2周未更新。`,
         evidence: { ...evidence, text: shown.text, selector: shown.selector },
       },
     };
@@ -120,20 +122,21 @@ function judgeHomepage(
     stale: true,
     finding: {
       url: homepage.finalUrl,
-      message: `首页最新的信息“${newest.item.title}”发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，首页超过2周未更新（网站不更新）。`,
+      message: `首页最新的信息“${newest.item.title}”发布于${publishedOn(newest)}，距今${newest.daysAgo}天，首页超过2周未更新（网站不更新）。`,
       evidence,
     },
   };
 }
 
 /**
- * A column not updated within its period, or blank, counting toward the national limit; a news or
- * notice column with no dated entry we could read, not counting; null when it is fine or not judged.
+ * A column whose own list (see `columnList`) is not updated within its period, or blank, counting
+ * toward the national limit; a news or notice column with no list of its own we could read, not
+ * counting; null when it is fine or not judged.
  */
-function judgeColumn(column: Column, today: CalendarDay): { finding: Finding; counts: boolean } | null {
+function judgeColumn(column: Column, own: ColumnList): { finding: Finding; counts: boolean } | null {
   const { name, kind, page } = column;
   const base = { column: name, url: page.finalUrl, kind, kindName: KIND_NAMES[kind], source: column.source };
-  if ((page.listItems ?? []).length === 0) {
+  if (own.dated.length === 0 && (own.sharedEntries > 0 || (page.listItems ?? []).length === 0)) {
     const wording = SAYS_EMPTY.exec(compact(page.text))?.[0];
     if (wording !== undefined) {
       const message = `栏目“${name}”的页面显示“${wording}”，没有任何信息（空白栏目）`;
@@ -143,25 +146,42 @@ function judgeColumn(column: Column, today: CalendarDay): { finding: Finding; co
       };
     }
     if (kind === 'other') return null;
-    const message = `栏目“${name}”的页面上没有读到标注日期的信息条目：可能是空白栏目，也可能是页面日期的写法无法自动识别，需人工查看（不计入空白栏目累计数）。`;
+    const message =
+      own.sharedEntries > 0
+        ? `栏目“${name}”的页面上标注日期的信息条目都在其他页面也有的列表中（如侧栏的最新动态、热点信息），没有读到栏目自己的信息列表：可能是空白栏目，也可能是栏目列表的写法无法自动识别，需人工查看（不计入空白栏目累计数）。`
+        : `栏目“${name}”的页面上没有读到标注日期的信息条目：可能是空白栏目，也可能是页面日期的写法无法自动识别，需人工查看（不计入空白栏目累计数）。`;
+    const blank = own.sharedEntries > 0 ? 'only-shared-lists' : 'no-dated-entries';
+    const shared = own.sharedEntries > 0 ? { listItems: own.sharedEntries } : {};
     return {
       counts: false,
-      finding: { url: page.finalUrl, message, evidence: { ...base, blank: 'no-dated-entries' } },
+      finding: { url: page.finalUrl, message, evidence: { ...base, blank, ...shared } },
     };
   }
   if (kind === 'other') return null;
-  const dated = datedItems(page.listItems, today);
-  const newest = dated[0];
+  const newest = own.dated[0];
   const thresholdDays = COLUMN_DAYS[kind];
   if (newest === undefined || newest.daysAgo <= thresholdDays) return null;
+  const list = own.list === undefined ? {} : { selector: own.list };
   return {
     counts: true,
     finding: {
       url: page.finalUrl,
-      message: `栏目“${name}”最新的信息发布于${newest.item.dateText}（${newest.date}），距今${newest.daysAgo}天，${KIND_NAMES[kind]}栏目超过${PERIOD_NAMES[kind]}未更新（栏目不更新）`,
-      evidence: { ...base, ...newestEvidence(newest), thresholdDays, datedEntries: dated.length },
+      message: `栏目“${name}”最新的信息发布于${publishedOn(newest)}，距今${newest.daysAgo}天，${KIND_NAMES[kind]}栏目超过${PERIOD_NAMES[kind]}未更新（栏目不更新）`,
+      evidence: {
+        ...base,
+        ...newestEvidence(newest),
+        thresholdDays,
+        datedEntries: own.dated.length,
+        ...list,
+      },
     },
   };
+}
+
+/** '[11-20]（2024-11-20，年份取自信息的链接地址）', '2026-11-20（2026-11-20）'. */
+function publishedOn(newest: DatedItem): string {
+  const year = newest.yearFromUrl ? '，年份取自信息的链接地址' : '';
+  return `${newest.item.dateText}（${newest.date}${year}）`;
 }
 
 function newestEvidence(newest: DatedItem): Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   printedDates,
   readMonthDay,
   readSplitDate,
+  urlDates,
 } from '../../crawlers/printed-date.ts';
 import type { CalendarDay } from './calendar.ts';
 
@@ -15,6 +16,8 @@ export interface DatedItem {
   date: string;
   /** Whole calendar days from that day to today; 0 for today (and for tomorrow, see `FUTURE_SLACK_DAYS`). */
   daysAgo: number;
+  /** True when the page printed only a month and day, and the year is the one in the entry's URL. */
+  yearFromUrl: boolean;
 }
 
 /** A date the rendered page shows, outside the date widget. */
@@ -31,17 +34,28 @@ const MS_PER_DAY = 86_400_000;
 
 /**
  * The day a list page's printed date stands for, as 'YYYY-MM-DD', or null when it is not a date or
- * lies more than a day after `today`. A month and day alone ('[11-20]', '11月20日', '11.20') is given
- * the latest year that puts it at most a day after today: on 3 January, '[12-28]' is the 28th of
- * December just gone; on 31 December, '[01-01]' is tomorrow.
+ * lies more than a day after `today`. A month and day alone ('[11-20]', '11月20日', '11.20') takes its
+ * year from the entry's `url` when the URL carries that month and day (t20241120_1.html, /2024/11/20/)
+ * or that month (/202411/); else the latest year that puts it at most a day after today: on 3 January,
+ * '[12-28]' is the 28th of December just gone; on 31 December, '[01-01]' is tomorrow.
  */
-export function readListDate(dateText: string, today: CalendarDay): string | null {
+export function readListDate(dateText: string, today: CalendarDay, url?: string): string | null {
+  return readDate(dateText, today, url)?.date ?? null;
+}
+
+function readDate(
+  dateText: string,
+  today: CalendarDay,
+  url: string | undefined,
+): { date: string; yearFromUrl: boolean } | null {
   const full = findDates(dateText)[0];
   const [year, month, day] = full?.iso.slice(0, 10).split('-').map(Number) ?? [];
   const printed = year !== undefined ? { year, month: month!, day: day! } : readSplitDate(dateText);
-  if (printed !== null) return daysAfter(printed, today) > FUTURE_SLACK_DAYS ? null : isoOf(printed);
+  if (printed !== null) return notAfter(printed, today, false);
   const monthDay = readMonthDay(dateText);
   if (monthDay === null) return null;
+  const fromUrl = url === undefined ? undefined : urlYear(url, monthDay);
+  if (fromUrl !== undefined) return notAfter({ year: fromUrl, ...monthDay }, today, true);
   // Eight years back reaches a leap year for 29 February.
   for (let year = today.year + 1; year > today.year - 8; year--) {
     const candidate = { year, ...monthDay };
@@ -49,17 +63,35 @@ export function readListDate(dateText: string, today: CalendarDay): string | nul
       isCalendarDate(year, monthDay.month, monthDay.day) &&
       daysAfter(candidate, today) <= FUTURE_SLACK_DAYS
     ) {
-      return isoOf(candidate);
+      return { date: isoOf(candidate), yearFromUrl: false };
     }
   }
   return null;
 }
 
+/** The year of the first date in `url` on the printed month and day, or on that month. */
+function urlYear(url: string, { month, day }: { month: number; day: number }): number | undefined {
+  return urlDates(url).find(
+    (found) =>
+      found.month === month &&
+      (found.day === undefined || found.day === day) &&
+      isCalendarDate(found.year, month, day),
+  )?.year;
+}
+
+function notAfter(
+  day: CalendarDay,
+  today: CalendarDay,
+  yearFromUrl: boolean,
+): { date: string; yearFromUrl: boolean } | null {
+  return daysAfter(day, today) > FUTURE_SLACK_DAYS ? null : { date: isoOf(day), yearFromUrl };
+}
+
 /** The entries whose date could be read, newest first. */
 export function datedItems(items: readonly ListItem[] | undefined, today: CalendarDay): DatedItem[] {
   const dated = (items ?? []).flatMap((item): DatedItem[] => {
-    const date = readListDate(item.dateText, today);
-    return date === null ? [] : [{ item, date, daysAgo: daysAgo(date, today) }];
+    const read = readDate(item.dateText, today, item.url);
+    return read === null ? [] : [{ item, ...read, daysAgo: daysAgo(read.date, today) }];
   });
   return dated.sort((a, b) => a.daysAgo - b.daysAgo);
 }

@@ -4,6 +4,7 @@ import type { ListItem } from '../artifacts.ts';
 import { printedDates } from '../printed-date.ts';
 import { normalizeUrl } from '../url.ts';
 import { collapse } from '../visible-text.ts';
+import { listKeys } from './list-container.ts';
 import { baseUrlOf } from './page-facts.ts';
 
 const MAX_ITEMS = 100;
@@ -28,15 +29,16 @@ const PAGER_TEXT = /[共第]\s*\d+\s*页/;
  * link with a date beside it in the same entry (`<li><a>标题</a><span>2026-11-20</span></li>`, a table
  * row, `<dd>`, `<div class="item">`) or inside the link in an element of its own. The date text is
  * kept as printed ('[11-20]', '2026年11月20日', '20 2026-11' for a day printed apart from its year and
- * month); reading it is the checks' job. Date widgets (今天是…星期三), pagers and the site's furniture
- * links (设为首页, 无障碍) are not entries.
+ * month); reading it is the checks' job. Each entry says which of the page's lists holds it (see
+ * `listKeys`). Date widgets (今天是…星期三), pagers and the site's furniture links (设为首页, 无障碍)
+ * are not entries.
  */
-export function pageListItems($: CheerioAPI, pageUrl: string): ListItem[] {
-  const base = baseUrlOf($, pageUrl);
+export function pageListItems($: CheerioAPI, pageUrl: string, charset = 'utf-8'): ListItem[] {
+  const base = baseUrlOf($, pageUrl, charset);
   const datesOf = new Map<Element, string[] | null>();
   const entries = new Map<Element, ListItem>();
   for (const anchor of $('a[href]').toArray()) {
-    const url = normalizeUrl(anchor.attribs.href ?? '', base);
+    const url = normalizeUrl(anchor.attribs.href ?? '', base, charset);
     if (!url) continue;
     const found = dateInside($, anchor) ?? dateBeside(anchor, datesOf);
     if (!found) continue;
@@ -50,7 +52,8 @@ export function pageListItems($: CheerioAPI, pageUrl: string): ListItem[] {
       entries.set(found.entry, { title, url, dateText: found.dateText });
     }
   }
-  return [...entries.values()];
+  const lists = listKeys([...entries.keys()]);
+  return [...entries].map(([element, item]) => ({ ...item, list: lists.get(element)! }));
 }
 
 /** The link's text, or its title attribute when the text is empty or cut short (关于做好…). */

@@ -32,7 +32,7 @@ export function answeredPage(
     const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
-    if (usable) listItems = pageListItems(body.$, finalUrl);
+    if (usable) listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
   }
   const page: CrawledPage = {
     ...basePage(url, data, finalUrl),

@@ -8,6 +8,7 @@ import {
   columnPage,
   crawledHomepage,
   entry,
+  listed,
   navLink,
   pad,
   printedDaysBefore,
@@ -201,6 +202,35 @@ describe('content-freshness: reading the dates', () => {
     expect(readListDate(text, { year: 2026, month: 11, day: 25 })).toBe(expected);
   });
 
+  it.each<[string, string, string | null]>([
+    ['[11-20]', '/gzdt/202411/t20241120_123456.html', '2024-11-20'],
+    ['11月20日', '/xwdt/2024/11/20/a1.html', '2024-11-20'],
+    ['11/20', '/art/20241120/1.html', '2024-11-20'],
+    ['[11-20]', '/zwgk/202411/abc.html', '2024-11-20'],
+    ['[11-20]', '/gzdt/t20241119_1.html', '2026-11-20'],
+    ['[11-20]', '/zwgk/202410/abc.html', '2026-11-20'],
+    ['[11-20]', '/art/1.html?date=20241120', '2026-11-20'],
+    ['[02-29]', '/tzgg/t20230229_1.html', '2024-02-29'],
+    ['2025-11-20', '/gzdt/t20241120_1.html', '2025-11-20'],
+    ['[11-27]', '/gzdt/t20261127_1.html', null],
+  ])('reads %s of %s on 2026-11-25 as %s', (text, path, expected) => {
+    expect(readListDate(text, { year: 2026, month: 11, day: 25 }, new URL(path, HOME).href)).toBe(expected);
+  });
+
+  it('fails a column printing month and day only when its entry URLs give an old year', () => {
+    const result = judge(FRESH_HOME, [
+      column('工作动态', '/gzdt/', [
+        entry('旧闻一', bracketed(5), '/gzdt/202411/t20241120_1.html'),
+        entry('旧闻二', bracketed(9), '/gzdt/202411/t20241116_2.html'),
+      ]),
+    ]);
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toContain(
+      '最新的信息发布于[11-20]（2024-11-20，年份取自信息的链接地址），距今735天',
+    );
+    expect(result.findings[0]!.evidence).toMatchObject({ newestDate: '2024-11-20', daysSince: 735 });
+  });
+
   it('reads a month and day one day ahead as tomorrow, also across New Year', () => {
     expect(readListDate('[01-01]', { year: 2026, month: 12, day: 31 })).toBe('2027-01-01');
     expect(readListDate('[01-02]', { year: 2026, month: 12, day: 31 })).toBe('2026-01-02');
@@ -216,6 +246,135 @@ describe('content-freshness: reading the dates', () => {
     const late = new Date('2026-11-09T23:30:00Z');
     expect(judge([entry('新闻', '2026-10-26')], [], late).outcome).toBe('fail');
     expect(judge([entry('新闻', '2026-10-27')], [], late).outcome).toBe('pass');
+  });
+});
+
+describe('content-freshness: a column judged on its own list, not the lists every page prints', () => {
+  const MAIN = 'body>div.main>ul.list';
+  const SIDE = 'body>div.side>ul';
+  const sidebar = (days: number) =>
+    listed(
+      SIDE,
+      entry(`全省经济运行情况${days}`, ago(days)),
+      entry(`省政府常务会议${days}`, ago(days + 1)),
+      entry(`热点解读${days}`, ago(days + 2)),
+    );
+  const own = (days: number, list = MAIN) =>
+    listed(list, entry(`${list}${days}一`, ago(days)), entry(`${list}${days}二`, ago(days + 2)));
+  const notices = listed(MAIN, entry('关于冬季防火的通知', ago(30)));
+
+  it.each<[string, ListItem[], ColumnFixture[], CheckResult['outcome'], Record<string, unknown>[]]>([
+    [
+      'a stale column beside a fresh sidebar the homepage prints',
+      [...FRESH_HOME, ...sidebar(1)],
+      [column('工作动态', '/gzdt/', [...sidebar(1), ...own(40)])],
+      'review',
+      [{ column: '工作动态', newestDate: ago(40), datedEntries: 2, selector: MAIN }],
+    ],
+    [
+      'a stale column beside a fresh sidebar another column prints',
+      FRESH_HOME,
+      [
+        column('工作动态', '/gzdt/', [...sidebar(1), ...own(40)]),
+        column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+      ],
+      'review',
+      [{ column: '工作动态', newestDate: ago(40) }],
+    ],
+    ['a column whose only list is fine', FRESH_HOME, [column('工作动态', '/gzdt/', own(3))], 'pass', []],
+    [
+      'a fresh column beside a stale sidebar the homepage prints',
+      [...FRESH_HOME, ...sidebar(60)],
+      [column('工作动态', '/gzdt/', [...sidebar(60), ...own(3)])],
+      'pass',
+      [],
+    ],
+    [
+      'a fresh short column the homepage prints whole',
+      [...FRESH_HOME, ...own(3)],
+      [column('工作动态', '/gzdt/', own(3))],
+      'pass',
+      [],
+    ],
+    [
+      'a stale short column the homepage prints whole',
+      [...FRESH_HOME, ...own(20)],
+      [column('工作动态', '/gzdt/', own(20))],
+      'review',
+      [{ column: '工作动态', newestDate: ago(20) }],
+    ],
+    [
+      'a column showing only the sidebar other columns print',
+      FRESH_HOME,
+      [column('工作动态', '/gzdt/', sidebar(1)), column('通知公告', '/tzgg/', [...sidebar(1), ...notices])],
+      'review',
+      [{ column: '工作动态', blank: 'only-shared-lists', listItems: 3 }],
+    ],
+    [
+      'a column saying 暂无数据 beside the sidebar',
+      FRESH_HOME,
+      [
+        column('政策文件', '/zcwj/', sidebar(1), { page: { text: '政策文件 暂无数据 最新动态' } }),
+        column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+      ],
+      'review',
+      [{ column: '政策文件', blank: '暂无数据' }],
+    ],
+    [
+      'a stale list another column page only links to, undated',
+      FRESH_HOME,
+      [
+        column('工作动态', '/gzdt/', own(40)),
+        column('政务公开', '/zwgk/', [], {
+          page: { links: own(40).map(({ url, title }) => ({ url, kind: 'anchor', text: title })) },
+        }),
+      ],
+      'review',
+      [{ column: '工作动态', newestDate: ago(40) }],
+    ],
+    [
+      'a fresh pinned entry above a stale list',
+      FRESH_HOME,
+      [column('工作动态', '/gzdt/', [...listed('body>div.top', entry('置顶', ago(1))), ...own(40)])],
+      'review',
+      [{ column: '工作动态', newestDate: ago(40) }],
+    ],
+    [
+      'two lists of two entries: the first in the page',
+      FRESH_HOME,
+      [column('工作动态', '/gzdt/', [...own(40, 'body>div.a>ul'), ...own(1, 'body>div.b>ul')])],
+      'review',
+      [{ column: '工作动态', newestDate: ago(40), selector: 'body>div.a>ul' }],
+    ],
+    [
+      'entries of an older crawl, with no list, as one list',
+      [...FRESH_HOME, ...sidebar(1).map(({ list: _, ...item }) => item)],
+      [
+        column(
+          '工作动态',
+          '/gzdt/',
+          [...sidebar(1), ...own(40)].map(({ list: _, ...item }) => item),
+        ),
+      ],
+      'pass',
+      [],
+    ],
+  ])('%s', (_case, home, columns, outcome, evidence) => {
+    const result = judge(home, columns);
+    expect(result.outcome).toBe(outcome);
+    expect(result.findings.map((finding) => finding.evidence)).toEqual(
+      evidence.map((expected) => expect.objectContaining(expected)),
+    );
+  });
+
+  it('says a column shows only lists other pages print', () => {
+    const result = judge(FRESH_HOME, [
+      column('工作动态', '/gzdt/', sidebar(1)),
+      column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+    ]);
+    expect(result.findings[0]!.message).toBe(
+      '栏目“工作动态”的页面上标注日期的信息条目都在其他页面也有的列表中（如侧栏的最新动态、热点信息），没有读到栏目自己的信息列表：可能是空白栏目，也可能是栏目列表的写法无法自动识别，需人工查看（不计入空白栏目累计数）。',
+    );
   });
 });
 

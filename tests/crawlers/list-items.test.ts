@@ -20,11 +20,13 @@ describe('pageListItems: the shapes list pages print', () => {
         title: '全市安全生产工作会议召开',
         url: 'http://www.example.gov.cn/xwzx/gzdt/202611/t20261120_1.html',
         dateText: '2026-11-20',
+        list: 'body>ul.list',
       },
       {
         title: '市政府常务会议研究部署冬季供暖',
         url: 'http://www.example.gov.cn/xwzx/gzdt/202611/t20261118_2.html',
         dateText: '2026-11-18',
+        list: 'body>ul.list',
       },
     ]);
   });
@@ -87,6 +89,7 @@ describe('pageListItems: the shapes list pages print', () => {
         title: '青羊区召开2026年经济工作会议部署明年重点任务',
         url: 'http://www.example.gov.cn/qxdt/1.html',
         dateText: '2026-11-20',
+        list: 'body>ul',
       },
     ]);
   });
@@ -105,11 +108,13 @@ describe('pageListItems: the shapes list pages print', () => {
         title: '关于春节放假的通知',
         url: 'http://www.example.gov.cn/zwgk/tzgg/200611/t20061120_1.htm',
         dateText: '２００６-１１-２０',
+        list: 'body>table>tbody',
       },
       {
         title: '国庆节值班安排',
         url: 'http://www.example.gov.cn/xwzx/gzdt/t20061001_2.htm',
         dateText: '[10-01]',
+        list: 'body>table>tbody',
       },
     ]);
   });
@@ -120,6 +125,92 @@ describe('pageListItems: the shapes list pages print', () => {
       '<base href="/tzgg/">',
     );
     expect(found[0]?.url).toBe('http://www.example.gov.cn/tzgg/1.html');
+  });
+});
+
+describe('pageListItems: which list an entry belongs to', () => {
+  const lists = (body: string) => items(body).map((item) => [item.title, item.list]);
+  const li = (title: string) =>
+    `<li><a href="/${encodeURIComponent(title)}.html">${title}</a><span>2026-11-20</span></li>`;
+
+  it('tells the column list of a page from its sidebar lists', () => {
+    expect(
+      lists(`<div class="main"><ul class="list">${li('栏目信息一')}${li('栏目信息二')}</ul>
+        <div class="page"><a href="?p=2">下一页</a><span>1/25</span></div></div>
+        <div class="side"><h3>最新动态</h3><ul>${li('最新一')}${li('最新二')}</ul>
+          <h3>热点信息</h3><ul>${li('热点一')}</ul></div>`),
+    ).toEqual([
+      ['栏目信息一', 'body>div.main>ul.list'],
+      ['栏目信息二', 'body>div.main>ul.list'],
+      ['最新一', 'body>div.side'],
+      ['最新二', 'body>div.side'],
+      ['热点一', 'body>div.side'],
+    ]);
+  });
+
+  it('tells apart lists in boxes that look the same, and a lone entry', () => {
+    expect(
+      lists(`<div class="box"><ul>${li('工作动态一')}${li('工作动态二')}</ul></div>
+        <div class="box"><ul>${li('通知公告一')}</ul></div>
+        <div class="top"><p><a href="/gg.html">重要公告</a><span>2026-11-20</span></p></div>`),
+    ).toEqual([
+      ['工作动态一', 'body>div.box:nth-of-type(1)>ul'],
+      ['工作动态二', 'body>div.box:nth-of-type(1)>ul'],
+      ['通知公告一', 'body>div.box:nth-of-type(2)>ul'],
+      ['重要公告', 'body'],
+    ]);
+  });
+
+  it('keeps apart the lists of a layout table, cell by cell', () => {
+    const entryTable = (title: string) =>
+      `<table><tr><td><a href="/${encodeURIComponent(title)}.html">${title}</a></td><td>2026-11-20</td></tr></table>`;
+    expect(
+      lists(
+        `<table><tr><td>${entryTable('最新一')}${entryTable('最新二')}</td><td>${entryTable('栏目一')}${entryTable('栏目二')}</td></tr></table>`,
+      ),
+    ).toEqual([
+      ['最新一', 'body>table>tr>td:nth-of-type(1)'],
+      ['最新二', 'body>table>tr>td:nth-of-type(1)'],
+      ['栏目一', 'body>table>tr>td:nth-of-type(2)'],
+      ['栏目二', 'body>table>tr>td:nth-of-type(2)'],
+    ]);
+  });
+
+  it.each([
+    [
+      'div items',
+      '<div class="news-list"><div class="item"><a href="/a.html">一</a><span>2026-11-20</span></div><div class="item"><a href="/b.html">二</a><span>2026-11-19</span></div></div>',
+      'body>div.news-list',
+    ],
+    [
+      'a definition list',
+      '<dl id="zcwj"><dd><a href="/a.html">一</a><span>2026/11/20</span></dd><dd><a href="/b.html">二</a><span>2026/11/19</span></dd></dl>',
+      'body>dl#zcwj',
+    ],
+    [
+      'dates inside the links',
+      '<ul><li><a href="/a.html"><span>一</span><span>2026-11-20</span></a></li><li><a href="/b.html"><span>二</span><span>2026-11-19</span></a></li></ul>',
+      'body>ul',
+    ],
+    [
+      'a list printed as two halves',
+      '<div class="list"><ul><li><a href="/a.html">一</a><span>2026-11-20</span></li></ul><ul><li><a href="/b.html">二</a><span>2026-11-19</span></li></ul></div>',
+      'body>div.list',
+    ],
+    [
+      'a grid of rows of two',
+      '<div class="grid"><div class="row"><div class="col"><a href="/a.html">一</a><span>2026-11-20</span></div><div class="col"><a href="/b.html">二</a><span>2026-11-19</span></div></div><div class="row"><div class="col"><a href="/c.html">三</a><span>2026-11-18</span></div></div></div>',
+      'body>div.grid',
+    ],
+    [
+      'one table per entry, in a layout table',
+      '<table class="layout"><tr><td><table><tr><td><a href="/a.html">一</a></td><td>2026-11-20</td></tr></table><table><tr><td><a href="/b.html">二</a></td><td>2026-11-19</td></tr></table></td></tr></table>',
+      'body>table.layout>tr>td',
+    ],
+  ])('keys every entry of %s alike', (_case, body, key) => {
+    const found = items(body);
+    expect(found.length).toBeGreaterThan(1);
+    expect(found.map((item) => item.list)).toEqual(found.map(() => key));
   });
 });
 
@@ -255,7 +346,14 @@ describe('pageListItems: what is not a dated entry', () => {
         <p><a href="/e.html">联系电话</a> 028-86012345</p>
         <p><a href="/f.html">第3期</a> 共 13-25 页</p>
         <p><a href="/g.html">网站地图</a> v1.2.3</p>`),
-    ).toEqual([{ title: '新闻一', url: 'http://www.example.gov.cn/d.html', dateText: '2026-11-20' }]);
+    ).toEqual([
+      {
+        title: '新闻一',
+        url: 'http://www.example.gov.cn/d.html',
+        dateText: '2026-11-20',
+        list: 'body>div.box>ul',
+      },
+    ]);
   });
 
   it('keeps at most 100 entries', () => {

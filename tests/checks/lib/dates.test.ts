@@ -44,3 +44,27 @@ describe('one reading of printed dates for the gatherers and the checks', () => 
     expect(toHalfWidth).toBe(printed.toHalfWidth);
   });
 });
+
+describe('urlDates: the dates publishing systems write in an entry URL', () => {
+  it.each<[string, printed.UrlDate[]]>([
+    [
+      'http://www.example.gov.cn/gzdt/202411/t20241120_123456.html',
+      [
+        { year: 2024, month: 11, day: 20 },
+        { year: 2024, month: 11 },
+      ],
+    ],
+    ['http://www.example.gov.cn/xwdt/2024/11/20/a1.html', [{ year: 2024, month: 11, day: 20 }]],
+    ['http://www.example.gov.cn/xwdt/2024/3/5/a1.html', [{ year: 2024, month: 3, day: 5 }]],
+    ['http://www.example.gov.cn/art/20241120/12.html', [{ year: 2024, month: 11, day: 20 }]],
+    ['http://www.example.gov.cn/zwgk/202411/abc.html', [{ year: 2024, month: 11 }]],
+    ['http://www.example.gov.cn/tzgg/t20230229_1.html', []],
+    ['http://www.example.gov.cn/art/20241320/1.html', []],
+    ['http://www.example.gov.cn/art/123456/1.html', []],
+    ['http://www.example.gov.cn/art/1.html?date=20241120', []],
+    ['http://www.example.gov.cn/art/2024111/1.html', []],
+    ['not a url', []],
+  ])('reads %s', (url, dates) => {
+    expect(printed.urlDates(url)).toEqual(dates);
+  });
+});
