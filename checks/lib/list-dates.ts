@@ -5,8 +5,8 @@ import {
   printedDates,
   readMonthDay,
   readSplitDate,
-  urlDates,
 } from '../../crawlers/printed-date.ts';
+import { urlDates } from '../../crawlers/url-date.ts';
 import type { CalendarDay } from './calendar.ts';
 
 /** A list entry with the day its printed date stands for. */

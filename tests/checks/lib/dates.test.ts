@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDates } from '../../../checks/lib/dates.ts';
 import { toHalfWidth } from '../../../checks/lib/text.ts';
 import * as printed from '../../../crawlers/printed-date.ts';
+import { type UrlDate, urlDates } from '../../../crawlers/url-date.ts';
 
 describe('findDates', () => {
   it.each([
@@ -46,7 +47,7 @@ describe('one reading of printed dates for the gatherers and the checks', () => 
 });
 
 describe('urlDates: the dates publishing systems write in an entry URL', () => {
-  it.each<[string, printed.UrlDate[]]>([
+  it.each<[string, UrlDate[]]>([
     [
       'http://www.example.gov.cn/gzdt/202411/t20241120_123456.html',
       [
@@ -65,6 +66,6 @@ describe('urlDates: the dates publishing systems write in an entry URL', () => {
     ['http://www.example.gov.cn/art/2024111/1.html', []],
     ['not a url', []],
   ])('reads %s', (url, dates) => {
-    expect(printed.urlDates(url)).toEqual(dates);
+    expect(urlDates(url)).toEqual(dates);
   });
 });
