@@ -10,9 +10,9 @@ const BLOCK_STATUSES = new Set([403, 405, 406, 429, 501, 503]);
 
 /**
  * What a firewall's block page says: that the request was intercepted (拦截, 阻断), as an attack or
- * for illegal parameters, too frequent, or from a banned IP. Read in the whole HTML, as some block
- * pages (Alibaba Cloud's) write their message from a script. "访问被拒绝" alone is not one: IIS says it
- * on its plain 403 of a directory without a default page, a site that is broken, not guarded.
+ * for illegal parameters, too frequent, or from a banned IP. Read in the page's visible text and title:
+ * a site's own error page may carry scripts that speak of 拦截 (拦截右键复制). "访问被拒绝" alone is not
+ * one: IIS says it on its plain 403 of a directory without a default page, a site that is broken.
  */
 const BLOCK_MARKERS = new RegExp(
   [
@@ -29,7 +29,6 @@ const BLOCK_MARKERS = new RegExp(
     '(访问|请求)频率',
     '访问行为存在异常',
     'IP[^，。,.]{0,10}(封禁|限制|禁止|黑名单|不在)',
-    'errors\\.aliyun(dun)?\\.',
     '(request|access)\\s+(has\\s+been\\s+|was\\s+)?blocked',
     '(have|has)\\s+been\\s+blocked',
     'rate[\\s-]?limit',
@@ -37,6 +36,9 @@ const BLOCK_MARKERS = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** A vendor's block page that writes its message from a script (Alibaba Cloud's): read in the whole HTML. */
+const VENDOR_MARKERS = /errors\.aliyun(dun)?\./i;
 
 /**
  * What a CDN's or a cloud WAF's page says when the site behind it is down: its origin unreachable,
@@ -61,8 +63,7 @@ export function detectBlockPage(
   parsed?: CheerioAPI,
 ): { evidence: string } | undefined {
   if (!BLOCK_STATUSES.has(status)) return undefined;
-  const page =
-    BLOCK_MARKERS.test(html) && !OUTAGE_MARKERS.test(html) ? blockPage(status, html, parsed) : undefined;
+  const page = blockPage(status, html, parsed);
   if (page) return page;
   if (status === 429) return { evidence: 'HTTP 429（请求过于频繁，探测方被限流）' };
   return undefined;
@@ -73,11 +74,15 @@ function blockPage(
   html: string,
   parsed: CheerioAPI | undefined,
 ): { evidence: string } | undefined {
+  if (OUTAGE_MARKERS.test(html)) return undefined;
   const $ = parsed ?? parseHtml(html);
   const text = visibleText($, BLOCK_TEXT_CHARS);
   if (text.length >= BLOCK_TEXT_CHARS) return undefined;
   const title = titleOf($);
-  const said = text.slice(0, 80) || `页面含“${BLOCK_MARKERS.exec(html)?.[0]}”`;
+  const marker = BLOCK_MARKERS.exec(`${title} ${text}`)?.[0];
+  const vendor = marker === undefined && VENDOR_MARKERS.test(html);
+  if (marker === undefined && !vendor) return undefined;
+  const said = text.slice(0, 80) || (vendor ? '阿里云盾拦截页（提示由脚本写出）' : `页面含“${marker}”`);
   const shown = title === '' || said.includes(title) ? said : `${title}；${said}`;
   return { evidence: `HTTP ${status} 防火墙拦截页：${shown}` };
 }

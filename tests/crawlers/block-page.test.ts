@@ -47,7 +47,7 @@ describe('detectBlockPage', () => {
   it.each([
     ['宝塔/安全狗 (403)', 403, BAOTA, '网站防火墙 您的请求带有不合法参数，已被网站管理员设置拦截！'],
     ['云锁 (403)', 403, YUNSUO, '当前访问疑似黑客攻击，已被网站管理员设置为拦截'],
-    ['阿里云盾 (405), its message in a script', 405, ALIYUN, '405；页面含“安全威胁”'],
+    ['阿里云盾 (405), its message in a script', 405, ALIYUN, '405；阿里云盾拦截页（提示由脚本写出）'],
     [
       'an English WAF page (403)',
       403,
@@ -59,6 +59,12 @@ describe('detectBlockPage', () => {
     const found = detectBlockPage(status, html);
     expect(found?.evidence).toContain(`HTTP ${status} 防火墙拦截页：`);
     expect(found?.evidence).toContain(says);
+  });
+
+  it("does not take a site's own short error page for a firewall's because its scripts speak of 拦截", () => {
+    const html = `<html><head><title>503 服务暂不可用</title><script>// 拦截右键复制
+document.oncontextmenu = () => false;</script></head><body><p>服务暂时不可用，请稍后再试。</p></body></html>`;
+    expect(detectBlockPage(503, html)).toBeUndefined();
   });
 
   it('shows the title when the text does not repeat it', () => {

@@ -45,8 +45,14 @@ describe('detectMaintenancePage', () => {
   });
 
   it('recognizes a notice by its text', () => {
-    expect(detect(ANNOUNCED)?.evidence).toMatch(/^页面文字：.*系统维护公告/);
+    expect(detect(ANNOUNCED)?.evidence).toMatch(/^页面文字：.*进行系统升级维护/);
     expect(detect(CLOSED)?.evidence).toContain('临时关闭');
+    expect(
+      detect('<title>某某县人民政府</title><p>本站暂停访问，恢复时间另行通知。</p>')?.evidence,
+    ).toContain('本站暂停访问');
+    expect(detect('<title>系统维护</title><p>给您带来不便，敬请谅解。</p>')).toEqual({
+      evidence: '标题：系统维护',
+    });
     expect(detect('<title>Down</title><p>This site is under maintenance.</p>')?.evidence).toContain(
       'under maintenance',
     );
@@ -61,6 +67,23 @@ describe('detectMaintenancePage', () => {
       '<html><head><title>首页</title></head><body><div id="app"></div></body></html>',
     ],
     ['an empty body', ''],
+    [
+      'a splash page whose footer names the 网站维护 unit, with an image link into the site',
+      `<html><head><title>某某县人民政府</title></head><body><a href="/index.html"><img src="/enter.png" alt="进入主站"></a>
+<p>主办：某某县人民政府办公室　网站维护：某某县大数据中心　平台维护: 某某科技有限公司</p></body></html>`,
+    ],
+    [
+      'a short page telling old browsers off',
+      '<html><head><title>某某县人民政府</title></head><body><p>本站已暂停使用IE8以下浏览器访问，请升级浏览器。</p></body></html>',
+    ],
+    [
+      'a footer crediting a company with site maintenance',
+      '<html><head><title>Portal</title></head><body><p>Site maintenance by Sichuan Example Co.</p></body></html>',
+    ],
+    [
+      'a frameset whose frames hold the site',
+      '<html><head><title>某某县人民政府</title></head><frameset><frame src="/main.html"><noframes>网站维护中</noframes></frameset></html>',
+    ],
   ])('leaves %s alone', (_name, html) => {
     expect(detect(html)).toBeUndefined();
   });
