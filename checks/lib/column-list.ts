@@ -3,6 +3,12 @@ import type { CalendarDay } from './calendar.ts';
 import { type DatedItem, datedItems } from './list-dates.ts';
 import { pageKey } from './pages.ts';
 
+/**
+ * A list other column pages print is a sidebar when at least this many do: one other page printing it
+ * is the same column reached twice (/tzgg/ and /tzgg/index.html) or an overview showing a short column.
+ */
+const SIDEBAR_PAGES = 2;
+
 /** The list a column page is judged on. */
 export interface ColumnList {
   /** Its dated entries, newest first; empty when none of the page's lists is the column's own. */
@@ -22,9 +28,9 @@ export interface OtherPages {
 
 /**
  * A column page's own list: of its lists (entries grouped by `ListItem.list`), the one with the most
- * dated entries, the first in the page on a tie, leaving out a list another page prints too, every
- * entry of it among that page's dated entries (a sidebar's 最新动态 or 热点信息, the same on every
- * page, is not the column's). When only lists the homepage prints are left (a short column the
+ * dated entries, the first in the page on a tie, leaving out a list the homepage or two other column
+ * pages print too, every entry of it among their dated entries (a sidebar's 最新动态 or 热点信息, the
+ * same on every page, is not the column's). When only lists the homepage prints are left (a short column the
  * homepage shows whole), the largest of those no other column page prints is taken. Entries of older
  * artifacts, with no list, are one list.
  */
@@ -36,7 +42,9 @@ export function columnList(page: CrawledPage, others: OtherPages, today: Calenda
     .map(entryKeys);
   const printedOn = (dated: DatedItem[], keys: Set<string>) =>
     dated.every(({ item }) => keys.has(pageKey(item.url) ?? item.url));
-  const onColumns = lists.filter(({ dated }) => columns.some((keys) => printedOn(dated, keys)));
+  const onColumns = lists.filter(
+    ({ dated }) => columns.filter((keys) => printedOn(dated, keys)).length >= SIDEBAR_PAGES,
+  );
   const onHome = lists.filter(({ dated }) => printedOn(dated, home));
   const own = lists.filter((list) => !onHome.includes(list) && !onColumns.includes(list));
   const chosen = largest(own) ?? largest(onHome.filter((list) => !onColumns.includes(list)));

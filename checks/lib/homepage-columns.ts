@@ -51,15 +51,23 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
       .map((link) => ({ name: compact(link.text), href: link.url, source: 'homepage-link' as const }))
       .filter((link) => link.name.length <= MAX_COLUMN_NAME && columnKind(link.name) !== 'other'),
   ];
-  const homeKeys = new Set([home.url, home.finalUrl, crawl.startUrl].map((url) => pageKey(url)));
+  const homeKeys = new Set([home.url, home.finalUrl, crawl.startUrl].map(columnKey));
   const columns = new Map<string, Column>();
   for (const { name, href, source } of candidates) {
     const page = findCrawledPage(crawl.pages, href);
     if (name === '' || page === undefined || page.depth === 0) continue;
-    const key = pageKey(page.finalUrl);
+    const key = columnKey(page.finalUrl);
     if (key === null || homeKeys.has(key) || columns.has(key)) continue;
     if (unusableReason(page) !== null || page.challenge !== undefined) continue;
     columns.set(key, { name, kind: columnKind(name), source, page });
   }
   return [...columns.values()];
+}
+
+/** The default document a server answers for a folder: /tzgg/ and /tzgg/index.html are one column. */
+const DEFAULT_DOCUMENT = /\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/i;
+
+function columnKey(url: string): string | null {
+  const key = pageKey(url);
+  return key === null ? null : key.replace(DEFAULT_DOCUMENT, '');
 }

@@ -262,6 +262,8 @@ describe('content-freshness: a column judged on its own list, not the lists ever
   const own = (days: number, list = MAIN) =>
     listed(list, entry(`${list}${days}一`, ago(days)), entry(`${list}${days}二`, ago(days + 2)));
   const notices = listed(MAIN, entry('关于冬季防火的通知', ago(30)));
+  /** A third column page carrying the sidebar: a sidebar is on every page, at least two others. */
+  const third = column('部门动态', '/bmdt/', [...sidebar(1), ...listed(MAIN, entry('部门工作简报', ago(2)))]);
 
   it.each<[string, ListItem[], ColumnFixture[], CheckResult['outcome'], Record<string, unknown>[]]>([
     [
@@ -272,16 +274,27 @@ describe('content-freshness: a column judged on its own list, not the lists ever
       [{ column: '工作动态', newestDate: ago(40), datedEntries: 2, selector: MAIN }],
     ],
     [
-      'a stale column beside a fresh sidebar another column prints',
+      'a stale column beside a fresh sidebar other columns print',
       FRESH_HOME,
       [
         column('工作动态', '/gzdt/', [...sidebar(1), ...own(40)]),
         column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+        third,
       ],
       'review',
       [{ column: '工作动态', newestDate: ago(40) }],
     ],
     ['a column whose only list is fine', FRESH_HOME, [column('工作动态', '/gzdt/', own(3))], 'pass', []],
+    [
+      'a stale column reached twice (/tzgg/ and /tzgg/index.html): one column, not a sidebar of itself',
+      FRESH_HOME,
+      [
+        column('通知公告', '/tzgg/', [...listed(MAIN, entry('关于秋季防火的通知', ago(200)))]),
+        column('通知公告', '/tzgg/index.html', [...listed(MAIN, entry('关于秋季防火的通知', ago(200)))]),
+      ],
+      'review',
+      [{ column: '通知公告', newestDate: ago(200) }],
+    ],
     [
       'a fresh column beside a stale sidebar the homepage prints',
       [...FRESH_HOME, ...sidebar(60)],
@@ -306,7 +319,11 @@ describe('content-freshness: a column judged on its own list, not the lists ever
     [
       'a column showing only the sidebar other columns print',
       FRESH_HOME,
-      [column('工作动态', '/gzdt/', sidebar(1)), column('通知公告', '/tzgg/', [...sidebar(1), ...notices])],
+      [
+        column('工作动态', '/gzdt/', sidebar(1)),
+        column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+        third,
+      ],
       'review',
       [{ column: '工作动态', blank: 'only-shared-lists', listItems: 3 }],
     ],
@@ -316,6 +333,7 @@ describe('content-freshness: a column judged on its own list, not the lists ever
       [
         column('政策文件', '/zcwj/', sidebar(1), { page: { text: '政策文件 暂无数据 最新动态' } }),
         column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+        third,
       ],
       'review',
       [{ column: '政策文件', blank: '暂无数据' }],
@@ -371,6 +389,7 @@ describe('content-freshness: a column judged on its own list, not the lists ever
     const result = judge(FRESH_HOME, [
       column('工作动态', '/gzdt/', sidebar(1)),
       column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
+      third,
     ]);
     expect(result.findings[0]!.message).toBe(
       '栏目“工作动态”的页面上标注日期的信息条目都在其他页面也有的列表中（如侧栏的最新动态、热点信息），没有读到栏目自己的信息列表：可能是空白栏目，也可能是栏目列表的写法无法自动识别，需人工查看（不计入空白栏目累计数）。',
