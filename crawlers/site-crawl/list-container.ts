@@ -3,7 +3,7 @@ import { type Element, isTag } from 'domhandler';
 /** Elements that hold a list's entries. */
 const LIST_TAGS = new Set(['ul', 'ol', 'table', 'tbody', 'dl']);
 /** Elements that are one entry, even when they hold two dated links: the list is above them. */
-const ENTRY_TAGS = new Set(['li', 'tr', 'dd', 'dt']);
+export const ENTRY_TAGS: ReadonlySet<string> = new Set(['li', 'tr', 'dd', 'dt']);
 /** Table cells side by side are a layout's columns (a sidebar beside the column's list): never one list. */
 const CELLS = new Set(['td', 'th']);
 const CSS_NAME = /^-?[A-Za-z_][\w-]*$/;

@@ -4,15 +4,13 @@ import type { ListItem } from '../artifacts.ts';
 import { printedDates } from '../printed-date.ts';
 import { normalizeUrl } from '../url.ts';
 import { collapse } from '../visible-text.ts';
-import { listKeys } from './list-container.ts';
+import { ENTRY_TAGS, listKeys } from './list-container.ts';
 import { baseUrlOf } from './page-facts.ts';
 
 const MAX_ITEMS = 100;
 const MAX_TITLE_CHARS = 200;
 /** How many ancestors above a link may hold the date printed beside it (a→td→tr, a→div→div.item). */
 const MAX_CLIMB = 4;
-/** Elements that are one entry of a list, whatever else they hold (a row with 成文日期 and 发布日期). */
-const ENTRY_TAGS = new Set(['li', 'tr', 'dd', 'dt']);
 /** Elements that hold a whole list, or the page: never one entry. */
 const LIST_TAGS = new Set(['ul', 'ol', 'table', 'tbody', 'thead', 'tfoot', 'body', 'html', 'form']);
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);

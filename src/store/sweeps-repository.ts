@@ -52,7 +52,7 @@ export function sweepsRepository(db: Database): SweepsRepository {
     },
     async latest(limit) {
       const rows = await db.query<SweepRow>(
-        'SELECT * FROM sweeps ORDER BY created_at DESC, id DESC LIMIT $1',
+        'SELECT * FROM sweeps ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT $1',
         [limit],
       );
       return rows.map(toSweepRecord);
