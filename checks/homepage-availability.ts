@@ -16,16 +16,17 @@ const DAY_MS = 86_400_000;
  * judged by the national indicator 站点无法访问: the homepage probed on a schedule, 15 times a day or
  * more for a week or more, a probe taking 15 s or more counting as failed; failures reaching 5 % of the
  * probes, or an offline run longer than 30 days, fail the site with a single veto. A maintenance page
- * in place of the homepage is a failure (the site is offline on purpose); a firewall's block page is not
- * (the prober's probe is ok, its `error` 'BLOCKED'). Too few probes, or the one-shot CLI's single probe
- * failing, is `review`.
+ * in place of the homepage is a failure (the site is offline on purpose); a firewall's block page (the
+ * prober refused: ok, `error` 'BLOCKED') is neither a failure nor a probe, counted apart. Too few probes,
+ * more blocked probes than the others (unless an offline run already fails the site), or the one-shot
+ * CLI's single probe failing or blocked, is `review`.
  */
 export const homepageAvailability = defineCheck({
   meta: {
     id: 'homepage-availability',
     clause: '4.4.2',
     title: '首页可用性（站点无法访问）',
-    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（每天不少于${MIN_PROBES_PER_DAY}次、连续${MIN_DAYS}天以上），超过（含）15秒打不开、出错或显示维护页面记为失败，被防火墙拦截（服务器有应答、只是拒绝了探测方）不记为失败；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
+    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（每天不少于${MIN_PROBES_PER_DAY}次、连续${MIN_DAYS}天以上），超过（含）15秒打不开、出错或显示维护页面记为失败，被网站防火墙拦截（服务器有应答、只是拒绝了探测方）的探测不计入探测次数和失败次数，被拦截的探测多于其余探测时无法判断、需人工复核；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['availability'],
@@ -36,7 +37,11 @@ export const homepageAvailability = defineCheck({
     if (a.method === 'single-probe') {
       const failed = a.failedSamples[0];
       if (a.probes > 0 && a.failures === 0) return { outcome: 'pass', findings: [] };
-      const what = failed ? `首页单次探测失败（${describeProbe(failed)}）` : '没有首页探测记录';
+      const what = failed
+        ? `首页单次探测失败（${describeProbe(failed)}）`
+        : a.blocked
+          ? '首页单次探测被网站防火墙拦截（服务器有应答，但拒绝了探测方）'
+          : '没有首页探测记录';
       const message = `${what}；单次探测不足以认定“站点无法访问”，服务中按计划多次探测后才能判断，需人工复核。`;
       return { outcome: 'review', findings: [{ url, message, evidence }] };
     }
@@ -54,15 +59,21 @@ export const homepageAvailability = defineCheck({
       return { outcome: 'fail', findings, singleVeto: veto };
     }
 
+    const blocked = a.blocked ?? 0;
+    if (blocked > a.probes) {
+      const message = `${period(a)}首页探测中有${blocked}次被网站防火墙拦截（服务器有应答，但拒绝了探测方），多于其余的${a.probes}次探测（其中${a.failures}次失败）；探测方被网站拒绝，无法判断是否“站点无法访问”，需网站放行探测或人工复核。`;
+      return { outcome: 'review', findings: [{ url, message, evidence }] };
+    }
+
     const perDay = a.daysProbed > 0 ? a.probes / a.daysProbed : 0;
     if (a.daysProbed < MIN_DAYS || perDay < MIN_PROBES_PER_DAY) {
-      const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。${maintenanceNote(a)}`;
+      const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。${blockedNote(a)}${maintenanceNote(a)}`;
       return { outcome: 'review', findings: [{ url, message, evidence }] };
     }
 
     if (a.failures / a.probes >= MAX_FAILURE_RATE) {
       const rate = percent(a.failures / a.probes);
-      const message = `${period(a)}共探测首页${a.probes}次，其中${a.failures}次打不开（超过15秒、出错或显示维护页面），占${rate}，达到“站点无法访问”${MAX_FAILURE_RATE * 100}%的标准。${maintenanceNote(a)}`;
+      const message = `${period(a)}共探测首页${a.probes}次，其中${a.failures}次打不开（超过15秒、出错或显示维护页面），占${rate}，达到“站点无法访问”${MAX_FAILURE_RATE * 100}%的标准。${blockedNote(a)}${maintenanceNote(a)}`;
       const veto = `首页无法访问的探测占${rate}（达到${MAX_FAILURE_RATE * 100}%），属于“站点无法访问”，按全国政府网站检查指标单项否决，网站评为不合格。`;
       return { outcome: 'fail', findings: [{ url, message, evidence }], singleVeto: veto };
     }
@@ -80,6 +91,7 @@ function summaryEvidence(a: HomepageAvailability): Record<string, unknown> {
     failures: a.failures,
     failureRate: a.probes > 0 ? Number((a.failures / a.probes).toFixed(4)) : null,
     daysProbed: a.daysProbed,
+    ...(a.blocked ? { blocked: a.blocked } : {}),
     episodes: a.episodes,
     episodeCount: a.episodeCount,
     failedSamples: a.failedSamples,
@@ -92,6 +104,11 @@ function describeProbe(probe: HomepageProbe): string {
   if (probe.status !== undefined) return `返回 HTTP ${probe.status}`;
   const code = probe.error ?? 'UNKNOWN';
   return `${glossErrorCode(code) ?? '无法访问'}（${code}）`;
+}
+
+/** The probes a firewall refused, which the counts of the message leave out. */
+function blockedNote(a: HomepageAvailability): string {
+  return a.blocked ? `另有${a.blocked}次探测被网站防火墙拦截，未计入。` : '';
 }
 
 /** How many of the failures kept as samples were maintenance pages: the site offline on purpose (clause 4.4.2). */

@@ -262,6 +262,8 @@ export interface HomepageAvailability {
   failures: number;
   /** Calendar days (Asia/Shanghai) with at least one probe. */
   daysProbed: number;
+  /** Probes a firewall refused, left out of `probes` and `failures`. */
+  blocked?: number;
   /** Failed probes, newest first, at most 20. */
   failedSamples: HomepageProbe[];
   /** Runs of two or more consecutive failures: the longest, at most 20, oldest first. */

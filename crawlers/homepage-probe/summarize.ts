@@ -15,11 +15,15 @@ export interface ProbeWindow {
   to: Date;
 }
 
-/** How many probes a window holds, how many failed, and on how many Asia/Shanghai days they fell. */
+/**
+ * How many probes a window holds, how many failed, and on how many Asia/Shanghai days they fell, leaving
+ * out the probes a firewall refused: those are counted apart, as `blocked`.
+ */
 export interface ProbeTally {
   probes: number;
   failures: number;
   daysProbed: number;
+  blocked: number;
 }
 
 /** A failed probe, and whether the probe before it in the window failed too. */
@@ -38,12 +42,22 @@ export function summarizeProbes(
   const failed = sorted.flatMap((probe, i): FailedProbe[] =>
     probe.ok ? [] : [{ probe, afterFailure: i > 0 && continuesOutage(sorted[i - 1]!, probe) }],
   );
+  const counted = sorted.filter((probe) => !isBlocked(probe));
   const tally: ProbeTally = {
-    probes: sorted.length,
+    probes: counted.length,
     failures: failed.length,
-    daysProbed: new Set(sorted.map((probe) => shanghaiDate(probe.at))).size,
+    daysProbed: new Set(counted.map((probe) => shanghaiDate(probe.at))).size,
+    blocked: sorted.length - counted.length,
   };
   return availabilityOf(tally, failed, window, method);
+}
+
+/**
+ * A firewall's block page: the server's front answered, refusing the prober, which tells nothing of
+ * whether visitors reach the site. Yet it is an answer, so it ends a run of failures like any other.
+ */
+function isBlocked(probe: HomepageProbe): boolean {
+  return probe.ok && probe.error === 'BLOCKED';
 }
 
 function continuesOutage(before: HomepageProbe, failed: HomepageProbe): boolean {
@@ -61,11 +75,13 @@ export function availabilityOf(
   method: HomepageAvailability['method'],
 ): HomepageAvailability {
   const episodes = offlineEpisodes(failed);
+  const { blocked, ...counts } = tally;
   return {
     method,
     from: window.from.toISOString(),
     to: window.to.toISOString(),
-    ...tally,
+    ...counts,
+    ...(blocked > 0 ? { blocked } : {}),
     failedSamples: failed
       .slice(-FAILED_SAMPLES)
       .reverse()

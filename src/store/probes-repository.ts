@@ -13,6 +13,8 @@ import type { ProbesRepository, SiteProbe } from './store.ts';
 import { isoTimestamp } from './timestamps.ts';
 
 const DAY = "(at AT TIME ZONE 'Asia/Shanghai')::date";
+/** A firewall's block page (as `summarizeProbes` tells it): never NULL, as `ok` is never NULL. */
+const BLOCKED = "(ok AND error IS NOT DISTINCT FROM 'BLOCKED')";
 const DAY_MS = 86_400_000;
 
 interface TallyRow {
@@ -20,6 +22,7 @@ interface TallyRow {
   probes: number;
   failures: number;
   days: number;
+  blocked: number;
 }
 
 interface FailedRow {
@@ -44,13 +47,16 @@ export function probesRepository(db: Database): ProbesRepository {
            INSERT INTO homepage_probes (site_id, at, url, ok, status, error, duration_ms)
            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::boolean[], $5::integer[], $6::text[], $7::integer[])
            ON CONFLICT (site_id, at) DO NOTHING
-           RETURNING site_id, at, ok
+           RETURNING site_id, at, ok, error
          )
-         INSERT INTO homepage_probe_days (site_id, day, probes, failures)
-         SELECT site_id, ${DAY}, count(*), count(*) FILTER (WHERE NOT ok) FROM stored GROUP BY 1, 2
+         INSERT INTO homepage_probe_days (site_id, day, probes, failures, blocked)
+         SELECT site_id, ${DAY}, count(*) FILTER (WHERE NOT ${BLOCKED}), count(*) FILTER (WHERE NOT ok),
+           count(*) FILTER (WHERE ${BLOCKED})
+         FROM stored GROUP BY 1, 2
          ON CONFLICT (site_id, day) DO UPDATE SET
            probes = homepage_probe_days.probes + excluded.probes,
-           failures = homepage_probe_days.failures + excluded.failures`,
+           failures = homepage_probe_days.failures + excluded.failures,
+           blocked = homepage_probe_days.blocked + excluded.blocked`,
         [
           column('siteId'),
           column('at'),
@@ -106,7 +112,8 @@ export function probesRepository(db: Database): ProbesRepository {
 
 /**
  * The window's counts per site: whole Asia/Shanghai days from the day counts, the part-days at either
- * end (a window ends at a sweep's "now") from the probes themselves. Sites with no probe are absent.
+ * end (a window ends at a sweep's "now") from the probes themselves. Sites with no probe are absent; a
+ * day of blocked probes only is not a day probed.
  */
 async function tally(
   db: Database,
@@ -119,13 +126,15 @@ async function tally(
   const firstWhole = new Date(fromStart < from.getTime() ? fromStart + DAY_MS : fromStart);
   const endWhole = new Date(Math.max(firstWhole.getTime(), dayStart(to)));
   const rows = await db.query<TallyRow>(
-    `SELECT site_id, sum(probes)::integer AS probes, sum(failures)::integer AS failures, sum(days)::integer AS days
+    `SELECT site_id, sum(probes)::integer AS probes, sum(failures)::integer AS failures,
+       sum(days)::integer AS days, sum(blocked)::integer AS blocked
      FROM (
-       SELECT site_id, probes, failures, 1 AS days
+       SELECT site_id, probes, failures, (probes > 0)::integer AS days, blocked
        FROM homepage_probe_days
-       WHERE site_id = ANY($1) AND day >= $2::date AND day < $3::date AND probes > 0
+       WHERE site_id = ANY($1) AND day >= $2::date AND day < $3::date AND probes + blocked > 0
        UNION ALL
-       SELECT site_id, count(*), count(*) FILTER (WHERE NOT ok), count(DISTINCT ${DAY})
+       SELECT site_id, count(*) FILTER (WHERE NOT ${BLOCKED}), count(*) FILTER (WHERE NOT ok),
+         count(DISTINCT ${DAY}) FILTER (WHERE NOT ${BLOCKED}), count(*) FILTER (WHERE ${BLOCKED})
        FROM homepage_probes
        WHERE site_id = ANY($1) AND ((at >= $4 AND at < $6 AND at <= $5) OR (at >= $7 AND at <= $5))
        GROUP BY site_id
@@ -142,7 +151,10 @@ async function tally(
     ],
   );
   return new Map(
-    rows.map((row) => [row.site_id, { probes: row.probes, failures: row.failures, daysProbed: row.days }]),
+    rows.map((row) => [
+      row.site_id,
+      { probes: row.probes, failures: row.failures, daysProbed: row.days, blocked: row.blocked },
+    ]),
   );
 }
 

@@ -190,6 +190,69 @@ describe('homepage-availability', () => {
     expect(result.findings[0]!.evidence).toMatchObject({ episode: long, episodes: [long, short] });
   });
 
+  it('notes the probes a firewall blocked, left out of the counts, and carries them as evidence', () => {
+    const failing = judge(scheduled({ probes: 2000, failures: 100, daysProbed: 42, blocked: 300 }));
+    expect(failing.outcome).toBe('fail');
+    expect(failing.findings[0]!.message).toContain(
+      '共探测首页2000次，其中100次打不开（超过15秒、出错或显示维护页面），占5.0%，达到“站点无法访问”5%的标准。另有300次探测被网站防火墙拦截，未计入。',
+    );
+    expect(failing.findings[0]!.evidence).toMatchObject({ probes: 2000, failures: 100, blocked: 300 });
+    const sparse = judge(scheduled({ probes: 60, failures: 1, daysProbed: 5, blocked: 12 }));
+    expect(sparse.outcome).toBe('review');
+    expect(sparse.findings[0]!.message).toContain('暂不能判断');
+    expect(sparse.findings[0]!.message).toContain('另有12次探测被网站防火墙拦截，未计入。');
+    // Half the probes blocked: the other half still judge the site.
+    expect(judge(scheduled({ probes: 1000, failures: 49, daysProbed: 20, blocked: 1000 }))).toEqual({
+      outcome: 'pass',
+      findings: [],
+    });
+  });
+
+  it.each([
+    [
+      'blocked all along (the site behind may be down)',
+      scheduled({ probes: 0, daysProbed: 0, blocked: 56 * 48 }),
+    ],
+    [
+      'mostly blocked, the rest passing',
+      scheduled({ probes: 500, failures: 0, daysProbed: 56, blocked: 2188 }),
+    ],
+    [
+      'mostly blocked, the rest failing',
+      scheduled({ probes: 500, failures: 200, daysProbed: 56, blocked: 2188 }),
+    ],
+  ])(
+    'gives review, neither pass nor fail, when most probes were blocked by a firewall: %s',
+    (_name, availability) => {
+      const result = judge(availability);
+      expect(result.outcome).toBe('review');
+      expect(result.singleVeto).toBeUndefined();
+      expect(result.findings[0]!.message).toContain(
+        `首页探测中有${availability.blocked}次被网站防火墙拦截（服务器有应答，但拒绝了探测方），多于其余的${availability.probes}次探测`,
+      );
+      expect(result.findings[0]!.message).toContain('无法判断是否“站点无法访问”');
+      expect(result.findings[0]!.evidence).toMatchObject({ blocked: availability.blocked });
+    },
+  );
+
+  it('still fails on an offline run of more than 30 days when most other probes were blocked', () => {
+    // The run's probes all failed, none was answered, not even by a firewall: the site was down.
+    const long = episode('2026-10-02T00:00:00.000Z', '2026-11-05T00:00:00.000Z', 1632);
+    const result = judge(scheduled({ probes: 1700, failures: 1632, blocked: 988, episodes: [long] }));
+    expect(result.outcome).toBe('fail');
+    expect(result.singleVeto).toBeDefined();
+  });
+
+  it('gives review when the one-shot single probe was blocked by a firewall', () => {
+    const blocked = { ...single(true), probes: 0, daysProbed: 0, blocked: 1 };
+    const result = judge(blocked);
+    expect(result.outcome).toBe('review');
+    expect(result.findings[0]!.message).toContain(
+      '首页单次探测被网站防火墙拦截（服务器有应答，但拒绝了探测方）',
+    );
+    expect(result.findings[0]!.evidence).toMatchObject({ method: 'single-probe', probes: 0, blocked: 1 });
+  });
+
   it('fails on a long offline episode even when the probes were too sparse to judge the rate', () => {
     const long = episode('2026-10-02T00:00:00.000Z', '2026-11-05T00:00:00.000Z', 34);
     const result = judge(scheduled({ probes: 40, failures: 34, daysProbed: 40, episodes: [long] }));

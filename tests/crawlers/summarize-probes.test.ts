@@ -14,6 +14,15 @@ const probe = (minutes: number, ok: boolean): HomepageProbe => ({
   durationMs: ok ? 120 : 15_000,
 });
 
+/** A firewall's block page `minutes` after the window's start: the server answered, refusing the prober. */
+const blockedProbe = (minutes: number): HomepageProbe => ({
+  ...probe(minutes, true),
+  status: 403,
+  error: 'BLOCKED',
+  evidence: '您的访问被拦截',
+  durationMs: 60,
+});
+
 describe('summarizeProbes', () => {
   it('counts probes and failures, and the Asia/Shanghai days probed', () => {
     // 1 October 00:00 and 23:30, then 2 October 00:00 and 08:00 Beijing time (00:00 UTC): two days.
@@ -29,6 +38,43 @@ describe('summarizeProbes', () => {
       episodes: [],
     });
     expect(summary.failedSamples).toEqual([probes[2]]);
+    expect(summary).not.toHaveProperty('blocked');
+  });
+
+  it('leaves probes a firewall blocked out of the probes, the failures and the days, counting them apart', () => {
+    // 1 October: two probes answered, one failed; 2 October: blocked all day; 3 October: one answered, one blocked.
+    const probes = [
+      probe(0, true),
+      probe(30, false),
+      probe(60, true),
+      blockedProbe(1440),
+      blockedProbe(1470),
+      blockedProbe(1500),
+      probe(2880, true),
+      blockedProbe(2910),
+    ];
+    expect(summarizeProbes(probes, WINDOW, 'scheduled-probes')).toMatchObject({
+      probes: 4,
+      failures: 1,
+      daysProbed: 2,
+      blocked: 4,
+      failedSamples: [probes[1]],
+    });
+  });
+
+  it("ends a run of failures at a blocked probe: the server's front answered", () => {
+    const probes = [probe(0, false), probe(30, false), blockedProbe(60), probe(90, false), probe(120, false)];
+    const summary = summarizeProbes(probes, WINDOW, 'scheduled-probes');
+    expect(summary.episodes).toEqual([
+      { from: probes[0]!.at, to: probes[1]!.at, probes: 2 },
+      { from: probes[3]!.at, to: probes[4]!.at, probes: 2 },
+    ]);
+    expect(summary).toMatchObject({ probes: 4, failures: 4, blocked: 1 });
+  });
+
+  it('counts a window of blocked probes only as no probe at all, with what was blocked', () => {
+    const summary = summarizeProbes([blockedProbe(0)], WINDOW, 'single-probe');
+    expect(summary).toMatchObject({ probes: 0, failures: 0, daysProbed: 0, blocked: 1, failedSamples: [] });
   });
 
   it('lists runs of two or more consecutive failures as offline episodes, oldest first, whatever the input order', () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/store/migrate.ts';
-import { openDatabase, openStore } from '../../src/store/open-store.ts';
+import { openDatabase, openStore, storeOver } from '../../src/store/open-store.ts';
+import { pgDatabase } from '../../src/store/pg-database.ts';
+import { pgliteDatabase } from '../../src/store/pglite-database.ts';
 import { BACKENDS, newSweep, site, siteResult, useBackend } from './backends.ts';
 
 describe('migrations as shipped', () => {
@@ -84,6 +86,38 @@ describe.each(BACKENDS)('migrating the $name store', ({ name }) => {
     expect(await reopened.results.forSite('chengdu')).toHaveLength(1);
     expect(await reopened.tokens.verify(token)).toMatchObject({ role: 'province', name: 'ops' });
     await reopened.close();
+  });
+
+  it('recounts the days probed before blocked probes were counted apart (005)', async () => {
+    const config = await backend.freshConfig();
+    const db = config.databaseUrl
+      ? pgDatabase(config.databaseUrl)
+      : await pgliteDatabase(join(config.dataDir, 'pg'));
+    const shipped = await loadMigrations();
+    await migrate(
+      db,
+      shipped.filter((m) => m.version < 5),
+    );
+    // 1 and 2 October, Beijing time, as release 004 recorded them: a blocked probe counted as a probe.
+    await db.exec(`INSERT INTO homepage_probes (site_id, at, url, ok, status, error, duration_ms) VALUES
+      ('chengdu', '2026-10-01T01:00:00Z', 'https://chengdu.gov.cn/', true, 200, NULL, 80),
+      ('chengdu', '2026-10-01T01:30:00Z', 'https://chengdu.gov.cn/', true, 403, 'BLOCKED', 30),
+      ('chengdu', '2026-10-01T02:00:00Z', 'https://chengdu.gov.cn/', false, NULL, 'TIMEOUT', 15000),
+      ('chengdu', '2026-10-02T01:00:00Z', 'https://chengdu.gov.cn/', true, 403, 'BLOCKED', 30);
+      INSERT INTO homepage_probe_days (site_id, day, probes, failures) VALUES
+      ('chengdu', '2026-10-01', 3, 1), ('chengdu', '2026-10-02', 1, 0);`);
+    await migrate(db, shipped);
+    const days = await db.query(
+      'SELECT day::text AS day, probes, failures, blocked FROM homepage_probe_days ORDER BY day',
+    );
+    expect(days).toEqual([
+      { day: '2026-10-01', probes: 2, failures: 1, blocked: 1 },
+      { day: '2026-10-02', probes: 0, failures: 0, blocked: 1 },
+    ]);
+    const window = { from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-10-03T16:00:00Z') };
+    const summary = (await storeOver(db).probes.availability(['chengdu'], window)).get('chengdu');
+    expect(summary).toMatchObject({ probes: 2, failures: 1, daysProbed: 1, blocked: 2 });
+    await db.close();
   });
 
   it.runIf(name === 'postgresql')('comes up in two processes opening one database at once', async () => {

@@ -9,12 +9,16 @@ const HALF_HOUR = 30 * 60_000;
 
 /**
  * Ten days of probes every half hour, offset a little per site: short failure runs, lone failures, and
- * a long run across midnight; some failures are timeouts, some HTTP errors, some refusals.
+ * a long run across midnight; some failures are timeouts, some HTTP errors, some refusals. A firewall
+ * blocks the prober every 6.5 hours (once within the long run, splitting it) and for all of day 6 and
+ * the start of day 7.
  */
 function series(siteId: string, offsetMs: number): SiteProbe[] {
   return Array.from({ length: 10 * 48 }, (_, i): SiteProbe => {
     const at = new Date(Q4 + offsetMs + i * HALF_HOUR).toISOString();
     const url = `https://${siteId}.gov.cn/`;
+    if (i % 13 === 6 || (i >= 240 && i < 300))
+      return { siteId, at, url, ok: true, status: 403, error: 'BLOCKED', durationMs: 30 };
     const failing = i % 37 < 2 || i % 53 === 0 || (i >= 130 && i < 150);
     if (!failing) return { siteId, at, url, ok: true, status: 200, durationMs: 80 + (i % 7) };
     const failure =
@@ -54,6 +58,7 @@ describe.each(BACKENDS)('homepage probes on the $name store', ({ name }) => {
     ['within one day', Q4 + 2 * 86_400_000 + 3_600_000, Q4 + 2 * 86_400_000 + 9 * 3_600_000],
     ['across one midnight', Q4 + 2.8 * 86_400_000, Q4 + 3.4 * 86_400_000],
     ['ending at midnight exactly', Q4 + 86_400_000, Q4 + 4 * 86_400_000],
+    ['ending in a day the firewall blocked throughout', Q4 + 4 * 86_400_000, Q4 + 5.5 * 86_400_000],
   ])('summarizes a window %s as summarizeProbes does over its probes', async (_name, fromMs, toMs) => {
     await recordRounds(a, b);
     const [from, to] = [new Date(fromMs), new Date(toMs)];
@@ -64,6 +69,7 @@ describe.each(BACKENDS)('homepage probes on the $name store', ({ name }) => {
     ] as const) {
       const expected = summarizeProbes(inWindow(probes, from, to), { from, to }, 'scheduled-probes');
       expect(expected.failures).toBeGreaterThan(0);
+      expect(expected.blocked).toBeGreaterThan(0);
       expect(summaries.get(siteId), siteId).toEqual(expected);
     }
   });
@@ -97,7 +103,12 @@ describe.each(BACKENDS)('homepage probes on the $name store', ({ name }) => {
     await backend.store.probes.record(round);
     const window = { from: new Date(Q4), to: new Date(Q4 + 86_400_000) };
     const summary = (await backend.store.probes.availability(['site-a'], window)).get('site-a');
-    expect(summary).toMatchObject({ probes: 48, failures: a.slice(0, 48).filter((p) => !p.ok).length });
+    const first = a.slice(0, 48);
+    expect(summary).toMatchObject({
+      probes: first.filter((p) => p.error !== 'BLOCKED').length,
+      failures: first.filter((p) => !p.ok).length,
+      blocked: first.filter((p) => p.error === 'BLOCKED').length,
+    });
     const [count] = await backend.db.query<{ n: number }>(
       'SELECT count(*)::integer AS n FROM homepage_probes',
     );
@@ -121,7 +132,9 @@ describe.each(BACKENDS)('homepage probes on the $name store', ({ name }) => {
     expect(await backend.store.probes.prune(new Date(Q4 + 3.5 * 86_400_000))).toBe(3 * 48);
     const window = { from: new Date(Q4), to: new Date(Q4 + 10 * 86_400_000) };
     const summary = (await backend.store.probes.availability(['site-a'], window)).get('site-a');
-    expect(summary).toMatchObject({ probes: 7 * 48, daysProbed: 7 });
+    // Day 6 was blocked throughout: probed, but not a day probed.
+    expect(summary!.probes + summary!.blocked!).toBe(7 * 48);
+    expect(summary).toMatchObject({ daysProbed: 6 });
     expect(summary).toEqual(
       summarizeProbes(inWindow(a.slice(3 * 48), window.from, window.to), window, 'scheduled-probes'),
     );
