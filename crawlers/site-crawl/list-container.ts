@@ -24,12 +24,20 @@ export function listKeys(entries: readonly Element[]): Map<Element, string> {
     for (const ancestor of ancestorsOf(entry)) held.set(ancestor, (held.get(ancestor) ?? 0) + 1);
   }
   const keys = new Map<Element, string>();
+  const paths = new Map<Element, string>();
   for (const entry of entries) {
     const list = ancestorsOf(entry).find(
       (element) =>
         !ENTRY_TAGS.has(element.name) && (LIST_TAGS.has(element.name) || (held.get(element) ?? 0) > 1),
     );
-    keys.set(entry, list ? cssPath(widened(list, held)) : 'body');
+    if (!list) {
+      keys.set(entry, 'body');
+      continue;
+    }
+    const holder = widened(list, held);
+    const path = paths.get(holder) ?? cssPath(holder);
+    paths.set(holder, path);
+    keys.set(entry, path);
   }
   return keys;
 }

@@ -36,12 +36,12 @@ export function pageListItems($: CheerioAPI, pageUrl: string, charset = 'utf-8')
   const datesOf = new Map<Element, string[] | null>();
   const entries = new Map<Element, ListItem>();
   for (const anchor of $('a[href]').toArray()) {
-    const url = normalizeUrl(anchor.attribs.href ?? '', base, charset);
-    if (!url) continue;
-    const found = dateInside($, anchor) ?? dateBeside(anchor, datesOf);
+    const found = dateInside(anchor) ?? dateBeside(anchor, datesOf);
     if (!found) continue;
     const title = titleOf(found.title, anchor.attribs.title);
     if (title === '' || FURNITURE.test(title.replace(/\s/g, ''))) continue;
+    const url = normalizeUrl(anchor.attribs.href ?? '', base, charset);
+    if (!url) continue;
     const known = entries.get(found.entry);
     if (known) {
       // A category link ([区县动态]) beside the title: the longer text is the title.
@@ -68,9 +68,11 @@ interface Found {
 }
 
 /** A date in an element of its own inside the link: `<a><span>标题</span><span>2026-11-20</span></a>`. */
-function dateInside($: CheerioAPI, anchor: Element): Found | undefined {
+function dateInside(anchor: Element): Found | undefined {
+  // Most links hold their text alone: nothing inside them to read a date from.
+  if (!anchor.children.some(isTag)) return undefined;
   const loose = inLooseDateEntry(anchor);
-  for (const element of $(anchor).find('*').toArray()) {
+  for (const element of descendants(anchor)) {
     const pieces = textPieces(element, () => true);
     const dates = printedDates(pieces, { loose });
     if (dates.length !== 1 || dates[0]!.widget || dates[0]!.text !== pieces.join(' ')) continue;
@@ -78,6 +80,18 @@ function dateInside($: CheerioAPI, anchor: Element): Found | undefined {
     return title === '' ? undefined : { entry: anchor, dateText: dates[0]!.text, title };
   }
   return undefined;
+}
+
+/** The elements under `root`, in document order. */
+function descendants(root: Element): Element[] {
+  const found: Element[] = [];
+  const walk = (node: AnyNode) => {
+    if (!isTag(node)) return;
+    found.push(node);
+    node.children.forEach(walk);
+  };
+  root.children.forEach(walk);
+  return found;
 }
 
 /** The date printed beside the link, in the nearest ancestor that is one entry of a list. */
