@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { log } from '../log.ts';
 import { RegistryError } from '../registry/registry-error.ts';
 import { demoCommand } from './demo-command.ts';
+import { probeCommand } from './probe-command.ts';
 import { serviceCommands } from './service-commands.ts';
 import { sweepCommand } from './sweep-command-line.ts';
 import { UsageError } from './usage-error.ts';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('（使用 --help 查看用法）');
   sweepCommand(program);
+  probeCommand(program);
   demoCommand(program);
   serviceCommands(program);
   try {

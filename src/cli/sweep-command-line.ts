@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
+import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
+import { ProbeLogError, readProbeLog } from '../../crawlers/homepage-probe/probe-log.ts';
+import { summarizeProbes } from '../../crawlers/homepage-probe/summarize.ts';
 import { parseResolveEntries, ResolveEntryError } from '../../crawlers/resolve/resolve-table.ts';
 import { withResolveTable } from '../inspection/context.ts';
 import { log } from '../log.ts';
+import { periodStart } from '../periods/period-names.ts';
 import { loadSites } from '../registry/load.ts';
+import { quarterOf } from '../sweep/period.ts';
 import { parseNow, positiveInteger, positiveSeconds, UsageError } from './usage-error.ts';
 
 interface SweepFlags {
@@ -13,11 +18,12 @@ interface SweepFlags {
   concurrency: string;
   requestTimeout?: string;
   resolve?: string[];
+  probes?: string;
 }
 
 /**
  * `gov-inspect sweep --sites FILE --out DIR [--now ISO-8601] [--max-pages N] [--concurrency N]
- * [--request-timeout SECONDS] [--resolve HOST:PORT:ADDRESS]...` (contract §2).
+ * [--request-timeout SECONDS] [--resolve HOST:PORT:ADDRESS]... [--probes FILE]` (contract §2).
  */
 export function sweepCommand(program: Command): void {
   program
@@ -29,10 +35,10 @@ export function sweepCommand(program: Command): void {
     .option('--max-pages <n>', '每个网站最多抓取的页面数', '200')
     .option('--concurrency <n>', '同时检查的网站数', '4')
     .option('--request-timeout <seconds>', '单个请求的总超时（秒），默认 30')
+    .option(...RESOLVE_OPTION)
     .option(
-      '--resolve <host:port:address>',
-      '把连到 主机名:端口 的连接指向给定 IP 地址（同 curl；端口可为 *；可重复）',
-      (value: string, previous: string[] = []) => [...previous, value],
+      '--probes <file>',
+      '首页探测记录（gov-inspect probe 写出的 JSON Lines）：按本季度至今的探测判断首页可用性；无记录的网站仍只探测一次',
     )
     .action(async (flags: SweepFlags) => {
       const now = parseNow(flags.now);
@@ -44,6 +50,8 @@ export function sweepCommand(program: Command): void {
           : positiveSeconds('--request-timeout', flags.requestTimeout) * 1000;
       const resolve = resolveFlag(flags.resolve ?? []);
       const sites = await loadSites(flags.sites);
+      const availability =
+        flags.probes === undefined ? undefined : await probedAvailability(flags.probes, now);
       // Loaded here so that --help and input errors answer at once, without loading the browser and crawler.
       const { sweepAndWrite } = await import('./sweep-command.ts');
       await sweepAndWrite({
@@ -53,6 +61,7 @@ export function sweepCommand(program: Command): void {
         concurrency,
         log,
         settings: withResolveTable(requestSettings(maxPages, timeoutMs), resolve),
+        availability,
       });
     });
 }
@@ -74,7 +83,37 @@ export function requestSettings(maxPages: number, totalTimeoutMs: number | undef
   };
 }
 
-function resolveFlag(values: readonly string[]) {
+/** `--resolve`, as `sweep` and `probe` both take it. */
+export const RESOLVE_OPTION = [
+  '--resolve <host:port:address>',
+  '把连到 主机名:端口 的连接指向给定 IP 地址（同 curl；端口可为 *；可重复）',
+  (value: string, previous: string[] = []) => [...previous, value],
+] as const;
+
+/**
+ * Each logged site's homepage availability from the probes of the log made from the start of the
+ * sweep's quarter to `now`, as the service judges it; a site with no probe in that window is absent.
+ */
+export async function probedAvailability(
+  file: string,
+  now: Date,
+): Promise<Map<string, HomepageAvailability>> {
+  const window = { from: periodStart(quarterOf(now)), to: now };
+  const logged = await readProbeLog(file).catch((error: unknown) => {
+    throw error instanceof ProbeLogError ? new UsageError(`--probes：${error.message}`) : error;
+  });
+  const availability = new Map<string, HomepageAvailability>();
+  for (const [siteId, probes] of logged) {
+    const inWindow = probes.filter((probe) => {
+      const at = Date.parse(probe.at);
+      return at >= window.from.getTime() && at <= window.to.getTime();
+    });
+    if (inWindow.length > 0) availability.set(siteId, summarizeProbes(inWindow, window, 'scheduled-probes'));
+  }
+  return availability;
+}
+
+export function resolveFlag(values: readonly string[]) {
   try {
     return parseResolveEntries(values);
   } catch (error) {

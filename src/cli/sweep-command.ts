@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import { writeReportHtml } from '../../reports/report-html.ts';
 import { writeResultsJson } from '../../reports/results-json.ts';
 import type { InspectionSettings } from '../inspection/context.ts';
@@ -18,6 +19,8 @@ export interface SweepRun {
   concurrency: number;
   settings: InspectionSettings;
   log: Logger;
+  /** `--probes`: sites' homepage availability from the probe log, by site id. */
+  availability?: ReadonlyMap<string, HomepageAvailability>;
 }
 
 /** Runs a sweep and writes `results.json` and `report.html` into `out`; prints where they are. */
@@ -32,6 +35,7 @@ export async function sweepAndWrite(run: SweepRun): Promise<SweepResults> {
     concurrency: run.concurrency,
     evidence: fileEvidenceStore(out),
     log: run.log,
+    availability: run.availability,
     onProgress: terminalProgress(),
   });
   const json = await writeResultsJson(out, results);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
+import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import { createSweepResources, type InspectionSettings } from '../inspection/context.ts';
 import type { EvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
@@ -24,6 +25,11 @@ export interface SweepOptions {
   siteTimeLimitMs?: number;
   evidence: EvidenceStore;
   log: Logger;
+  /**
+   * Homepage availability from scheduled probes, by site id (the CLI's probe log); a site absent here
+   * is probed once during its inspection.
+   */
+  availability?: ReadonlyMap<string, HomepageAvailability>;
   /** Called as each site starts and ends, for progress displays. */
   onProgress?: (event: SweepProgress) => void;
 }
@@ -67,7 +73,10 @@ export async function runSweep(sites: readonly Site[], options: SweepOptions): P
               evidence: options.evidence,
               log,
             },
-            { parentHomepage: parentHomepageOf(site, sites) },
+            {
+              parentHomepage: parentHomepageOf(site, sites),
+              availability: options.availability?.get(site.id),
+            },
           ).catch((error: unknown) => {
             log.error({ siteId: site.id, err: error }, 'site inspection failed');
             return errorResult(site, error);
