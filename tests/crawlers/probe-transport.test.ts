@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResolveEntries } from '../../crawlers/resolve/resolve-table.ts';
 import { readCertificate } from '../../crawlers/transport/certificate.ts';
 import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
-import { startNamedHttpsServer } from '../resolve/named-https-server.ts';
 import { refusedPort, startServer } from '../support/http-server.ts';
-import { startSelfSignedServer } from '../support/https-server.ts';
+import { sniName, startSelfSignedServer } from '../support/https-server.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -172,18 +171,18 @@ describe('probeTransport on 127.0.0.1', () => {
 
 describe('probeTransport honours --resolve', () => {
   const name = 'www.example.gov.cn';
-  const servernames: (string | false | null)[] = [];
+  const servernames: (string | false | null | undefined)[] = [];
   const hosts: string[] = [];
   let securePort: number;
   let plainPort: number;
   const table = () => parseResolveEntries([`${name}:*:127.0.0.1`]);
 
   beforeAll(async () => {
-    const secure = await startNamedHttpsServer(name, (req, res, servername) => {
-      servernames.push(servername);
+    const secure = await startSelfSignedServer((req, res) => {
+      servernames.push(sniName(req));
       hosts.push(req.headers.host ?? '');
       page(req, res);
-    });
+    }, name);
     closers.push(secure.close);
     securePort = secure.port;
     const plain = await http((req, res) => {

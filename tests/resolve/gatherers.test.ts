@@ -10,7 +10,7 @@ import { readCertificate } from '../../crawlers/transport/certificate.ts';
 import { launchBrowser } from '../../src/browser.ts';
 import { log } from '../../src/log.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
-import { type NamedHttpsServer, startNamedHttpsServer } from './named-https-server.ts';
+import { type RunningHttpsServer, sniName, startSelfSignedServer } from '../support/https-server.ts';
 
 interface Seen {
   method: string;
@@ -36,7 +36,7 @@ const page = (title: string, links: string[] = []) =>
  */
 let sc: RunningServer;
 let chengdu: RunningServer;
-let secure: NamedHttpsServer;
+let secure: RunningHttpsServer;
 let table: ResolveTable;
 let scSeen: Seen[];
 let chengduSeen: Seen[];
@@ -45,7 +45,8 @@ let scOrigin: string;
 let secureOrigin: string;
 
 function recorder(seen: Seen[], routes: (req: IncomingMessage, res: ServerResponse) => void) {
-  return (req: IncomingMessage, res: ServerResponse, servername?: string | false | null) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const servername = sniName(req);
     seen.push({
       method: req.method ?? '',
       path: req.url ?? '',
@@ -84,12 +85,12 @@ beforeAll(async () => {
       } else html(404, page('页面不存在'));
     }),
   );
-  secure = await startNamedHttpsServer(
-    'www.sc.gov.cn',
+  secure = await startSelfSignedServer(
     recorder(secureSeen, (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page('四川省人民政府'));
     }),
+    'www.sc.gov.cn',
   );
   scOrigin = `http://www.sc.gov.cn:${sc.port}`;
   secureOrigin = `https://www.sc.gov.cn:${secure.port}`;
