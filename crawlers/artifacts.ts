@@ -177,8 +177,6 @@ export interface SiteCrawl {
   truncated: boolean;
   /** URLs left out as likely crawler traps, with the reason (a sample, at most 50). */
   trapsSkipped: { url: string; reason: string }[];
-  /** A TLS certificate problem of the homepage, recorded rather than ignored. */
-  tlsError?: string;
   durationMs: number;
 }
 

@@ -1,6 +1,5 @@
 import { type Logger, log as processLog } from '../../src/log.ts';
 import type { SiteCrawl } from '../artifacts.ts';
-import { readCertificate } from '../transport/certificate.ts';
 import { normalizeUrl } from '../url.ts';
 import { Frontier } from './frontier.ts';
 import { PageBook } from './page-book.ts';
@@ -39,12 +38,6 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   const log = (options.log ?? processLog).child({ gatherer: 'site-crawl', homepage });
   options.signal?.throwIfAborted();
 
-  // The crawl ignores certificate errors so that the site can still be inspected; the problem is recorded.
-  const tlsError = homepage.startsWith('https:')
-    ? (await readCertificate(homepage, settings.connectTimeoutMs, settings.resolve)).tlsError
-    : undefined;
-  if (tlsError) log.warn({ tlsError }, 'homepage certificate does not verify; crawling without verification');
-
   const storage = await openCrawlStorage();
   try {
     const guard = new TrapGuard(settings, new Date());
@@ -76,7 +69,6 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
       trapsSkipped: frontier.trapsSkipped,
       durationMs: Date.now() - startedAt,
     };
-    if (tlsError) crawl.tlsError = tlsError;
     log.info({ pages: pages.length, truncated: crawl.truncated, ms: crawl.durationMs }, 'site crawled');
     return crawl;
   } finally {

@@ -123,7 +123,8 @@ export async function inspectSite(
   ].filter(Boolean);
   return result(site, startedAt, {
     status: 'done',
-    tlsError: crawl.ok ? crawl.value.tlsError : undefined,
+    // The crawl ignores certificate errors so the site can still be inspected; the transport probe has the verdict.
+    tlsError: site.homepage.startsWith('https:') && transport.ok ? transport.value.https.tlsError : undefined,
     checks,
     score: scoreSite(checks, homepageUrls),
     ...rateSite('done', checks),
