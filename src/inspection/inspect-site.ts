@@ -39,8 +39,6 @@ export async function inspectSite(
 
   const gather = gatherer(log, ctx.signal);
   const resolve = ctx.settings.links?.resolve;
-  const gatherAvailability = () =>
-    gather('availability', async () => known.availability ?? probeOnce(site.homepage, resolve, ctx.signal));
   const rendered = await gather('renderedHomepage', async () =>
     storeScreenshot(
       site,
@@ -63,7 +61,9 @@ export async function inspectSite(
   if (reason) {
     log.warn({ reason }, 'homepage unreachable');
     const failed = { ok: false as const, error: reason };
-    const availability = await gatherAvailability();
+    // No probe of our own here: the render and the crawl just failed to reach the homepage, and one
+    // more failed probe could only say `review` again (up to 15 s later, for a hanging host).
+    const availability = known.availability ? { ok: true as const, value: known.availability } : failed;
     const checks = runChecks(
       site,
       {
@@ -89,7 +89,7 @@ export async function inspectSite(
   const pages = crawl.ok ? crawl.value.pages : [];
   const probes = Promise.all([
     gather('transport', () => probeTransport(site.homepage, { resolve, signal: ctx.signal })),
-    gatherAvailability(),
+    gather('availability', async () => known.availability ?? probeOnce(site.homepage, resolve, ctx.signal)),
   ]);
   const linkStatuses = await gather('linkStatuses', () =>
     checkLinks({
