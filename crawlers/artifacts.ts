@@ -40,13 +40,27 @@ export interface RenderedLink {
   title?: string;
   ariaLabel?: string;
   selector: string;
+  /**
+   * What the link draws: its own boxes, or, when those have no area (an inline <a> around a floated
+   * or block image), the visible boxes of what it contains; `visible` is decided on the same boxes.
+   */
   box: Box;
   visible: boolean;
   hiddenReason?: HiddenReason;
   inHeader: boolean;
 }
 
-/** Something drawn rather than written: an <img>, an inline <svg>, a <canvas> or a CSS background image. */
+/**
+ * How a reader clicks a graphic: 'link', through a link around it that leads somewhere (or an image
+ * map); 'handler', through a click handler on it (onclick, a script's listener), or on its wrapper
+ * when it shows a pointer — the way the national platforms' scripts draw their badges.
+ */
+export type Clickable = 'link' | 'handler';
+
+/**
+ * Something drawn rather than written: an <img>, an inline <svg>, a <canvas> or a CSS background
+ * image (of an element at least 32×32, the size of the national badges; smaller ones are icons).
+ */
 export interface RenderedGraphic {
   kind: 'img' | 'svg' | 'canvas' | 'background';
   /** Image URL for img/background, '' otherwise. */
@@ -57,6 +71,10 @@ export interface RenderedGraphic {
   selector: string;
   box: Box;
   visible: boolean;
+  /** Why it is not visible, when it is not (absent in older artifacts). */
+  hiddenReason?: HiddenReason;
+  /** Absent when a click on it does nothing a reader can see (or in older artifacts). */
+  clickable?: Clickable;
   inHeader: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright';
+import type { CDPSession, Page } from 'playwright';
 import type {
   Box,
   HiddenReason,
@@ -8,9 +8,11 @@ import type {
   ResourceRef,
 } from '../artifacts.ts';
 import { HEADER_RULES, type TopElement } from './header-area.ts';
+import * as clickable from './in-page/clickable.ts';
 import * as graphics from './in-page/collect-graphics.ts';
 import * as links from './in-page/collect-links.ts';
 import * as collect from './in-page/collect-page.ts';
+import * as drawn from './in-page/drawn.ts';
 import * as geometry from './in-page/geometry.ts';
 import * as visibility from './in-page/visibility.ts';
 import { raceTimer, TIMED_OUT } from './settle.ts';
@@ -64,10 +66,11 @@ export const DEFAULT_LIMITS: ExtractionLimits = {
 };
 
 /** Every function the in-page modules export (each file's helpers are exported for this). */
-const IN_PAGE_FUNCTIONS = [geometry, visibility, links, graphics, collect].flatMap((module) =>
-  Object.values(module).filter(
-    (value): value is (...args: never[]) => unknown => typeof value === 'function',
-  ),
+const IN_PAGE_FUNCTIONS = [geometry, visibility, drawn, clickable, links, graphics, collect].flatMap(
+  (module) =>
+    Object.values(module).filter(
+      (value): value is (...args: never[]) => unknown => typeof value === 'function',
+    ),
 );
 
 /*
@@ -76,16 +79,70 @@ const IN_PAGE_FUNCTIONS = [geometry, visibility, links, graphics, collect].flatM
  */
 const IN_PAGE_SOURCE = `var __name = (target) => target;\n${IN_PAGE_FUNCTIONS.map((f) => f.toString()).join('\n')}`;
 
-/** Runs the extraction in the page; rejects when the page's script keeps the page busy past `timeoutMs`. */
+/** Listeners of these events make an element act on a click. */
+const CLICK_EVENTS = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchend']);
+/** A page listening on every list item need not hand them all over: badges are found well within this. */
+const MAX_CLICK_TARGETS = 3_000;
+
+/**
+ * Runs the extraction in the page through the devtools protocol, which also tells which elements
+ * listen to clicks (a script's addEventListener leaves no trace the page itself could read), without
+ * changing the page. Rejects when the page's script keeps the page busy past `timeoutMs`.
+ */
 export async function extractPage(
   page: Page,
   limits: ExtractionLimits,
   timeoutMs: number,
 ): Promise<ExtractedPage> {
-  const script = `(() => {\n${IN_PAGE_SOURCE}\nreturn collectPage(${JSON.stringify(limits)});\n})()`;
-  const result = await raceTimer(page.evaluate<ExtractedPage>(script), timeoutMs);
-  if (result === TIMED_OUT) {
-    throw new Error(`页面在 ${Math.round(timeoutMs / 1000)} 秒内未响应内容提取（页面脚本可能陷入死循环）`);
+  const session = await page.context().newCDPSession(page);
+  try {
+    const result = await raceTimer(extractThrough(session, limits), timeoutMs);
+    if (result === TIMED_OUT) {
+      throw new Error(`页面在 ${Math.round(timeoutMs / 1000)} 秒内未响应内容提取（页面脚本可能陷入死循环）`);
+    }
+    return result;
+  } finally {
+    // Not awaited: a page stuck in a loop may never answer.
+    session.detach().catch(() => {});
   }
-  return result;
+}
+
+async function extractThrough(session: CDPSession, limits: ExtractionLimits): Promise<ExtractedPage> {
+  const { result: document } = await session.send('Runtime.evaluate', { expression: 'document' });
+  if (!document.objectId) throw new Error('the page has no document to extract');
+  const targets = await clickTargets(session, document.objectId);
+  const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
+    objectId: document.objectId,
+    functionDeclaration: `function (limits, ...clickTargets) {\n${IN_PAGE_SOURCE}\nreturn collectPage(limits, clickTargets);\n}`,
+    arguments: [{ value: limits }, ...targets.map((objectId) => ({ objectId }))],
+    returnByValue: true,
+  });
+  if (exceptionDetails) {
+    throw new Error(
+      `in-page extraction failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
+    );
+  }
+  return result.value as ExtractedPage;
+}
+
+/** Remote handles of the elements with a click listener of any kind (onclick attributes included). */
+async function clickTargets(session: CDPSession, documentId: string): Promise<string[]> {
+  const { listeners } = await session.send('DOMDebugger.getEventListeners', {
+    objectId: documentId,
+    depth: -1,
+  });
+  const nodes = new Set<number>();
+  for (const listener of listeners) {
+    if (CLICK_EVENTS.has(listener.type) && listener.backendNodeId !== undefined)
+      nodes.add(listener.backendNodeId);
+  }
+  const resolved = await Promise.all(
+    [...nodes].slice(0, MAX_CLICK_TARGETS).map((backendNodeId) =>
+      session.send('DOM.resolveNode', { backendNodeId }).then(
+        ({ object }) => object.objectId,
+        () => undefined,
+      ),
+    ),
+  );
+  return resolved.filter((id): id is string => id !== undefined);
 }

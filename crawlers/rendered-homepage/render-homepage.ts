@@ -1,6 +1,6 @@
 import type { Browser, Page, Response } from 'playwright';
 import type { Logger } from '../../src/log.ts';
-import type { BotChallenge, RenderedGraphic, RenderedHomepage } from '../artifacts.ts';
+import type { BotChallenge, RenderedHomepage } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import { DocumentResponses } from './document-responses.ts';
 import { decideHeaderArea, type HeaderArea, isInHeader } from './header-area.ts';
@@ -106,10 +106,7 @@ export async function renderHomepage(
       headerArea,
       texts: extracted.texts.map((text) => locate(text, headerArea)),
       links: extracted.links.map((link) => locate(link, headerArea)),
-      graphics: extracted.graphics.map((graphic): RenderedGraphic => {
-        const { hiddenReason: _reason, ...rest } = locate(graphic, headerArea);
-        return rest;
-      }),
+      graphics: extracted.graphics.map((graphic) => locate(graphic, headerArea)),
       resources: extracted.resources,
       settle,
       headerScreenshot,

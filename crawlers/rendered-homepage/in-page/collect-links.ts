@@ -2,7 +2,7 @@ import type { ExtractedPage, ExtractionLimits } from '../page-extract.ts';
 import type { Memo } from './geometry.ts';
 
 declare const collapseText: typeof import('./geometry.ts').collapseText;
-declare const elementBox: typeof import('./geometry.ts').elementBox;
+declare const drawnOf: typeof import('./drawn.ts').drawnOf;
 declare const cssPath: typeof import('./geometry.ts').cssPath;
 declare const placement: typeof import('./collect-page.ts').placement;
 
@@ -30,7 +30,7 @@ export function drawnBy(link: Element): Element {
 export function collectLinks(limits: ExtractionLimits, memo: Memo): ExtractedPage['links'] {
   const links: ExtractedPage['links'] = [];
   for (const link of Array.from(document.querySelectorAll('a[href], area[href]')).slice(0, limits.links)) {
-    const drawn = drawnBy(link);
+    const shown = drawnBy(link);
     links.push({
       href: (link as HTMLAnchorElement | HTMLAreaElement).href,
       text: (link.tagName === 'AREA' ? collapseText(link.getAttribute('alt') ?? '') : linkText(link)).slice(
@@ -40,7 +40,7 @@ export function collectLinks(limits: ExtractionLimits, memo: Memo): ExtractedPag
       title: link.getAttribute('title') ?? undefined,
       ariaLabel: link.getAttribute('aria-label') ?? undefined,
       selector: cssPath(link, memo),
-      ...placement(drawn, elementBox(drawn), memo),
+      ...placement(shown, drawnOf(shown, memo), memo),
     });
   }
   return links;

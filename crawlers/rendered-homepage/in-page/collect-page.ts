@@ -1,31 +1,34 @@
 /** The in-page extraction (see the note at the top of `geometry.ts`: this runs in the browser). */
-import type { Box } from '../../artifacts.ts';
 import type { TopElement } from '../header-area.ts';
 import type { ExtractedPage, ExtractionLimits, Placed } from '../page-extract.ts';
-import type { Memo } from './geometry.ts';
+import type { Drawn, Memo } from './geometry.ts';
 
 declare const collapseText: typeof import('./geometry.ts').collapseText;
 declare const pageBox: typeof import('./geometry.ts').pageBox;
-declare const elementBox: typeof import('./geometry.ts').elementBox;
+declare const newMemo: typeof import('./geometry.ts').newMemo;
+declare const styleOf: typeof import('./geometry.ts').styleOf;
 declare const ownTextBox: typeof import('./geometry.ts').ownTextBox;
 declare const cssPath: typeof import('./geometry.ts').cssPath;
 declare const hiddenReasonOf: typeof import('./visibility.ts').hiddenReasonOf;
-declare const placingBox: typeof import('./visibility.ts').placingBox;
+declare const drawnOf: typeof import('./drawn.ts').drawnOf;
+declare const placingBox: typeof import('./drawn.ts').placingBox;
 declare const collectLinks: typeof import('./collect-links.ts').collectLinks;
 declare const collectDrawnGraphics: typeof import('./collect-graphics.ts').collectDrawnGraphics;
+declare const backgroundOf: typeof import('./collect-graphics.ts').backgroundOf;
+declare const linkCheckedBackgrounds: typeof import('./collect-graphics.ts').linkCheckedBackgrounds;
 declare const collectResources: typeof import('./collect-graphics.ts').collectResources;
 
 /** Where an item is and whether a reader sees it; `place` positions hidden items for the header test. */
-export function placement(element: Element, box: Box, memo: Memo): Placed {
-  const reason = hiddenReasonOf(element, box, memo);
-  if (!reason) return { box, visible: true, place: box };
-  return { box, visible: false, hiddenReason: reason, place: placingBox(element, memo) };
+export function placement(element: Element, drawn: Drawn, memo: Memo): Placed {
+  const box = drawn.box ?? pageBox(element.getBoundingClientRect());
+  if (!drawn.reason) return { box, visible: true, place: box };
+  return { box, visible: false, hiddenReason: drawn.reason, place: placingBox(element, memo) };
 }
 
 /** Walks the body once for texts, background images and the elements near the top of the page. */
-export function collectPage(limits: ExtractionLimits): ExtractedPage {
+export function collectPage(limits: ExtractionLimits, clickTargets: Element[]): ExtractedPage {
   const skipped = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'IFRAME', 'OBJECT'];
-  const memo: Memo = { hiding: new Map(), steps: new Map(), places: new Map() };
+  const memo = newMemo(clickTargets);
   const texts: ExtractedPage['texts'] = [];
   const backgrounds: ExtractedPage['graphics'] = [];
   const topElements: TopElement[] = [];
@@ -48,25 +51,15 @@ export function collectPage(limits: ExtractionLimits): ExtractedPage {
       .join('');
     const text = collapseText(own).slice(0, limits.textLength);
     if (text && texts.length < limits.texts) {
-      const box = ownTextBox(element) ?? elementBox(element);
+      const box =
+        ownTextBox(element) ?? drawnOf(element, memo).box ?? pageBox(element.getBoundingClientRect());
+      const drawn = { box, reason: hiddenReasonOf(element, box, memo) };
       const tag = element.tagName.toLowerCase();
-      texts.push({ text, tag, selector: cssPath(element, memo), ...placement(element, box, memo) });
+      texts.push({ text, tag, selector: cssPath(element, memo), ...placement(element, drawn, memo) });
     }
-    const style = getComputedStyle(element);
-    const background = style.backgroundImage.match(/url\(\s*["']?([^"')]+)["']?\s*\)/);
-    if (background?.[1] && backgrounds.length < limits.graphics) {
-      const box = elementBox(element);
-      if (box.width >= 100 && box.height >= 30) {
-        backgrounds.push({
-          kind: 'background',
-          src: new URL(background[1], document.baseURI).href,
-          title: element.getAttribute('title') ?? undefined,
-          ariaLabel: element.getAttribute('aria-label') ?? undefined,
-          selector: cssPath(element, memo),
-          ...placement(element, box, memo),
-        });
-      }
-    }
+    const style = styleOf(element, memo);
+    const background = backgrounds.length < limits.graphics ? backgroundOf(element, style, memo) : null;
+    if (background) backgrounds.push(background);
     const idClass = collapseText(`${element.id} ${element.getAttribute('class') ?? ''}`);
     const role = element.getAttribute('role');
     const tag = element.tagName.toLowerCase();
@@ -83,10 +76,7 @@ export function collectPage(limits: ExtractionLimits): ExtractedPage {
     texts,
     links: collectLinks(limits, memo),
     graphics,
-    resources: collectResources(
-      limits,
-      backgrounds.map((b) => b.src),
-    ),
+    resources: collectResources(limits, linkCheckedBackgrounds(backgrounds)),
     topElements,
     truncated: visited >= limits.elements,
   };

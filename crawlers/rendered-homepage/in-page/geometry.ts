@@ -9,12 +9,53 @@ import type { Box, HiddenReason } from '../../artifacts.ts';
 
 /** Per-extraction memo, so that one walk over a huge portal stays linear in its size. */
 export interface Memo {
-  /** The hiding an element passes on to everything inside it. */
+  styles: Map<Element, CSSStyleDeclaration>;
+  /** The hiding an element passes on to everything inside it (display, opacity, clip). */
   hiding: Map<Element, HiddenReason | null>;
+  /** The overflow clipping an element's in-flow content undergoes (see `contentClip`). */
+  clips: Map<Element, HiddenReason | null>;
+  /** The clipping an absolutely positioned box inside the element undergoes (its containing block's). */
+  absoluteClips: Map<Element, HiddenReason | null>;
+  /** The clipping a fixed box inside the element undergoes (a transformed ancestor's, or none). */
+  fixedClips: Map<Element, HiddenReason | null>;
+  /** What a reader sees of an element as an item of its own (see `drawnOf`). */
+  drawn: Map<Element, Drawn>;
   /** Each element's step in a CSS path. */
   steps: Map<Element, string>;
   /** The box that places an element on the page (see `placingBox`). */
   places: Map<Element, Box | null>;
+  /** Elements with a click listener, as the browser's developer tools report them. */
+  clickTargets: Set<Element>;
+}
+
+/** What a reader sees of an element: the box of its visible parts, or why nothing of it shows. */
+export interface Drawn {
+  box: Box | null;
+  reason: HiddenReason | null;
+}
+
+export function newMemo(clickTargets: Element[]): Memo {
+  return {
+    styles: new Map(),
+    hiding: new Map(),
+    clips: new Map(),
+    absoluteClips: new Map(),
+    fixedClips: new Map(),
+    drawn: new Map(),
+    steps: new Map(),
+    places: new Map(),
+    clickTargets: new Set(clickTargets),
+  };
+}
+
+/** The element's computed style, looked up once per extraction. */
+export function styleOf(element: Element, memo: Memo): CSSStyleDeclaration {
+  let style = memo.styles.get(element);
+  if (!style) {
+    style = getComputedStyle(element);
+    memo.styles.set(element, style);
+  }
+  return style;
 }
 
 /** Collapses all whitespace (incl. &nbsp; and the ideographic space) to single spaces, trimmed. */
@@ -47,29 +88,25 @@ export function unionBoxes(boxes: Box[]): Box | null {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-/**
- * The element's box; for an inline wrapper with no area of its own (an `<a>` around a block
- * `<img>`), the union of its first descendants' boxes.
- */
-export function elementBox(element: Element): Box {
-  const own = pageBox(element.getBoundingClientRect());
-  if (hasArea(own) || element.children.length === 0) return own;
-  const inner: Box[] = [];
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node && inner.length < 20; node = walker.nextNode()) {
-    inner.push(pageBox((node as Element).getBoundingClientRect()));
-  }
-  return unionBoxes(inner) ?? own;
+/** The union of the boxes the element itself is laid out in (its client rects), null when none has an area. */
+export function ownRectsBox(element: Element): Box | null {
+  return unionBoxes(Array.from(element.getClientRects()).map(pageBox));
+}
+
+/** The box a text node is laid out in; null when it is blank or not laid out. */
+export function textNodeBox(node: Node): Box | null {
+  if (!node.nodeValue?.trim()) return null;
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return unionBoxes(Array.from(range.getClientRects()).map(pageBox));
 }
 
 /** The box of an element's own (direct) text nodes, as laid out; null when they have none. */
 export function ownTextBox(element: Element): Box | null {
   const boxes: Box[] = [];
-  const range = document.createRange();
   for (const node of Array.from(element.childNodes)) {
-    if (node.nodeType !== Node.TEXT_NODE || !node.nodeValue?.trim()) continue;
-    range.selectNodeContents(node);
-    for (const rect of Array.from(range.getClientRects())) boxes.push(pageBox(rect));
+    const box = node.nodeType === Node.TEXT_NODE ? textNodeBox(node) : null;
+    if (box) boxes.push(box);
   }
   return unionBoxes(boxes);
 }

@@ -1,9 +1,14 @@
-/** In-page visibility helpers (see the note at the top of `geometry.ts`: these run in the browser). */
+/**
+ * In-page visibility (see the note at the top of `geometry.ts`: this runs in the browser). What the
+ * styles up the tree do: display, visibility, opacity, clip, and overflow as CSS applies it (to block
+ * containers only, and to an absolutely positioned box only from its containing block outwards).
+ * What the element's boxes show is in `drawn.ts`.
+ */
 import type { Box, HiddenReason } from '../../artifacts.ts';
 import type { Memo } from './geometry.ts';
 
 declare const hasArea: typeof import('./geometry.ts').hasArea;
-declare const elementBox: typeof import('./geometry.ts').elementBox;
+declare const styleOf: typeof import('./geometry.ts').styleOf;
 
 /** Left, above or far right of the page: where text-indent:-9999px and left:-9999px tricks put things. */
 export function isOffPage(box: Box): boolean {
@@ -26,17 +31,11 @@ export function clipsToNothing(style: CSSStyleDeclaration): boolean {
   return right - left <= 1 || bottom - top <= 1;
 }
 
-/** What an element itself does to hide its content, ignoring its ancestors. */
-export function ownHiding(element: Element): HiddenReason | null {
-  const style = getComputedStyle(element);
+/** What an element does to hide itself and everything inside it (overflow aside), ignoring its ancestors. */
+export function ownHiding(style: CSSStyleDeclaration): HiddenReason | null {
   if (style.display === 'none') return 'display-none';
   if (Number.parseFloat(style.opacity) === 0) return 'transparent';
   if (clipsToNothing(style)) return 'clipped';
-  if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
-    const rect = element.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) return 'zero-size';
-    if (rect.width <= 1 || rect.height <= 1) return 'clipped';
-  }
   return null;
 }
 
@@ -47,7 +46,7 @@ export function ownHiding(element: Element): HiddenReason | null {
 export function inheritedHiding(element: Element, memo: Memo): HiddenReason | null {
   const known = memo.hiding.get(element);
   if (known !== undefined) return known;
-  const own = ownHiding(element);
+  const own = ownHiding(styleOf(element, memo));
   const parent = element.parentElement;
   const above = parent ? inheritedHiding(parent, memo) : null;
   const reason = above === 'display-none' ? above : (own ?? above);
@@ -55,27 +54,82 @@ export function inheritedHiding(element: Element, memo: Memo): HiddenReason | nu
   return reason;
 }
 
-/** Why the thing drawn in `box` for `element` is not visible, or null when it is. */
-export function hiddenReasonOf(element: Element, box: Box, memo: Memo): HiddenReason | null {
-  const inherited = inheritedHiding(element, memo);
-  if (inherited === 'display-none') return inherited;
-  if (getComputedStyle(element).visibility !== 'visible') return 'visibility-hidden';
-  if (inherited) return inherited;
-  if (!hasArea(box)) return 'zero-size';
-  if (isOffPage(box)) return 'off-page';
+/**
+ * What an element's own overflow does to its content: nothing, unless its box clips everything
+ * away (zero, or one pixel, wide or tall). Overflow does not apply to inline boxes: an inline `<a>`
+ * with overflow:hidden around a floated image clips nothing.
+ */
+export function ownOverflowClip(element: Element, memo: Memo): HiddenReason | null {
+  const style = styleOf(element, memo);
+  if (style.overflowX === 'visible' && style.overflowY === 'visible') return null;
+  if (style.display === 'inline' || style.display === 'contents') return null;
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) return 'zero-size';
+  if (rect.width <= 1 || rect.height <= 1) return 'clipped';
   return null;
 }
 
-/**
- * The box that places a hidden element on the page: its own when that has an area on the page,
- * else its nearest ancestor's that has — so a hidden name inside the header is placed in the header.
- */
-export function placingBox(element: Element, memo: Memo): Box | null {
-  const known = memo.places.get(element);
+/** The overflow clipping an element's in-flow content (its text, its static children) undergoes. */
+export function contentClip(element: Element, memo: Memo): HiddenReason | null {
+  const known = memo.clips.get(element);
   if (known !== undefined) return known;
-  const box = elementBox(element);
+  const reason = ownOverflowClip(element, memo) ?? boxClip(element, memo);
+  memo.clips.set(element, reason);
+  return reason;
+}
+
+/**
+ * The overflow clipping an element's own box undergoes. An absolutely positioned box is clipped
+ * only by its containing block (the nearest positioned or transformed ancestor) and what clips that;
+ * a fixed box only by a transformed ancestor. So a zero-height wrapper with overflow:hidden does not
+ * hide the absolutely positioned badge inside it, unless the wrapper is itself positioned.
+ */
+export function boxClip(element: Element, memo: Memo): HiddenReason | null {
   const parent = element.parentElement;
-  const place = hasArea(box) && !isOffPage(box) ? box : parent ? placingBox(parent, memo) : null;
-  memo.places.set(element, place);
-  return place;
+  if (!parent) return null;
+  const position = styleOf(element, memo).position;
+  if (position === 'absolute' || position === 'fixed') return positionedClip(parent, position, memo);
+  return contentClip(parent, memo);
+}
+
+/** The clipping an absolutely positioned or fixed box inside `element` undergoes. */
+export function positionedClip(
+  element: Element,
+  position: 'absolute' | 'fixed',
+  memo: Memo,
+): HiddenReason | null {
+  const cache = position === 'absolute' ? memo.absoluteClips : memo.fixedClips;
+  const known = cache.get(element);
+  if (known !== undefined) return known;
+  const style = styleOf(element, memo);
+  const transformed = style.transform !== 'none' || style.filter !== 'none' || style.perspective !== 'none';
+  const contains = transformed || (position === 'absolute' && style.position !== 'static');
+  const parent = element.parentElement;
+  const reason = contains
+    ? contentClip(element, memo)
+    : parent
+      ? positionedClip(parent, position, memo)
+      : null;
+  cache.set(element, reason);
+  return reason;
+}
+
+/** Why an element's box is hidden by styles (its own and its ancestors'), overflow of its own aside. */
+export function boxHiding(element: Element, memo: Memo): HiddenReason | null {
+  const inherited = inheritedHiding(element, memo);
+  if (inherited === 'display-none') return inherited;
+  if (styleOf(element, memo).visibility !== 'visible') return 'visibility-hidden';
+  return inherited ?? boxClip(element, memo);
+}
+
+/**
+ * Why what is drawn in `box` for an element's content (its own text, or the element as a container)
+ * is not visible, or null when it is: the styles up the tree, the element's own overflow, and the box.
+ */
+export function hiddenReasonOf(element: Element, box: Box, memo: Memo): HiddenReason | null {
+  const reason = boxHiding(element, memo) ?? ownOverflowClip(element, memo);
+  if (reason) return reason;
+  if (!hasArea(box)) return 'zero-size';
+  if (isOffPage(box)) return 'off-page';
+  return null;
 }
