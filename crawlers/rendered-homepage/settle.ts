@@ -17,18 +17,35 @@ export async function raceTimer<T>(promise: Promise<T>, ms: number): Promise<T |
 
 /** How long the DOM must stay unchanged (no nodes or text added or removed) to count as written. */
 export const DOM_QUIET_MS = 500;
+/**
+ * How long after the load event the DOM must have been quiet: scripts that draw on the load event
+ * (the national badges' loaders among them) often wait a moment first.
+ */
+export const AFTER_LOAD_MS = 1_000;
 
 /*
  * Only childList and characterData count: attribute changes are how carousels and scrolling news
- * tickers animate, forever, on most portals, and they write no new content.
+ * tickers animate, forever, on most portals, and they write no new content. Quiet is measured from
+ * the last change and from the load event, whichever came later: a page quiet before its load event
+ * has not finished writing.
  */
 const DOM_QUIET_SCRIPT = `new Promise((resolve) => {
-  const quietMs = %QUIET%, capMs = %CAP%;
+  const quietMs = %QUIET%, afterLoadMs = %AFTER_LOAD%, capMs = %CAP%;
+  const navigation = performance.getEntriesByType('navigation')[0];
+  let loadedAt = document.readyState === 'complete' ? (navigation && navigation.loadEventEnd) || performance.now() : undefined;
+  let changedAt = performance.now();
   let quietTimer;
   const finish = (quiet) => { observer.disconnect(); clearTimeout(quietTimer); clearTimeout(capTimer); resolve(quiet); };
-  const observer = new MutationObserver(() => { clearTimeout(quietTimer); quietTimer = setTimeout(() => finish(true), quietMs); });
+  const arm = () => {
+    clearTimeout(quietTimer);
+    if (loadedAt === undefined) return;
+    const due = Math.max(changedAt + quietMs, loadedAt + afterLoadMs);
+    quietTimer = setTimeout(() => (performance.now() >= due - 1 ? finish(true) : arm()), due - performance.now());
+  };
+  const observer = new MutationObserver(() => { changedAt = performance.now(); arm(); });
   observer.observe(document, { childList: true, characterData: true, subtree: true });
-  quietTimer = setTimeout(() => finish(true), quietMs);
+  if (loadedAt === undefined) window.addEventListener('load', () => { loadedAt = performance.now(); arm(); }, { once: true });
+  arm();
   const capTimer = setTimeout(() => finish(false), capMs);
 })`;
 
@@ -36,10 +53,9 @@ async function waitForDomQuiet(page: Page, deadline: number): Promise<boolean> {
   // A script that navigates (location.href = …) destroys the context the observer ran in: start over.
   while (Date.now() < deadline) {
     const remaining = deadline - Date.now();
-    const script = DOM_QUIET_SCRIPT.replace('%QUIET%', String(DOM_QUIET_MS)).replace(
-      '%CAP%',
-      String(remaining),
-    );
+    const script = DOM_QUIET_SCRIPT.replace('%QUIET%', String(DOM_QUIET_MS))
+      .replace('%AFTER_LOAD%', String(AFTER_LOAD_MS))
+      .replace('%CAP%', String(remaining));
     try {
       // The Node-side timer also covers a page whose main thread is stuck and never answers.
       const quiet = await raceTimer(page.evaluate<boolean>(script), remaining + 200);
@@ -61,8 +77,8 @@ export interface Settled {
 
 /**
  * Waits, after DOMContentLoaded, for script-written content: the `load` event, network quiet
- * (Playwright's networkidle: 500 ms without requests) and a DOM that stops changing — all three at
- * once, together never longer than `capMs`.
+ * (Playwright's networkidle: 500 ms without requests) and a DOM that stops changing, measured from
+ * the load event on (`AFTER_LOAD_MS`) — all three at once, together never longer than `capMs`.
  */
 export async function settlePage(page: Page, capMs: number): Promise<Settled> {
   const started = Date.now();

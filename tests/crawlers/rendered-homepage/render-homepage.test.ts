@@ -47,6 +47,14 @@ const pages: Record<string, string> = {
       <span id="name-invisible" style="position: absolute; top: 40px; left: 600px; visibility: hidden">${PROVINCE}</span>
       <span id="name-left" style="position: absolute; top: 70px; left: -9999px">${PROVINCE}</span>`,
   }),
+  '/after-load/': sichuanHomepage({
+    title: `${PROVINCE}门户网站`,
+    owner: PROVINCE,
+    header: `${EMBLEM}<h1 class="site-name">${PROVINCE}</h1>`,
+    script: `window.addEventListener('load', () => setTimeout(() => {
+      document.querySelector('.footer').insertAdjacentHTML('beforeend', '<p><a id="late" href="/wzjc/">网站纠错</a></p>');
+    }, 600));`,
+  }),
   '/title-footer/': sichuanHomepage({
     title: PROVINCE,
     owner: PROVINCE,
@@ -95,6 +103,15 @@ describe('renderHomepage on Sichuan-style homepages', () => {
     const [name, ...others] = textsNamed(homepage, PROVINCE).filter((t) => t.inHeader);
     expect(others).toEqual([]);
     expect(name).toMatchObject({ tag: 'h1', selector: 'h1#site-name', visible: true, inHeader: true });
+  });
+
+  it('waits past the load event for what a script writes a moment after it', async () => {
+    const homepage = await render('/after-load/');
+    expect(homepage.settle.cappedOut).toBe(false);
+    expect(homepage.links.find((l) => l.text === '网站纠错')).toMatchObject({
+      href: `${site.origin}/wzjc/`,
+      visible: true,
+    });
   });
 
   it('takes the blue header band, above the nav bar, as the header area', async () => {
