@@ -3,16 +3,21 @@ import { describeEntry, findEntries } from './lib/entries.ts';
 import { contentInFrames } from './lib/frames.ts';
 import { describeHidden } from './lib/visibility.ts';
 
-/** The national 我为政府网站找错 platform: its badge links to zfwzgl.www.gov.cn/exposure/jiucuo.html. */
+/**
+ * The national 我为政府网站找错 platform. Its script (jiucuo.js, loaded with the site's code) draws
+ * into `<span id="_span_jiucuo">` an image whose onclick opens zfwzgl.www.gov.cn/exposure/jiucuo.html.
+ */
 const ERROR_REPORT = {
   words: ['政府网站找错'],
   address: /jiucuo|zfwzgl/i,
+  container: /#_span_jiucuo\b/,
 } as const;
 
 /**
  * Clause 4.6.2: the site handles the public's error reports every day, which it receives through the
- * 我为政府网站找错 entry on its homepage (the national platform's badge, or a link of that name). A badge
- * the platform's script should have drawn but did not, or an image that is not a link, is `review`.
+ * 我为政府网站找错 entry on its homepage: the national platform's badge as its script draws it (an image
+ * that opens the platform on a click, with no link), or a link of that name. A badge that neither
+ * links nor reacts to a click, or one the platform's script should have drawn but did not, is `review`.
  */
 export const errorReportEntry = defineCheck({
   meta: {
@@ -31,23 +36,25 @@ export const errorReportEntry = defineCheck({
       href: ERROR_REPORT.address,
       graphicWords: ERROR_REPORT.words,
       src: ERROR_REPORT.address,
+      container: ERROR_REPORT.container,
     });
     const visible = entries.filter((e) => e.visible);
-    if (visible.some((e) => e.kind === 'link')) return { outcome: 'pass', findings: [] };
+    if (visible.some((e) => e.kind === 'link' || e.clickable !== undefined))
+      return { outcome: 'pass', findings: [] };
     const review = (message: string, evidence: Record<string, unknown>): CheckResult => ({
       outcome: 'review',
       findings: [{ url: home.finalUrl, message, evidence }],
     });
     if (visible.length > 0) {
       return review(
-        `首页有“我为政府网站找错”${describeEntry(visible[0]!)}，但它不是链接，需人工确认能否点击进入找错页面。`,
+        `首页有“我为政府网站找错”${describeEntry(visible[0]!)}，但它既不是链接，也没有点击响应，需人工确认能否点击进入找错页面。`,
         { images: visible },
       );
     }
     const hidden = entries.filter((e) => !e.visible);
     if (hidden.length > 0) {
       const first = hidden.find((e) => e.kind === 'link') ?? hidden[0]!;
-      const reason = first.kind === 'link' ? describeHidden(first.hiddenReason) : '不可见';
+      const reason = describeHidden(first.hiddenReason);
       return {
         outcome: 'fail',
         findings: [
@@ -79,7 +86,8 @@ export const errorReportEntry = defineCheck({
           url: home.finalUrl,
           message: '首页没有“我为政府网站找错”入口。',
           evidence: {
-            lookedFor: '文字、title 或图片 alt 含“政府网站找错”，或地址含 jiucuo、zfwzgl 的链接',
+            lookedFor:
+              '文字、title 或图片 alt 含“政府网站找错”，地址含 jiucuo、zfwzgl 的链接或图片，或找错平台脚本绘制的图标（_span_jiucuo）',
             homepageLinks: home.links.length,
           },
         },

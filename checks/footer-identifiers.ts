@@ -1,9 +1,9 @@
 import type { RenderedHomepage } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
-import { describeEntry, findEntries } from './lib/entries.ts';
 import { contentInFrames } from './lib/frames.ts';
-import { PARTY_GOV_BADGE, TEXT_IDENTIFIERS, type TextIdentifier } from './lib/identifiers.ts';
+import { TEXT_IDENTIFIERS, type TextIdentifier } from './lib/identifiers.ts';
 import { findText, type JoinedText, joinTexts, pageEnd, type TextMatch } from './lib/page-text.ts';
+import { judgePartyGovBadge } from './lib/party-gov-badge.ts';
 import { describeHidden, roundBox } from './lib/visibility.ts';
 
 type Judged = { outcome: 'pass' } | { outcome: 'fail' | 'review'; finding: Finding };
@@ -42,7 +42,7 @@ export const footerIdentifiers = defineCheck({
     };
     const judged = [
       ...TEXT_IDENTIFIERS.map((identifier) => judgeText(reading, identifier, site.siteCode)),
-      judgeBadge(reading),
+      judgePartyGovBadge(reading, unreadable),
     ];
     const findings = judged.flatMap((j) => (j.outcome === 'pass' ? [] : [j.finding]));
     const outcome = judged.some((j) => j.outcome === 'fail')
@@ -103,55 +103,6 @@ function judgeText(reading: Reading, identifier: TextIdentifier, registered?: st
       lookedFor: identifier.example,
       pageEnd: pageEnd(visible),
     }),
-  };
-}
-
-function judgeBadge(reading: Reading): Judged {
-  const { home } = reading;
-  const badges = findEntries(home, {
-    linkWords: [],
-    href: PARTY_GOV_BADGE.address,
-    graphicWords: PARTY_GOV_BADGE.words,
-    src: PARTY_GOV_BADGE.address,
-  });
-  if (badges.some((b) => b.visible)) return { outcome: 'pass' };
-  const evidence = { item: PARTY_GOV_BADGE.name };
-  const hidden = badges[0];
-  if (hidden !== undefined) {
-    const reason = hidden.kind === 'link' ? describeHidden(hidden.hiddenReason) : '不可见';
-    return {
-      outcome: 'fail',
-      finding: {
-        url: home.finalUrl,
-        message: `首页的党政机关网站标识（${describeEntry(hidden)}）${reason}，读者看不到。`,
-        evidence: { ...evidence, hiddenBadges: badges },
-      },
-    };
-  }
-  const script = home.resources.find((r) => r.kind === 'script' && PARTY_GOV_BADGE.script.test(r.url));
-  if (script !== undefined) {
-    return {
-      outcome: 'review',
-      finding: {
-        url: home.finalUrl,
-        message: '首页引用了显示党政机关网站标识的脚本，但渲染后没有出现标识图片，需人工查看。',
-        evidence: { ...evidence, script: script.url },
-      },
-    };
-  }
-  if (reading.unreadable !== null) return unreadable(reading, PARTY_GOV_BADGE.name);
-  return {
-    outcome: 'fail',
-    finding: {
-      url: home.finalUrl,
-      message: '首页没有党政机关网站标识（“党政机关”图标或指向 conac.cn 的链接）。',
-      evidence: {
-        ...evidence,
-        lookedFor: '图片的 alt/title 含“党政机关”，或图片地址、链接地址含 dzjg、conac',
-        images: home.graphics.filter((g) => g.visible && g.kind === 'img').length,
-        pageEnd: pageEnd(reading.visible),
-      },
-    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { HiddenReason, RenderedHomepage } from '../../crawlers/artifacts.ts';
+import type { Clickable, HiddenReason, RenderedHomepage } from '../../crawlers/artifacts.ts';
 import { compact } from './text.ts';
 import { roundBox } from './visibility.ts';
 
@@ -12,6 +12,12 @@ export interface EntryPattern {
   graphicWords?: readonly string[];
   /** Matched against an image's src. */
   src?: RegExp;
+  /**
+   * Matched against an element's CSS path, which names the nearest ancestor with an id: the
+   * containers the national platforms' scripts draw their badges into (`span#_span_jiucuo`), whatever
+   * the image is called on a site that copied it.
+   */
+  container?: RegExp;
 }
 
 /** A link or image of the homepage that is such an entry. */
@@ -24,6 +30,8 @@ export interface Entry {
   selector: string;
   visible: boolean;
   hiddenReason?: HiddenReason;
+  /** For an image: how a reader clicks it (absent when a click does nothing). */
+  clickable?: Clickable;
   box: { x: number; y: number; width: number; height: number };
 }
 
@@ -34,7 +42,8 @@ export function findEntries(home: RenderedHomepage, pattern: EntryPattern): Entr
   const links = home.links.flatMap((link): Entry[] => {
     const label = byLabel([link.text, link.title, link.ariaLabel], pattern.linkWords);
     const byHref = pattern.href?.test(link.href) ?? false;
-    if (label === undefined && !byHref) return [];
+    const byContainer = pattern.container?.test(link.selector) ?? false;
+    if (label === undefined && !byHref && !byContainer) return [];
     return [
       {
         kind: 'link',
@@ -47,11 +56,13 @@ export function findEntries(home: RenderedHomepage, pattern: EntryPattern): Entr
       },
     ];
   });
-  if (pattern.graphicWords === undefined && pattern.src === undefined) return links;
+  if (pattern.graphicWords === undefined && pattern.src === undefined && pattern.container === undefined)
+    return links;
   const graphics = home.graphics.flatMap((graphic): Entry[] => {
     const label = byLabel([graphic.alt, graphic.title, graphic.ariaLabel], pattern.graphicWords ?? []);
     const bySrc = pattern.src?.test(graphic.src) ?? false;
-    if (label === undefined && !bySrc) return [];
+    const byContainer = pattern.container?.test(graphic.selector) ?? false;
+    if (label === undefined && !bySrc && !byContainer) return [];
     return [
       {
         kind: 'graphic',
@@ -59,6 +70,8 @@ export function findEntries(home: RenderedHomepage, pattern: EntryPattern): Entr
         address: graphic.src,
         selector: graphic.selector,
         visible: graphic.visible,
+        ...(graphic.hiddenReason === undefined ? {} : { hiddenReason: graphic.hiddenReason }),
+        ...(graphic.clickable === undefined ? {} : { clickable: graphic.clickable }),
         box: roundBox(graphic.box),
       },
     ];

@@ -39,12 +39,3 @@ export const TEXT_IDENTIFIERS: readonly TextIdentifier[] = [
     label: /公网安备|公安(?:机关)?备案/,
   },
 ];
-
-/** The 党政机关网站标识: the badge image, or its link to the registry (conac.cn, "dzjg" paths). */
-export const PARTY_GOV_BADGE = {
-  name: '党政机关网站标识',
-  words: ['党政机关'],
-  address: /dzjg|conac/i,
-  /** The registry's script that draws the badge, when the page loads it instead of an image. */
-  script: /conac\.cn/i,
-} as const;

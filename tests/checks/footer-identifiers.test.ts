@@ -60,6 +60,36 @@ describe('footer-identifiers', () => {
       { graphics: [], links: [link('', 'https://bszs.conac.cn/sitename?method=show&id=1A2B')] },
     ],
     [
+      "the registry script's image, renamed on a local copy (img#imgConac)",
+      {
+        graphics: [
+          graphic({ src: 'https://www.chengdu.gov.cn/picture/0/2205120915.png', selector: 'img#imgConac' }),
+        ],
+      },
+    ],
+    [
+      'any image inside span#_ideConac',
+      {
+        graphics: [
+          graphic({ src: 'https://www.chengdu.gov.cn/images/red.png', selector: 'span#_ideConac > a > img' }),
+        ],
+      },
+    ],
+    [
+      'the badge as a badge-sized CSS background with an onclick',
+      {
+        graphics: [
+          graphic({
+            kind: 'background',
+            src: 'https://www.chengdu.gov.cn/images/dzjg.png',
+            selector: 'div.foot-badge > span.dzjg',
+            box: { x: 900, y: 1400, width: 55, height: 65 },
+            clickable: 'handler',
+          }),
+        ],
+      },
+    ],
+    [
       'lines run together where a <br> was',
       { texts: [footerText('网站标识码：5101000001ICP备案号：蜀ICP备05003828号川公网安备51010402000507号')] },
     ],
@@ -126,6 +156,24 @@ describe('footer-identifiers', () => {
       '首页的公安机关备案号“川公网安备 51010402000507号”设置了 display:none，读者看不到。',
     );
     expect(result.findings[1]!.evidence.hiddenBadges).toHaveLength(1);
+  });
+
+  it('fails on a badge that is hidden, saying how, and names the link before the image', () => {
+    const hiddenImage = { ...BADGE, visible: false, hiddenReason: 'display-none' as const };
+    const hiddenLink = link('', 'https://bszs.conac.cn/sitename?method=show&id=1A2B', {
+      selector: 'span#_ideConac > a',
+      visible: false,
+      hiddenReason: 'display-none',
+    });
+    expect(judge({ graphics: [hiddenImage] }).findings[0]!.message).toBe(
+      '首页的党政机关网站标识（图片“https://dcs.conac.cn/image/red.png”）设置了 display:none，读者看不到。',
+    );
+    const both = judge({ graphics: [hiddenImage], links: [hiddenLink] });
+    expect(both.outcome).toBe('fail');
+    expect(both.findings[0]!.message).toBe(
+      '首页的党政机关网站标识（链接“https://bszs.conac.cn/sitename?method=show&id=1A2B”）设置了 display:none，读者看不到。',
+    );
+    expect(both.findings[0]!.evidence.hiddenBadges).toHaveLength(2);
   });
 
   it('reviews a label whose number cannot be read (an image)', () => {
