@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { CrawledPage, ListItem } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
-import { detectSoftNotFound } from '../soft-404.ts';
+import { judgeSoftNotFound } from '../soft-404/judge.ts';
+import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
@@ -12,14 +13,17 @@ const noFacts = (): PageFacts => ({ title: '', headings: [], text: '', links: []
 
 /**
  * The page as answered: status, decoding, facts (links and dated list entries only for a 2xx page that
- * is not a bot challenge).
+ * is not a bot challenge), and whether a 2xx page is a missing page, compared with the host's answer for
+ * a made-up missing URL (`notFound`).
  */
-export function answeredPage(
+export async function answeredPage(
   url: string,
   data: CrawlData,
   response: IncomingMessage,
   body: ReadBody,
-): CrawledPage {
+  notFound: NotFoundPages,
+  signal?: AbortSignal,
+): Promise<CrawledPage> {
   const status = response.statusCode ?? null;
   const finalUrl = normalizeUrl(response.url ?? url) ?? url;
   const challenge =
@@ -43,8 +47,11 @@ export function answeredPage(
   };
   if (body.decoded) page.charset = body.decoded.charset;
   if (challenge) page.challenge = challenge;
-  else if (status === 200) {
-    const softNotFound = detectSoftNotFound(facts.title, facts.headings);
+  else if (body.$ && status !== null && status >= 200 && status < 300) {
+    const softNotFound = judgeSoftNotFound(
+      { url, finalUrl, title: facts.title, text: facts.text, $: body.$ },
+      await notFound.forPage(url, signal),
+    );
     if (softNotFound) page.softNotFound = softNotFound;
   }
   return page;

@@ -75,7 +75,7 @@ describe('archive-label', () => {
   it.each([
     ['HTTP 404', { status: 404 }, 'HTTP 404'],
     ['timeout', { status: null, error: 'TIMEOUT' }, 'TIMEOUT'],
-    ['soft 404', { softNotFound: { evidence: '标题：页面不存在' } }, '页面不存在'],
+    ['soft 404', { softNotFound: { evidence: '标题：页面不存在', by: 'wording' } }, '页面不存在'],
   ] as [string, Partial<CrawledPage>, string][])(
     'fails an unreachable archived page: %s',
     (_c, answer, said) => {
