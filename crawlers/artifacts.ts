@@ -146,6 +146,11 @@ export interface CrawledPage {
   softNotFound?: SoftNotFound;
   /** Present when a WAF/bot challenge answered instead of the page. */
   challenge?: BotChallenge;
+  /**
+   * The lines of its text that carry archive words (归档), as a reader sees them: what archive-label reads
+   * (a label and its date belong together when one line prints them). Absent when none does.
+   */
+  archiveLines?: ArchiveLine[];
   /** The dated entries of the page's lists (news, notices, files), as the page prints them; at most 100. */
   listItems?: ListItem[];
 }
@@ -179,6 +184,16 @@ export interface NotFoundFingerprint {
   length: number;
   /** The start of its visible text. */
   textStart: string;
+}
+
+/** A line of a page's text with archive words: `<div class="gdxx">本页面已归档 归档时间：2023-06-30</div>`. */
+export interface ArchiveLine {
+  /** The line up to the next block element or `<br>`, collapsed; 200 characters at most (around the words). */
+  text: string;
+  /** Its words outside links ('' for a menu entry such as 历史归档), likewise bounded. */
+  own: string;
+  /** For a line ending with 归档时间/归档日期, the line after it (the value cell of a table), 40 characters at most. */
+  next?: string;
 }
 
 /** One entry of a list page: a link with the date printed beside it. */

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { CrawledPage, ListItem } from '../artifacts.ts';
+import type { ArchiveLine, CrawledPage, ListItem } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import { judgeSoftNotFound } from '../soft-404/judge.ts';
 import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
+import { archiveLines } from './archive-lines.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
 import { pageListItems } from './list-items.ts';
@@ -32,11 +33,15 @@ export async function answeredPage(
       : detectBotChallenge(status, response.headers, body.decoded?.text ?? '', body.$);
   let facts = noFacts();
   let listItems: ListItem[] = [];
+  let archived: ArchiveLine[] = [];
   if (body.$) {
     const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
-    if (usable) listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
+    if (usable) {
+      listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
+      archived = archiveLines(body.$, facts.title, facts.text);
+    }
   }
   const page: CrawledPage = {
     ...basePage(url, data, finalUrl),
@@ -44,6 +49,7 @@ export async function answeredPage(
     contentType: String(response.headers['content-type'] ?? ''),
     ...facts,
     listItems,
+    ...(archived.length > 0 ? { archiveLines: archived } : {}),
   };
   if (body.decoded) page.charset = body.decoded.charset;
   if (challenge) page.challenge = challenge;

@@ -172,7 +172,11 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     column: '栏目',
     'business-system': '业务系统',
   },
-  why: { 'under-archive-root': '位于登记的归档目录下', 'presented-as-archived': '页面自称已归档' },
+  why: {
+    'under-archive-root': '位于登记的归档目录下',
+    'presented-as-archived': '页面自称已归档',
+    'archive-path': '路径像归档目录',
+  },
   source: { navigation: '首页导航栏', 'homepage-link': '首页上的栏目链接' },
   blank: { 'no-dated-entries': '页面上没有标注日期的信息条目' },
   addressClass: {
