@@ -31,7 +31,7 @@ const TRS_PAGES: Record<string, string> = {
   '/': trsPage(
     '四川省某某厅',
     `<div class="news"><a href="/xwzx/">新闻中心</a> <a href="/xwzx/202406/t20240612_1.html">全省科技活动周启动</a></div>
-<div class="menu"><a href="/gdwz/">网站归档</a> <a href="/lsgd/">历史归档</a></div>`,
+<div class="menu"><a href="/gdwz/">网站归档</a> <a href="/lsgd/">历史归档</a> <a href="/archive/">旧版网站</a></div>`,
   ),
   '/gdwz/': trsPage(
     '网站归档_四川省某某厅',
@@ -146,8 +146,10 @@ describe('archive-label on made-up Sichuan sites, crawled', () => {
     await Promise.all([trs?.close(), hanweb?.close()]);
   });
 
-  it('TRS: a label with its own time passes; a label whose only dates are another block’s fails', async () => {
-    const { crawl, result } = await inspect(trs, ['/gdwz/']);
+  it('TRS: a label with its own time passes; a label whose only dates are another block’s fails; a menu entry is no label', async () => {
+    const { crawl, result } = await inspect(trs, ['/gdwz/', '/archive/']);
+    // A registered root whose index does not exist, linked: a broken link, not an archive finding.
+    expect(crawl.pages.find((p) => p.url.endsWith('/archive/'))?.status).toBe(404);
     expect(crawl.pages.find((p) => p.url.endsWith('/lsgd/'))?.status).toBe(404);
     expect(result.outcome).toBe('fail');
     expect(failing(result, trs.origin)).toEqual([
