@@ -3,7 +3,13 @@ import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { type RunningServer, refusedPort, startServer } from '../tests/support/http-server.ts';
 import { pagesOption } from './args.ts';
-import { NOT_FOUND_PAGE, renderPage, SERVER_ERROR_PAGE, SOFT_NOT_FOUND_PAGE } from './site/render-page.ts';
+import {
+  deletedArticlePage,
+  NOT_FOUND_PAGE,
+  renderPage,
+  SERVER_ERROR_PAGE,
+  SOFT_NOT_FOUND_PAGE,
+} from './site/render-page.ts';
 import { type BreakKind, planSite } from './site/site-plan.ts';
 
 export interface GeneratedSite {
@@ -63,8 +69,21 @@ export async function serveGeneratedSite(options: { pages?: number } = {}): Prom
     });
   }
   for (const file of plan.files) answers.set(file, staticAnswer(file));
+  let softCount = 0;
   for (const target of plan.broken) {
-    if (target.kind === 'soft-404') answers.set(target.href, html(200, SOFT_NOT_FOUND_PAGE));
+    // Half the soft 404s are a bare error page, half the CMS's own 该信息已删除 page in the site's template (GBK).
+    if (target.kind === 'soft-404') {
+      answers.set(
+        target.href,
+        softCount++ % 2 === 0
+          ? html(200, SOFT_NOT_FOUND_PAGE)
+          : {
+              status: 200,
+              contentType: 'text/html',
+              body: iconv.encode(deletedArticlePage(plan, 'gbk'), 'gbk'),
+            },
+      );
+    }
     if (target.kind === 'server-error') answers.set(target.href, html(500, SERVER_ERROR_PAGE));
   }
 

@@ -2,6 +2,7 @@ import { checkLinks } from '../crawlers/link-status/check-links.ts';
 import { knownFromCrawl } from '../crawlers/link-status/from-crawl.ts';
 import { HostPoliteness } from '../crawlers/link-status/politeness.ts';
 import { crawlSite } from '../crawlers/site-crawl/crawl-site.ts';
+import { NotFoundPages } from '../crawlers/soft-404/not-found-pages.ts';
 import { linkOccurrences } from '../src/inspection/occurrences.ts';
 import { log } from '../src/log.ts';
 import { jobFromArgv, sendReport, tally } from './tool-report.ts';
@@ -14,10 +15,14 @@ import { jobFromArgv, sendReport, tally } from './tool-report.ts';
 const job = jobFromArgv();
 const startRss = process.memoryUsage().rss;
 const startedAt = performance.now();
+const politeness = new HostPoliteness({ concurrency: job.concurrency, perHostConcurrency: job.concurrency });
+// One made-up missing URL per host, shared by the crawl and the link check as in a sweep.
+const notFound = new NotFoundPages({ settings: { totalTimeoutMs: job.timeoutMs }, politeness });
 const crawl = await crawlSite({
   homepage: job.homepage,
   maxPages: job.maxPages,
   settings: { concurrency: job.concurrency },
+  notFound,
   log,
 });
 const crawledAt = performance.now();
@@ -27,11 +32,14 @@ const known = knownFromCrawl(crawl.pages);
 const links = await checkLinks({
   occurrences: linkOccurrences(crawl.startUrl, undefined, crawl),
   known,
-  politeness: new HostPoliteness({ concurrency: job.concurrency, perHostConcurrency: job.concurrency }),
+  politeness,
+  notFound,
   settings: { totalTimeoutMs: job.timeoutMs },
   log,
 });
 const finishedAt = performance.now();
+const notFoundAnswer = (await notFound.forPage(job.homepage))?.fingerprint;
+await notFound.close();
 
 const entries = Object.entries(links.statuses);
 const statuses = entries.map(([, status]) => status);
@@ -49,6 +57,7 @@ sendReport(
     notes: [
       `crawl ${seconds(crawledAt - startedAt)} s (${crawl.pages.length} pages, truncated: ${crawl.truncated}), ` +
         `link check ${seconds(finishedAt - crawledAt)} s (${fetched} targets fetched, ${statuses.length - fetched} reused from the crawl)`,
+      `the host's answer for a made-up missing URL: ${notFoundAnswer?.status} “${notFoundAnswer?.title}” (one request)`,
       `broken by cause: ${tally(brokenStatuses.map((s) => (s.softNotFound ? `${s.status} soft 404` : String(s.status))))}`,
       ...(unverified > 0 ? [`${unverified} targets left unverified`] : []),
     ],

@@ -1,6 +1,6 @@
 import type { LinkOccurrence, LinkStatus } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
-import { describeBroken, describeUnverified, KIND_NAMES } from './lib/link-failure.ts';
+import { describeBroken, describeUnverified, KIND_NAMES, softNotFoundEvidence } from './lib/link-failure.ts';
 
 /**
  * Clause 4.6.2 (contract §4): no broken link on the homepage or a crawled page. Verdicts come from the
@@ -50,7 +50,7 @@ function brokenFinding(occurrence: LinkOccurrence, status: LinkStatus): Finding 
       attempts: status.attempts,
       ...(status.redirects.length === 0 ? {} : { redirects: status.redirects }),
       ...(status.finalUrl === undefined ? {} : { finalUrl: status.finalUrl }),
-      ...(status.softNotFound === undefined ? {} : { softNotFound: status.softNotFound.evidence }),
+      ...(status.softNotFound === undefined ? {} : softNotFoundEvidence(status.softNotFound)),
     },
   };
 }

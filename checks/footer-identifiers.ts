@@ -1,7 +1,7 @@
 import type { RenderedHomepage } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { contentInFrames } from './lib/frames.ts';
-import { TEXT_IDENTIFIERS, type TextIdentifier } from './lib/identifiers.ts';
+import { NUMBERS_INSIDE, TEXT_IDENTIFIERS, type TextIdentifier } from './lib/identifiers.ts';
 import { findText, type JoinedText, joinTexts, pageEnd, type TextMatch } from './lib/page-text.ts';
 import { judgePartyGovBadge } from './lib/party-gov-badge.ts';
 import { describeHidden, roundBox } from './lib/visibility.ts';
@@ -19,7 +19,8 @@ interface Reading {
 /**
  * Clauses 4.3.2.3 and 4.3.2.4: a site goes online with its 政府网站标识码, ICP 备案, 公安机关备案 and the
  * 党政机关网站标识, which the homepage shows (in practice in the footer). Text anywhere visible on the
- * homepage counts; a label and its value may sit in neighbouring elements. One finding per missing item.
+ * homepage counts; a label and its value may sit in neighbouring elements, or the value in an element
+ * inside the label's (see `joinTexts`). One finding per missing item.
  */
 export const footerIdentifiers = defineCheck({
   meta: {
@@ -36,8 +37,8 @@ export const footerIdentifiers = defineCheck({
     const frames = contentInFrames(home);
     const reading: Reading = {
       home,
-      visible: joinTexts(home, true),
-      hidden: joinTexts(home, false),
+      visible: joinTexts(home, true, NUMBERS_INSIDE),
+      hidden: joinTexts(home, false, NUMBERS_INSIDE),
       unreadable: frames.length > 0 || home.texts.length === 0 ? frames : null,
     };
     const judged = [

@@ -160,12 +160,58 @@ export interface CrawledPage {
   /** Clicks from the homepage (the homepage is 0; seeds given by the inspection are 1). */
   depth: number;
   referrer?: string;
-  /** Present when a 200 page says it does not exist. */
-  softNotFound?: { evidence: string };
+  /** Present when a 200 page is a missing page (a soft 404). */
+  softNotFound?: SoftNotFound;
   /** Present when a WAF/bot challenge answered instead of the page. */
   challenge?: BotChallenge;
+  /**
+   * The lines of its text that carry archive words (归档), as a reader sees them: what archive-label reads
+   * (a label and its date belong together when one line prints them). Absent when none does.
+   */
+  archiveLines?: ArchiveLine[];
   /** The dated entries of the page's lists (news, notices, files), as the page prints them; at most 100. */
   listItems?: ListItem[];
+}
+
+/**
+ * Why a page answered 200 is taken for a missing one (a soft 404): it is the host's own answer for a URL
+ * that cannot exist (`not-found-page`), or it was redirected to the homepage where the host sends every
+ * missing URL (`redirect`), or, whatever the host does, a short page's title or text says it does not
+ * exist (`wording`).
+ */
+export interface SoftNotFound {
+  /** What gave it away, in Chinese: '标题：页面不存在', '与本站不存在网页的应答一致（…）'. */
+  evidence: string;
+  by: 'not-found-page' | 'redirect' | 'wording';
+  /** The host's answer it matched (`not-found-page`, `redirect`). */
+  fingerprint?: NotFoundFingerprint;
+  /** How close it came to that answer (`not-found-page`): title similarity, text similarity, lengths. */
+  likeness?: { title: number; text: number; differing: number; lengths: [page: number, notFound: number] };
+}
+
+/** How a host answers a URL made up to be missing: asked once per host per sweep. */
+export interface NotFoundFingerprint {
+  /** The made-up URL (a random name beside the first page of the host that needed it). */
+  url: string;
+  /** The status of the last answer, or the error code when none came. */
+  status: number | string;
+  finalUrl: string;
+  redirects: string[];
+  title: string;
+  /** Characters of its visible text, whitespace dropped. */
+  length: number;
+  /** The start of its visible text. */
+  textStart: string;
+}
+
+/** A line of a page's text with archive words: `<div class="gdxx">本页面已归档 归档时间：2023-06-30</div>`. */
+export interface ArchiveLine {
+  /** The line up to the next block element or `<br>`, collapsed; 200 characters at most (around the words). */
+  text: string;
+  /** Its words outside links ('' for a menu entry such as 历史归档), likewise bounded. */
+  own: string;
+  /** For a line ending with 归档时间/归档日期, the line after it (the value cell of a table), 40 characters at most. */
+  next?: string;
 }
 
 /** One entry of a list page: a link with the date printed beside it. */
@@ -211,7 +257,7 @@ export interface LinkStatus {
   finalUrl?: string;
   redirects: string[];
   method: 'HEAD' | 'GET' | 'crawl';
-  softNotFound?: { evidence: string };
+  softNotFound?: SoftNotFound;
   challenge?: BotChallenge;
   /**
    * The certificate problem of the target's host (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED,

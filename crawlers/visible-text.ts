@@ -2,7 +2,16 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
 /** Elements whose content a reader never sees as page text. */
-const NOT_TEXT = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'object']);
+export const NOT_TEXT: ReadonlySet<string> = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'object',
+]);
 
 /**
  * Elements that start a new line when rendered: their boundaries become spaces, while inline tags

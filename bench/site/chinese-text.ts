@@ -110,6 +110,7 @@ export function placeName(random: Random): string {
 export function articleTitle(random: Random, year: number): string {
   const place = random.pick(PLACES);
   const matter = random.pick(MATTERS);
+  if (random.next() < 0.04) return wordedLikeAnError(random, place, year);
   switch (random.int(0, 7)) {
     case 0:
       return `关于印发《${place}${matter}${random.pick(DOCUMENTS)}》的通知`;
@@ -120,14 +121,30 @@ export function articleTitle(random: Random, year: number): string {
     case 3:
       return `关于${year}年度${matter}项目拟立项名单的公示`;
     case 4:
-      // Government replies cite proposal numbers: a page mentioning 第404号 is not a missing page.
-      return `对省政协十三届${random.int(1, 3)}次会议第${random.next() < 0.25 ? 404 : random.int(1, 900)}号提案的答复`;
+      // Government replies cite proposal numbers: a page mentioning 第404号 or 第410号 is not a missing page.
+      return `对省政协十三届${random.int(1, 3)}次会议第${random.next() < 0.25 ? random.pick([404, 410]) : random.int(1, 900)}号提案的答复`;
     case 5:
       return `${random.pick(BODIES)}${year}年政府信息公开工作年度报告`;
     case 6:
       return `${place}${matter}工作取得阶段性成效`;
     default:
       return `《${place}${matter}${random.pick(DOCUMENTS)}》政策解读`;
+  }
+}
+
+/** Real titles (a few in a hundred) whose words an error page could also use. */
+function wordedLikeAnError(random: Random, place: string, year: number): string {
+  switch (random.int(0, 3)) {
+    case 0:
+      // An answer to a request for disclosure (依申请公开): 政府信息不存在 is its legal wording.
+      return `${random.pick(BODIES)}政府信息不存在告知书（${year}年第${random.int(1, 60)}号）`;
+    case 1:
+      // Briefings number their issues: 第404期 is an issue, not a status.
+      return `${place}政务信息（第${random.pick([404, 410, random.int(100, 999)])}期）`;
+    case 2:
+      return `关于${place}部分企业登记信息已失效的公告`;
+    default:
+      return `关于网站“页面不存在”等问题整改情况的报告`;
   }
 }
 

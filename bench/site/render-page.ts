@@ -1,19 +1,48 @@
-import type { PlannedLink, PlannedPage, SitePlan } from './site-plan.ts';
+import type { PageCharset, PlannedLink, PlannedPage, SitePlan } from './site-plan.ts';
 
 const SITE_NAME = '四川省某某市人民政府';
 
 /** The page's HTML as text; the caller encodes it in `page.charset`. */
 export function renderPage(plan: SitePlan, page: PlannedPage): string {
+  const main = `${page.kind === 'home' ? '' : `<div class="position">当前位置：<a href="/">首页</a> &gt; ${escapeHtml(page.title)}</div>`}
+${body(page)}
+${list(
+  '相关链接',
+  page.broken.filter((link) => !link.href.endsWith('.jpg')),
+)}
+${page.kind === 'article' ? list('相关文章', page.list) : list('最新信息', page.list, 'h3')}
+${list('热点关注', page.hot)}`;
+  const title = page.kind === 'home' ? SITE_NAME : `${page.title}_${SITE_NAME}`;
+  return frame(plan, page.charset, title, page.title, main, page.external);
+}
+
+/**
+ * What the CMS answers, with status 200 and in the site's own template, for an article that was taken
+ * down (大汉-style 该信息已删除): a soft 404 that only its wording on an otherwise empty page gives away.
+ */
+export function deletedArticlePage(plan: SitePlan, charset: PageCharset): string {
+  const main = `<div class="position">当前位置：<a href="/">首页</a> &gt; 信息浏览</div>
+<div class="article"><div class="tips"><p>对不起，该信息已删除或已过期！</p><p><a href="/">返回首页</a></p></div></div>`;
+  return frame(plan, charset, `信息浏览_${SITE_NAME}`, '信息浏览', main, []);
+}
+
+function frame(
+  plan: SitePlan,
+  charset: PageCharset,
+  title: string,
+  columnName: string,
+  main: string,
+  external: PlannedLink[],
+): string {
   // The charset declaration comes first so it falls inside the 1024 bytes a browser prescans.
   const meta =
-    page.charset === 'utf-8'
+    charset === 'utf-8'
       ? '<meta charset="utf-8">'
-      : `<meta http-equiv="Content-Type" content="text/html; charset=${page.charset}">`;
-  const title = page.kind === 'home' ? SITE_NAME : `${page.title}_${SITE_NAME}`;
+      : `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">`;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head>${meta}
 <title>${escapeHtml(title)}</title>
-<meta name="SiteName" content="${SITE_NAME}"><meta name="ColumnName" content="${escapeHtml(page.title)}">
+<meta name="SiteName" content="${SITE_NAME}"><meta name="ColumnName" content="${escapeHtml(columnName)}">
 <link rel="stylesheet" href="/static/css/main.css">
 <script src="/static/js/jquery-1.12.4.min.js"></script><script src="/static/js/common.js"></script>
 </head>
@@ -22,16 +51,9 @@ export function renderPage(plan: SitePlan, page: PlannedPage): string {
 <div class="header"><img class="logo" src="/static/img/logo.png" alt="国徽"><span class="site-name">${SITE_NAME}</span></div>
 <div class="nav">${plan.nav.map(anchor).join('')}</div>
 <div class="main" id="main">
-${page.kind === 'home' ? '' : `<div class="position">当前位置：<a href="/">首页</a> &gt; ${escapeHtml(page.title)}</div>`}
-${body(page)}
-${list(
-  '相关链接',
-  page.broken.filter((link) => !link.href.endsWith('.jpg')),
-)}
-${list(page.kind === 'article' ? '相关文章' : '最新信息', page.list)}
-${list('热点关注', page.hot)}
+${main}
 </div>
-<div class="footer"><div class="links">${page.external.map(anchor).join('')}</div>
+<div class="footer"><div class="links">${external.map(anchor).join('')}</div>
 主办：某某市人民政府办公室　<a href="mailto:zwgk@example.gov.cn">联系我们</a>　网站标识码：5101000001　蜀ICP备05000000号</div>
 </body></html>
 `;
@@ -55,9 +77,12 @@ function body(page: PlannedPage): string {
   return `<div class="article">${heading}${figures}${text}${attachments}</div>`;
 }
 
-function list(heading: string, links: PlannedLink[]): string {
+/** A list of links under a heading; column pages set each entry's title in an `<h3>`, as many templates do. */
+function list(heading: string, links: PlannedLink[], entryTag?: 'h3'): string {
   if (links.length === 0) return '';
-  const items = links.map((link) => `<li>${anchor(link)}</li>`).join('');
+  const entry = (link: PlannedLink) =>
+    entryTag ? `<${entryTag}>${anchor(link)}</${entryTag}>` : anchor(link);
+  const items = links.map((link) => `<li>${entry(link)}</li>`).join('');
   return `<h2>${heading}</h2><ul>${items}</ul>`;
 }
 

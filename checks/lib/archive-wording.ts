@@ -1,25 +1,52 @@
-import type { CrawledPage } from '../../crawlers/artifacts.ts';
+import type { ArchiveLine, CrawledPage } from '../../crawlers/artifacts.ts';
 import { findDates } from './dates.ts';
 import { excerpt } from './text.ts';
 
+/** 已归档, or 已于2023年6月30日归档. */
+const LABEL_SOURCE = String.raw`已\s*归\s*档|已于[^，。；,;]{1,20}?归\s*档`;
+const LABEL = new RegExp(LABEL_SOURCE);
 /** Words by which a page presents itself as archived, or a link names the archive. */
-export const ARCHIVED_WORDS = /已\s*归\s*档|归档时间|归档日期|历史归档/;
+export const ARCHIVED_WORDS = new RegExp(`${LABEL_SOURCE}|归档时间|归档日期|历史归档`);
+/** The words of a label on the page itself, beside the archive's name (历史归档). */
+const LABEL_WORDS = new RegExp(String.raw`${LABEL_SOURCE}|归\s*档\s*(时\s*间|日\s*期)`);
 /** How much body text the crawl keeps per page (`CrawledPage.text`); a label further down is not seen. */
 export const CRAWLED_TEXT_CAP = 20_000;
-/** The archive date must be written this close to the 已归档 label to read as its date. */
-const LABEL_DATE_DISTANCE = 80;
-const LABEL = /已\s*归\s*档/g;
+/** 归档时间：2023-06-30, 归档日期为2023年6月30日: the words, then the date. */
+const TIME_WORDS = /归\s*档\s*(时\s*间|日\s*期)/g;
+/** 于2023年6月30日归档, 2023-06-30 已归档, 2023年6月30日起归档: the date, then (a few characters and) 归档. */
+const DATE_THEN_ARCHIVED = /^[\s，,]*(起|已|被|进行|正式|予以)?\s*(已|被)?\s*归\s*档/;
 
-/** Archive words in the title, or in the text beyond what the page's links say (a 历史归档 menu entry is not a label). */
-export function presentsAsArchived(page: CrawledPage): boolean {
-  if (ARCHIVED_WORDS.test(page.title)) return true;
-  const inText = countMatches(page.text);
-  if (inText === 0) return false;
-  return inText > page.links.reduce((n, link) => n + countMatches(link.text), 0);
+/**
+ * A line this short is the element that prints the label (`<div class="gdxx">…</div>`): any date in it is
+ * the label's. In a longer one (a paragraph, a title naming a document) only a date next to 已归档 is.
+ */
+const LABEL_LINE_CHARS = 80;
+const NEXT_TO_LABEL_CHARS = 2;
+/** 归档时间：2023-06-30, 归档日期为 2023年6月30日: the date follows the words within a few characters. */
+const AFTER_TIME_WORDS_CHARS = 6;
+
+interface LabelLine extends ArchiveLine {
+  /** The page's title, whose dates (a document's name) are never the label's unless next to it. */
+  isTitle?: boolean;
 }
 
-function countMatches(text: string): number {
-  return text.match(new RegExp(ARCHIVED_WORDS.source, 'g'))?.length ?? 0;
+/** What a page shows of its archive label: the title and its text lines with archive words. */
+function labelLines(page: CrawledPage): LabelLine[] {
+  const title = page.title === '' ? [] : [{ text: page.title, own: page.title, isTitle: true }];
+  return [...title, ...(page.archiveLines ?? [])];
+}
+
+/** Archive words in the title, or in the page's own words of a line (a 历史归档 menu entry is not a label). */
+export function presentsAsArchived(page: CrawledPage): boolean {
+  return labelLines(page).some((line) => ARCHIVED_WORDS.test(line.own));
+}
+
+/**
+ * True when the page presents itself only by the archive's name (历史归档 in its title or heading), not by
+ * a label: the archive column's own list page rather than an archived page.
+ */
+export function namesTheArchiveOnly(page: CrawledPage): boolean {
+  return presentsAsArchived(page) && !labelLines(page).some((line) => LABEL_WORDS.test(line.own));
 }
 
 export interface LabelProblem {
@@ -27,61 +54,68 @@ export interface LabelProblem {
   evidence: Record<string, unknown>;
 }
 
+/** The archive time a line gives its label, if it gives one: after 归档时间/归档日期, before 归档, or beside 已归档. */
+function archiveTime(line: LabelLine): string | undefined {
+  if (!/归\s*档/.test(line.own)) return undefined;
+  const dates = findDates(line.text);
+  for (const words of line.text.matchAll(TIME_WORDS)) {
+    const end = words.index + words[0].length;
+    const after = dates.find((date) => date.index >= end && date.index - end <= AFTER_TIME_WORDS_CHARS);
+    if (after) return after.text;
+    const inNextCell = line.next === undefined ? undefined : findDates(line.next)[0];
+    if (inNextCell?.index === 0) return inNextCell.text;
+  }
+  const before = dates.find((date) =>
+    DATE_THEN_ARCHIVED.test(line.text.slice(date.index + date.text.length)),
+  );
+  if (before) return before.text;
+  const label = LABEL.exec(line.text);
+  if (label === null || !LABEL.test(line.own)) return undefined;
+  if (!line.isTitle && line.text.length <= LABEL_LINE_CHARS) return dates[0]?.text;
+  const end = label.index + label[0].length;
+  const next = dates.find(
+    (date) =>
+      date.index + date.text.length >= label.index - NEXT_TO_LABEL_CHARS &&
+      date.index <= end + NEXT_TO_LABEL_CHARS,
+  );
+  return next?.text;
+}
+
 /**
- * Null when the page shows 已归档 with a date next to it, in its title or its text (the title is read
- * first, as if it preceded the text); otherwise what is missing, with the text seen. Only the first
- * `CRAWLED_TEXT_CAP` characters of the text are known: a label further down is not found.
+ * Null when the page shows 已归档 and an archive time that belongs to it: a date after 归档时间/归档日期
+ * (or in the cell after it), a date followed by 归档 (于2023年6月30日归档), or a date in the same line as
+ * 已归档 (`<div class="gdxx">本页面已归档 2023-06-30</div>`), in the title or a line of the text. A date
+ * elsewhere on the page (a news list, the article's 发布时间 in another block) is not the archive time.
+ * Otherwise what is missing, with what was seen. Only the first `CRAWLED_TEXT_CAP` characters are read.
  */
 export function labelProblem(page: CrawledPage): LabelProblem | null {
-  const textAt = page.title === '' ? 0 : page.title.length + 1;
-  const reading = textAt === 0 ? page.text : `${page.title}\n${page.text}`;
-  const labels = [...reading.matchAll(LABEL)];
-  const dates = findDates(reading);
-  for (const label of labels) {
-    const start = label.index;
-    const end = start + label[0].length;
-    const near = (d: (typeof dates)[number]) =>
-      d.index + d.text.length >= start - LABEL_DATE_DISTANCE && d.index <= end + LABEL_DATE_DISTANCE;
-    if (dates.some(near)) return null;
-  }
+  const lines = labelLines(page);
+  const labels = lines.filter((line) => LABEL.test(line.own));
+  const times = lines.map(archiveTime).filter((time) => time !== undefined);
+  if (labels.length > 0 && times.length > 0) return null;
+  const datesOnPage = findDates(page.text)
+    .slice(0, 5)
+    .map((d) => d.text);
   const first = labels[0];
   if (first !== undefined) {
     return {
-      message: '页面注明了“已归档”，但附近没有归档时间。',
-      evidence: {
-        textAroundLabel:
-          first.index < textAt
-            ? excerpt(page.title, first.index, first.index + first[0].length, LABEL_DATE_DISTANCE)
-            : excerpt(
-                page.text,
-                first.index - textAt,
-                first.index - textAt + first[0].length,
-                LABEL_DATE_DISTANCE,
-              ),
-      },
+      message:
+        '页面注明了“已归档”，但没有注明归档时间：应写明“归档时间/归档日期”，或在“已归档”的同一段文字中写明日期，页面其他位置的日期不算。',
+      evidence: { textAroundLabel: first.text, ...(datesOnPage.length > 0 ? { datesOnPage } : {}) },
     };
   }
   const capped = page.text.length >= CRAWLED_TEXT_CAP;
-  const hint = /归档|archive/i.exec(page.text);
+  const hint = lines.find((line) => /归\s*档/.test(line.own));
   return {
     message: capped
       ? `归档页面的标题和正文前 ${CRAWLED_TEXT_CAP} 字中没有注明“已归档”字样。`
       : '归档页面没有注明“已归档”字样。',
     evidence: {
       pageTitle: page.title,
-      ...(hint === null
-        ? { textStart: excerpt(page.text, 0, 0, LABEL_DATE_DISTANCE * 2) }
-        : {
-            textAroundArchiveWord: excerpt(
-              page.text,
-              hint.index,
-              hint.index + hint[0].length,
-              LABEL_DATE_DISTANCE,
-            ),
-          }),
-      datesOnPage: findDates(page.text)
-        .slice(0, 5)
-        .map((d) => d.text),
+      ...(hint === undefined
+        ? { textStart: excerpt(page.text, 0, 0, 160) }
+        : { textAroundArchiveWord: hint.text }),
+      datesOnPage,
       ...(capped ? { textCapped: CRAWLED_TEXT_CAP } : {}),
     },
   };

@@ -1,4 +1,4 @@
-import type { LinkKind, LinkStatus } from '../../crawlers/artifacts.ts';
+import type { LinkKind, LinkStatus, SoftNotFound } from '../../crawlers/artifacts.ts';
 
 export const KIND_NAMES: Record<LinkKind, string> = {
   anchor: '链接',
@@ -64,4 +64,37 @@ export function describeUnverified(status: LinkStatus | undefined): string {
     return `目标服务器持续繁忙（${status.status}），重试 ${status.busy.retries} 次后仍未恢复`;
   }
   return `检测结果不确定（${status.status}）`;
+}
+
+/**
+ * The evidence of a soft 404: what gave it away and, when the host's own answer for a made-up missing
+ * URL decided it, that answer (the fingerprint) and how close the page came to it.
+ */
+export function softNotFoundEvidence(found: SoftNotFound): Record<string, unknown> {
+  const { fingerprint, likeness } = found;
+  return {
+    softNotFound: found.evidence,
+    ...(fingerprint === undefined
+      ? {}
+      : {
+          notFoundFingerprint: {
+            url: fingerprint.url,
+            status: fingerprint.status,
+            ...(fingerprint.redirects.length === 0 ? {} : { finalUrl: fingerprint.finalUrl }),
+            pageTitle: fingerprint.title,
+            textLength: fingerprint.length,
+            textStart: fingerprint.textStart,
+          },
+        }),
+    ...(likeness === undefined
+      ? {}
+      : {
+          likeness: {
+            titleSimilarity: likeness.title,
+            textSimilarity: likeness.text,
+            differingShingles: likeness.differing,
+            textLengths: likeness.lengths,
+          },
+        }),
+  };
 }

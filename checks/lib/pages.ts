@@ -1,4 +1,5 @@
 import type { CrawledPage } from '../../crawlers/artifacts.ts';
+import { softNotFoundEvidence } from './link-failure.ts';
 
 /**
  * A URL reduced to what identifies a page for matching links to crawled pages: no fragment, host
@@ -39,7 +40,7 @@ export function pageAnswer(page: CrawledPage): Record<string, unknown> {
     finalUrl: page.finalUrl,
     status: page.status,
     ...(page.error === undefined ? {} : { error: page.error }),
-    ...(page.softNotFound === undefined ? {} : { softNotFound: page.softNotFound.evidence }),
+    ...(page.softNotFound === undefined ? {} : softNotFoundEvidence(page.softNotFound)),
     ...(page.challenge === undefined ? {} : { challenge: page.challenge }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/log.ts';
 import type { LinkOccurrence, LinkStatus, LinkStatuses } from '../artifacts.ts';
+import { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { LinkStatusCache } from './cache.ts';
 import { checkTarget } from './check-target.ts';
 import { HostPoliteness, type Politeness } from './politeness.ts';
@@ -14,6 +15,8 @@ export interface CheckLinksOptions {
   cache?: LinkStatusCache;
   /** The sweep's per-host limits; without it, one is made from `settings` for this call alone. */
   politeness?: Politeness;
+  /** The hosts' answers for a made-up missing URL, shared by the sweep; without it, asked for this call alone. */
+  notFound?: NotFoundPages;
   settings?: Partial<LinkCheckSettings>;
   log?: Logger;
   signal?: AbortSignal;
@@ -45,7 +48,8 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkStatus
   for (const [url, status] of options.known ?? []) cache.remember(url, status);
 
   const agent = new LenientTlsAgent(settings);
-  const ctx = { agent, politeness, settings, signal: options.signal };
+  const notFound = options.notFound ?? new NotFoundPages({ settings, politeness });
+  const ctx = { agent, politeness, settings, notFound, signal: options.signal };
   try {
     const settled = await Promise.allSettled(
       toCheck.map(async (target) => {
@@ -58,6 +62,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkStatus
     if (failure) throw failure.reason;
   } finally {
     await agent.close();
+    if (options.notFound === undefined) await notFound.close();
   }
 
   const durationMs = Date.now() - startedAt;

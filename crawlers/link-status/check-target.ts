@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LinkStatus } from '../artifacts.ts';
-import type { ExchangeContext } from './exchange.ts';
-import { type ProbeResult, probe } from './probe.ts';
+import { type ProbeContext, type ProbeResult, probe } from './probe.ts';
 import { verdictOf } from './verdict.ts';
 
 /**
@@ -11,7 +10,7 @@ import { verdictOf } from './verdict.ts';
  * `unverified` (a busy server is not a broken link); 503 without `Retry-After` is `broken`.
  * `attempts` counts these rounds; a HEAD repeated as GET and redirect hops belong to one round.
  */
-export async function checkTarget(target: string, ctx: ExchangeContext): Promise<LinkStatus> {
+export async function checkTarget(target: string, ctx: ProbeContext): Promise<LinkStatus> {
   const startedAt = Date.now();
   const { maxRetries, maxRetryAfterMs, retryBaseDelayMs } = ctx.settings;
   for (let attempts = 1; ; attempts++) {

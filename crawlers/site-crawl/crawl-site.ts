@@ -1,5 +1,6 @@
 import { type Logger, log as processLog } from '../../src/log.ts';
 import type { SiteCrawl } from '../artifacts.ts';
+import { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
 import { Frontier } from './frontier.ts';
 import { PageBook } from './page-book.ts';
@@ -19,6 +20,8 @@ export interface CrawlSiteOptions {
   /** Pages fetched in total, the homepage included. */
   maxPages: number;
   settings?: Partial<CrawlSettings>;
+  /** The hosts' answers for a made-up missing URL, shared by the sweep; without it, asked for this crawl alone. */
+  notFound?: NotFoundPages;
   log?: Logger;
   signal?: AbortSignal;
 }
@@ -39,6 +42,7 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   options.signal?.throwIfAborted();
 
   const storage = await openCrawlStorage();
+  const notFound = options.notFound ?? ownNotFoundPages(settings);
   try {
     const guard = new TrapGuard(settings, new Date());
     const frontier = new Frontier(storage.queue, guard, options.maxPages, homepage);
@@ -51,7 +55,15 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
       });
     }
 
-    const crawler = createSiteCrawler({ settings, storage, frontier, book, log });
+    const crawler = createSiteCrawler({
+      settings,
+      storage,
+      frontier,
+      book,
+      notFound,
+      log,
+      signal: options.signal,
+    });
     const stop = () => crawler.stop('site crawl aborted');
     options.signal?.addEventListener('abort', stop, { once: true });
     try {
@@ -73,7 +85,16 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
     return crawl;
   } finally {
     await storage.drop();
+    if (options.notFound === undefined) await notFound.close();
   }
+}
+
+/** For a crawl outside a sweep: asked with the crawl's own timeouts, User-Agent and `--resolve` entries. */
+function ownNotFoundPages(settings: CrawlSettings): NotFoundPages {
+  const { connectTimeoutMs, responseTimeoutMs, totalTimeoutMs, userAgent, resolve } = settings;
+  return new NotFoundPages({
+    settings: { connectTimeoutMs, responseTimeoutMs, totalTimeoutMs, userAgent, resolve },
+  });
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { CrawledPage, ListItem } from '../artifacts.ts';
+import type { ArchiveLine, CrawledPage, ListItem } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
-import { detectSoftNotFound } from '../soft-404.ts';
+import { judgeSoftNotFound } from '../soft-404/judge.ts';
+import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
+import { archiveLines } from './archive-lines.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
 import { pageListItems } from './list-items.ts';
@@ -12,14 +14,17 @@ const noFacts = (): PageFacts => ({ title: '', headings: [], text: '', links: []
 
 /**
  * The page as answered: status, decoding, facts (links and dated list entries only for a 2xx page that
- * is not a bot challenge).
+ * is not a bot challenge), and whether a 2xx page is a missing page, compared with the host's answer for
+ * a made-up missing URL (`notFound`).
  */
-export function answeredPage(
+export async function answeredPage(
   url: string,
   data: CrawlData,
   response: IncomingMessage,
   body: ReadBody,
-): CrawledPage {
+  notFound: NotFoundPages,
+  signal?: AbortSignal,
+): Promise<CrawledPage> {
   const status = response.statusCode ?? null;
   const finalUrl = normalizeUrl(response.url ?? url) ?? url;
   const challenge =
@@ -28,11 +33,15 @@ export function answeredPage(
       : detectBotChallenge(status, response.headers, body.decoded?.text ?? '', body.$);
   let facts = noFacts();
   let listItems: ListItem[] = [];
+  let archived: ArchiveLine[] = [];
   if (body.$) {
     const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
-    if (usable) listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
+    if (usable) {
+      listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
+      archived = archiveLines(body.$, facts.title, facts.text);
+    }
   }
   const page: CrawledPage = {
     ...basePage(url, data, finalUrl),
@@ -40,11 +49,15 @@ export function answeredPage(
     contentType: String(response.headers['content-type'] ?? ''),
     ...facts,
     listItems,
+    ...(archived.length > 0 ? { archiveLines: archived } : {}),
   };
   if (body.decoded) page.charset = body.decoded.charset;
   if (challenge) page.challenge = challenge;
-  else if (status === 200) {
-    const softNotFound = detectSoftNotFound(facts.title, facts.headings);
+  else if (body.$ && status !== null && status >= 200 && status < 300) {
+    const softNotFound = judgeSoftNotFound(
+      { url, finalUrl, title: facts.title, text: facts.text, $: body.$ },
+      await notFound.forPage(url, signal),
+    );
     if (softNotFound) page.softNotFound = softNotFound;
   }
   return page;

@@ -3,6 +3,7 @@ import { NonRetryableError, type Request } from 'crawlee';
 import type { Logger } from '../../src/log.ts';
 import type { CrawledPage } from '../artifacts.ts';
 import { resolveHook } from '../resolve/got-hook.ts';
+import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { DecodingCheerioCrawler } from './decoding-crawler.ts';
 import { failureCode } from './failure.ts';
@@ -27,7 +28,10 @@ export interface SiteCrawlerParts {
   storage: CrawlStorage;
   frontier: Frontier;
   book: PageBook;
+  /** The hosts' answers for a made-up missing URL, to tell soft 404s by. */
+  notFound: NotFoundPages;
   log: Logger;
+  signal?: AbortSignal;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface SiteCrawlerParts {
  * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
  */
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
-  const { settings, storage, frontier, book, log } = parts;
+  const { settings, storage, frontier, book, notFound, log, signal } = parts;
   const timeoutPhases = new WeakMap<Request, string>();
 
   const crawler = new DecodingCheerioCrawler(
@@ -96,7 +100,7 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         const data = crawlData(request);
         const body = crawler.bodyOf(response);
         if (!body) throw new Error(`No body read for ${request.url}`);
-        const page = answeredPage(request.url, data, response, body);
+        const page = await answeredPage(request.url, data, response, body, notFound, signal);
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
         book.record(page);
         if (data.depth === 0) await frontier.homepageResolved(page.finalUrl);

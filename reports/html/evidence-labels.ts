@@ -31,6 +31,13 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   gatherer: '采集环节',
   stack: '调用栈',
   softNotFound: '“页面不存在”依据',
+  notFoundFingerprint: '本站对不存在网址的应答（每次检查每个主机请求一次）',
+  textLength: '文字长度（字）',
+  likeness: '与该应答的相似程度',
+  titleSimilarity: '标题相似度',
+  textSimilarity: '文字相似度',
+  differingShingles: '不同的三字片段数',
+  textLengths: '文字长度（本页、应答）',
   // header-full-name
   registeredName: '注册的网站全称',
   headerArea: '头部标识区域',
@@ -169,7 +176,11 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'business-system': '业务系统',
   },
   clickable: { link: '所在链接', handler: '点击脚本（onclick 等）' },
-  why: { 'under-archive-root': '位于登记的归档目录下', 'presented-as-archived': '页面自称已归档' },
+  why: {
+    'under-archive-root': '位于登记的归档目录下',
+    'presented-as-archived': '页面自称已归档',
+    'archive-path': '路径像归档目录',
+  },
   source: { navigation: '首页导航栏', 'homepage-link': '首页上的栏目链接' },
   blank: { 'no-dated-entries': '页面上没有标注日期的信息条目' },
   addressClass: {

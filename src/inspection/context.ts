@@ -4,6 +4,7 @@ import { HostPoliteness, type Politeness } from '../../crawlers/link-status/poli
 import type { LinkCheckSettings } from '../../crawlers/link-status/settings.ts';
 import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import type { CrawlSettings } from '../../crawlers/site-crawl/settings.ts';
+import { NotFoundPages } from '../../crawlers/soft-404/not-found-pages.ts';
 import { type LaunchOptions, launchBrowser } from '../browser.ts';
 import type { Logger } from '../log.ts';
 import type { EvidenceStore } from './evidence-store.ts';
@@ -41,6 +42,8 @@ export interface InspectionContext {
   linkCache: LinkStatusCache;
   /** Per-host request limits shared by every site of the sweep. */
   politeness: Politeness;
+  /** Each host's answer for a made-up missing URL, asked once per sweep: how soft 404s are told. */
+  notFound: NotFoundPages;
   evidence: EvidenceStore;
   log: Logger;
   signal?: AbortSignal;
@@ -51,6 +54,7 @@ export interface SweepResources {
   browser(): Promise<Browser>;
   linkCache: LinkStatusCache;
   politeness: Politeness;
+  notFound: NotFoundPages;
   close(): Promise<void>;
 }
 
@@ -94,13 +98,18 @@ export function sharedBrowser(options: LaunchOptions = {}): {
 /** `links.resolve`, the sweep's `--resolve` entries, also become the browser's host resolver rules. */
 export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
   const shared = sharedBrowser({ resolve: links.resolve });
+  const politeness = new HostPoliteness({
+    perHostConcurrency: links.perHostConcurrency,
+    concurrency: links.concurrency,
+  });
+  const notFound = new NotFoundPages({ settings: links, politeness });
   return {
     browser: shared.browser,
     linkCache: new LinkStatusCache(),
-    politeness: new HostPoliteness({
-      perHostConcurrency: links.perHostConcurrency,
-      concurrency: links.concurrency,
-    }),
-    close: shared.close,
+    politeness,
+    notFound,
+    close: async () => {
+      await Promise.all([shared.close(), notFound.close()]);
+    },
   };
 }

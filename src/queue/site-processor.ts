@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
+import { NotFoundPages } from '../../crawlers/soft-404/not-found-pages.ts';
 import { type InspectionSettings, sharedBrowser, withResolveTable } from '../inspection/context.ts';
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
@@ -41,8 +42,9 @@ const politeness = new RedisHostPoliteness({
   perHostConcurrency: config.perHostConcurrency,
   log,
 });
-// The link cache is per sweep: one check per target per sweep, never carried into the next sweep.
-let links: { sweepId: string; cache: LinkStatusCache } | undefined;
+// The link cache and the hosts' not-found answers are per sweep, and per child process: one check per
+// target and one made-up missing URL per host for each process's share of a sweep, never carried over.
+let links: { sweepId: string; cache: LinkStatusCache; notFound: NotFoundPages } | undefined;
 
 // The worker that forked us is gone (killed): its jobs will be redone elsewhere, so stop now rather
 // than finish work nobody waits for; exiting also takes the browser down (Playwright kills it on exit).
@@ -87,15 +89,24 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
   }
   const now = new Date(data.now);
   if (Number.isNaN(now.getTime())) throw new UnrecoverableError(`任务的检查日期无效：${data.now}`);
-  if (links?.sweepId !== sweepId) links = { sweepId, cache: new LinkStatusCache() };
+  const settings = withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve);
+  if (links?.sweepId !== sweepId) {
+    void links?.notFound.close();
+    links = {
+      sweepId,
+      cache: new LinkStatusCache(),
+      notFound: new NotFoundPages({ settings: settings.links, politeness }),
+    };
+  }
   return inspectSite(
     site,
     {
       now,
-      settings: withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve),
+      settings,
       browser: browser.browser,
       linkCache: links.cache,
       politeness,
+      notFound: links.notFound,
       evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
       log: jobLog,
       signal,

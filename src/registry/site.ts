@@ -10,7 +10,7 @@ export interface Site {
   region: string;
   /** Id of the portal a department site belongs to. */
   parent: string | null;
-  /** 政府网站标识码. */
+  /** 政府网站标识码: ten digits, or `bm` and eight digits for a State Council department (lower case). */
   siteCode?: string;
   /** URL path prefixes that hold archived pages (clause 4.4.3). */
   archiveRoots: string[];

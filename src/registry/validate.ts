@@ -88,10 +88,7 @@ class SiteReader {
       this.report('region', `region 必须是 6 位数字的行政区划代码（如 "510000"），得到 ${shown(region)}`);
     }
     const parent = this.optional('parent') ?? null;
-    const siteCode = this.optional('siteCode');
-    if (siteCode !== undefined && !/^\d+$/.test(siteCode)) {
-      this.report('siteCode', `siteCode（政府网站标识码）只能由数字组成，得到 ${shown(siteCode)}`);
-    }
+    const siteCode = this.siteCode();
     const archiveRoots = this.archiveRoots();
     if (id === undefined || fullName === undefined || homepage === undefined || region === undefined) return;
     if (level === undefined || kind === undefined || archiveRoots === undefined) return;
@@ -136,6 +133,24 @@ class SiteReader {
     const text = scalarText(field);
     if (text === undefined) return this.report(name, `${name} 必须是文本，得到 ${shown(field.value)}`);
     return text.trim() === '' ? undefined : text.trim();
+  }
+
+  /**
+   * The 政府网站标识码: ten digits (a six-digit division code and four), or for the departments of the
+   * State Council `bm` and eight digits, written as `bm01000001` (kept in lower case).
+   */
+  private siteCode(): string | undefined {
+    const code = this.optional('siteCode');
+    if (code === undefined) return undefined;
+    if (/^\d{10}$/.test(code)) return code;
+    if (/^bm\d{8}$/i.test(code)) return code.toLowerCase();
+    const spreadsheet = /^\d(?:\.\d+)?e\+?\d+$/i.test(code)
+      ? '（表格软件把长数字写成了科学计数法，请把这一列设为文本后重新导出）'
+      : '';
+    return this.report(
+      'siteCode',
+      `siteCode（政府网站标识码）必须是 10 位数字，国务院部门为 bm 加 8 位数字（如 "5101000001"、"bm01000001"），得到 ${shown(code)}${spreadsheet}`,
+    );
   }
 
   private oneOf<T extends string>(name: string, allowed: readonly T[], wording: string): T | undefined {

@@ -44,7 +44,7 @@ describe('broken-links', () => {
     ['unknown error code', { status: 'EPROTO_WEIRD' }, '无法访问（EPROTO_WEIRD）'],
     [
       'soft 404',
-      { status: 200, softNotFound: { evidence: '标题：页面不存在' } },
+      { status: 200, softNotFound: { evidence: '标题：页面不存在', by: 'wording' } },
       '链接失效：软 404（返回 200，但页面显示不存在：标题：页面不存在）。',
     ],
   ];
@@ -74,7 +74,7 @@ describe('broken-links', () => {
             redirects: [T('new')],
             finalUrl: T('new'),
             method: 'GET',
-            softNotFound: { evidence: '标题：您访问的页面不存在' },
+            softNotFound: { evidence: '标题：您访问的页面不存在', by: 'wording' },
           },
         },
       ]),
@@ -84,6 +84,50 @@ describe('broken-links', () => {
       finalUrl: T('new'),
       softNotFound: '标题：您访问的页面不存在',
     });
+  });
+
+  it('shows the host’s not-found answer a soft 404 matched', () => {
+    const fingerprint = {
+      url: T('xwzx/3f9a1c7e2b4d5a6f.html'),
+      status: 200,
+      finalUrl: T('xwzx/3f9a1c7e2b4d5a6f.html'),
+      redirects: [],
+      title: '页面不存在_成都市人民政府',
+      length: 126,
+      textStart: '今天是： 无障碍 长者模式 抱歉，您访问的页面不存在或已被删除！',
+    };
+    const result = judge(
+      linkStatuses([
+        {
+          target: T('xwzx/t2019_1.html'),
+          status: {
+            verdict: 'broken',
+            status: 200,
+            method: 'GET',
+            softNotFound: {
+              evidence: '与本站不存在网页的应答一致（标题“页面不存在_成都市人民政府”，文字相似度 1.00）',
+              by: 'not-found-page',
+              fingerprint,
+              likeness: { title: 1, text: 1, differing: 0, lengths: [126, 126] },
+            },
+          },
+        },
+      ]),
+    );
+    expect(result.findings[0]!.message).toBe(
+      '链接失效：软 404（返回 200，但页面显示不存在：与本站不存在网页的应答一致（标题“页面不存在_成都市人民政府”，文字相似度 1.00））。',
+    );
+    expect(result.findings[0]!.evidence).toMatchObject({
+      notFoundFingerprint: {
+        url: fingerprint.url,
+        status: 200,
+        pageTitle: '页面不存在_成都市人民政府',
+        textLength: 126,
+        textStart: fingerprint.textStart,
+      },
+      likeness: { titleSimilarity: 1, textSimilarity: 1, differingShingles: 0, textLengths: [126, 126] },
+    });
+    expect(result.findings[0]!.evidence.notFoundFingerprint).not.toHaveProperty('finalUrl');
   });
 
   it('names the kind of resource', () => {

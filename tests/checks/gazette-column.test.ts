@@ -163,7 +163,7 @@ describe('gazette-column', () => {
     ['HTTP 404', { status: 404 }, 'HTTP 404'],
     ['HTTP 500', { status: 500 }, 'HTTP 500'],
     ['connection refused', { status: null, error: 'ECONNREFUSED' }, 'ECONNREFUSED'],
-    ['soft 404', { softNotFound: { evidence: '标题：页面不存在' } }, '页面不存在'],
+    ['soft 404', { softNotFound: { evidence: '标题：页面不存在', by: 'wording' } }, '页面不存在'],
   ] as [string, Partial<CrawledPage>, string][])(
     'fails when the column page is unreachable: %s',
     (_c, answer, said) => {

@@ -57,6 +57,11 @@ describe('parseSites (JSON)', () => {
     expect(problems).toEqual([{ line: 9, message: expect.stringContaining('重复的键') }]);
   });
 
+  it('reads a siteCode given as a JSON number with its digits', () => {
+    const text = JSON_SITE.replace('"510000"', '"510000",\n      "siteCode": 5100000001');
+    expect(parseSites(text, 'json')).toEqual([expect.objectContaining({ siteCode: '5100000001' })]);
+  });
+
   it('names the line of the offending field', async () => {
     const text = JSON_SITE.replace('"510000"', '"51"');
     expect(await problemsOf(() => parseSites(text, 'json'))).toEqual([
@@ -89,6 +94,19 @@ describe('parseSites (CSV)', () => {
         region: '510000',
         parent: null,
         archiveRoots: [],
+      },
+    ]);
+  });
+
+  it('reads a State Council department’s bm code and refuses a code a spreadsheet wrote as 5.1E+09', async () => {
+    const bm = `${CSV_HEADER}\nmps,中华人民共和国公安部,https://www.mps.gov.cn/,province,portal,110000,,BM01000001,\n`;
+    expect(parseSites(bm, 'csv')).toEqual([expect.objectContaining({ siteCode: 'bm01000001' })]);
+    const exponent = `${CSV_HEADER}\nsc-portal,四川省人民政府,https://www.sc.gov.cn/,province,portal,510000,,5.1E+09,\n`;
+    expect(await problemsOf(() => parseSites(exponent, 'csv'))).toEqual([
+      {
+        row: 2,
+        field: 'siteCode',
+        message: expect.stringContaining('得到 "5.1E+09"（表格软件把长数字写成了科学计数法'),
       },
     ]);
   });

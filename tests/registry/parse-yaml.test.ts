@@ -126,9 +126,29 @@ describe('parseSites (YAML): one problem each, with its line', () => {
       problem: { line: 14, field: 'sites[1].parent', message: 'parent 不能是站点自己' },
     },
     {
-      case: 'siteCode with letters',
+      case: 'siteCode with letters other than bm',
       changes: { siteCode: 'SC51000001' },
-      problem: { line: 15, field: 'sites[1].siteCode', message: expect.stringContaining('只能由数字组成') },
+      problem: {
+        line: 15,
+        field: 'sites[1].siteCode',
+        message:
+          'siteCode（政府网站标识码）必须是 10 位数字，国务院部门为 bm 加 8 位数字（如 "5101000001"、"bm01000001"），得到 "SC51000001"',
+      },
+    },
+    {
+      case: 'siteCode of nine digits (a YAML number)',
+      changes: { siteCode: '510100001' },
+      problem: { line: 15, field: 'sites[1].siteCode', message: expect.stringContaining('得到 "510100001"') },
+    },
+    {
+      case: 'siteCode of bm and seven digits',
+      changes: { siteCode: 'bm0100001' },
+      problem: { line: 15, field: 'sites[1].siteCode', message: expect.stringContaining('得到 "bm0100001"') },
+    },
+    {
+      case: 'siteCode with a space inside',
+      changes: { siteCode: '"51010 00001"' },
+      problem: { line: 15, field: 'sites[1].siteCode', message: expect.stringContaining('10 位数字') },
     },
     {
       case: 'archiveRoots as a single string',
@@ -212,6 +232,21 @@ describe('parseSites (YAML): the document', () => {
       archiveRoots: [],
     });
   });
+
+  it.each([
+    ['"5100000010"', '5100000010'],
+    ['5100000010', '5100000010'],
+    ['0100000001', '0100000001'],
+    ['bm01000001', 'bm01000001'],
+    ['"BM01000001"', 'bm01000001'],
+    ['"  bm55000001 "', 'bm55000001'],
+  ])(
+    'accepts siteCode %s as %s: ten digits as written, or a State Council department’s bm code',
+    (code, read) => {
+      const [, edu] = parseSites(withSecondSite({ siteCode: code }), 'yaml');
+      expect(edu?.siteCode).toBe(read);
+    },
+  );
 
   it.each([
     {

@@ -75,7 +75,7 @@ function route(req: IncomingMessage, res: ServerResponse) {
       return page(200, '%PDF-1.7', 'application/pdf');
     case '/big.html':
       // The banner comes after 8 KiB of markup: seen only when that much is read.
-      return page(200, html('大页面', `<p>${'内容'.repeat(3_000)}</p><h2>页面不存在</h2>`));
+      return page(200, html('大页面', `<script>${'var a=1;'.repeat(1_000)}</script><h2>页面不存在</h2>`));
     default:
       return page(404, html('404'));
   }

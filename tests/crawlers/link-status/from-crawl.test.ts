@@ -25,7 +25,7 @@ describe('linkStatusFromCrawledPage', () => {
     ['a 500 page', { status: 500 }, 500, 'broken'],
     ['no response', { status: null, error: 'ECONNREFUSED' }, 'ECONNREFUSED', 'broken'],
     ['a redirect loop', { status: null, error: 'REDIRECT_LOOP' }, 'REDIRECT_LOOP', 'broken'],
-    ['a soft 404', { softNotFound: { evidence: '标题：页面不存在' } }, 200, 'broken'],
+    ['a soft 404', { softNotFound: { evidence: '标题：页面不存在', by: 'wording' } }, 200, 'broken'],
     [
       'a bot challenge',
       { status: 412, challenge: { vendor: 'waf-412', status: 412, evidence: 'HTTP 412' } },
@@ -41,13 +41,16 @@ describe('linkStatusFromCrawledPage', () => {
 
   it('keeps the evidence and the redirect', () => {
     const result = linkStatusFromCrawledPage(
-      page({ finalUrl: 'http://www.example.gov.cn/b.html', softNotFound: { evidence: '标题：页面不存在' } }),
+      page({
+        finalUrl: 'http://www.example.gov.cn/b.html',
+        softNotFound: { evidence: '标题：页面不存在', by: 'wording' },
+      }),
     );
     expect(result).toMatchObject({
       url: 'http://www.example.gov.cn/a.html',
       finalUrl: 'http://www.example.gov.cn/b.html',
       redirects: ['http://www.example.gov.cn/b.html'],
-      softNotFound: { evidence: '标题：页面不存在' },
+      softNotFound: { evidence: '标题：页面不存在', by: 'wording' },
     });
     expect(linkStatusFromCrawledPage(page({ status: 429 })).busy).toEqual({ retries: 0 });
   });

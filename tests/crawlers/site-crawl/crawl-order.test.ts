@@ -45,6 +45,8 @@ describe('crawlSite: breadth-first order and the page budget', () => {
     expect(crawl.pages.map((page) => page.depth)).toEqual([0, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
     expect(crawl.pages[4]?.referrer).toBe(`${site.origin}/s1/`);
     expect(site.requests).toHaveLength(10);
+    // Besides, one made-up missing page: the host's not-found answer, to tell soft 404s by.
+    expect(site.madeUp).toHaveLength(1);
     expect(crawl.truncated).toBe(false);
     expect(crawl.startUrl).toBe(`${site.origin}/`);
     expect(crawl.durationMs).toBeGreaterThan(0);
@@ -162,6 +164,7 @@ describe('crawlSite: breadth-first order and the page budget', () => {
       ]);
       expect(crawl.pages[2]?.links).toHaveLength(2);
       expect(other.requests).toEqual(['/gb/']);
+      expect(other.madeUp).toEqual([expect.stringMatching(/^\/gb\/[0-9a-f]{16}\.html$/)]);
     } finally {
       await other.close();
     }

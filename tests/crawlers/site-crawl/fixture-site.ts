@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino } from 'pino';
+import { MADE_UP_NAME } from '../../../crawlers/soft-404/made-up-url.ts';
 import { type RunningServer, startServer } from '../../support/http-server.ts';
 
 /** A fixed answer, or a function for answers that depend on the request (hangs, counters). */
@@ -8,8 +9,10 @@ export type Answer =
   | ((req: IncomingMessage, res: ServerResponse) => void);
 
 export interface FixtureSite extends RunningServer {
-  /** Request paths in the order the server received them (percent-encoding as sent). */
+  /** Request paths in the order the server received them (percent-encoding as sent), but `madeUp`'s. */
   requests: string[];
+  /** The requests for a made-up missing page (the host's not-found fingerprint), by path. */
+  madeUp: string[];
   /** How many times each decoded path was asked for. */
   hits(path: string): number;
 }
@@ -20,9 +23,11 @@ export interface FixtureSite extends RunningServer {
  */
 export async function serveSite(pages: Record<string, Answer>): Promise<FixtureSite> {
   const requests: string[] = [];
+  const madeUp: string[] = [];
   const server = await startServer((req, res) => {
     const raw = req.url ?? '/';
-    requests.push(raw);
+    const path = raw.split('?')[0]!;
+    (MADE_UP_NAME.test(path.slice(path.lastIndexOf('/') + 1)) ? madeUp : requests).push(raw);
     const decoded = decodeURIComponent(raw);
     const answer = pages[decoded] ?? pages[decoded.split('?')[0]!];
     if (answer === undefined) {
@@ -39,6 +44,7 @@ export async function serveSite(pages: Record<string, Answer>): Promise<FixtureS
   return {
     ...server,
     requests,
+    madeUp,
     hits: (path) => requests.filter((raw) => decodeURIComponent(raw) === path).length,
   };
 }

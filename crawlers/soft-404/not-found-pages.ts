@@ -1,0 +1,137 @@
+import type { ExchangeContext } from '../link-status/exchange.ts';
+import { followRedirects } from '../link-status/follow.ts';
+import { HostPoliteness, type Politeness } from '../link-status/politeness.ts';
+import { type LinkCheckSettings, resolveLinkCheckSettings } from '../link-status/settings.ts';
+import { LenientTlsAgent } from '../link-status/tls-agent.ts';
+import { HostNotFound, type MadeUpAnswer } from './host-not-found.ts';
+import { madeUpUrl } from './made-up-url.ts';
+
+export interface NotFoundPagesOptions {
+  /** Timeouts, User-Agent and `--resolve` entries of the requests (the link check's). */
+  settings?: Partial<LinkCheckSettings>;
+  /** The sweep's per-host limits; without it, one of its own. */
+  politeness?: Politeness;
+  /** Bytes of the made-up URL's answer kept (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** The made-up URL's request gets at most this long (less when the settings allow less)… */
+const REQUEST_LIMIT_MS = 10_000;
+/**
+ * …and a page waits at most this long for it (its request may first queue behind the host's other
+ * requests): past it the page is judged without it, by its wording, and the request carries on for the
+ * host's next pages. A crawled page's handler has 30 s in all.
+ */
+const WAIT_LIMIT_MS = 15_000;
+
+/**
+ * Each host's answer for a URL made up to be missing, asked once per host (scheme, name and port) and
+ * kept: the sweep holds one, so every site's crawl and link check share it, and a host costs one request
+ * per sweep. A host that could not be asked (timeout, refused) keeps that answer too: its pages are then
+ * judged by their wording alone.
+ */
+export class NotFoundPages {
+  private readonly hosts = new Map<string, Promise<HostNotFound>>();
+  private readonly maxBodyBytes: number;
+  private context: ExchangeContext | undefined;
+
+  constructor(private readonly options: NotFoundPagesOptions = {}) {
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  }
+
+  /**
+   * The not-found answer of the host serving `pageUrl`, asked for on first use; undefined when it has
+   * not come within the wait limit. Rejects only when `signal` aborts.
+   */
+  forPage(pageUrl: string, signal?: AbortSignal): Promise<HostNotFound | undefined> {
+    const origin = new URL(pageUrl).origin;
+    let host = this.hosts.get(origin);
+    if (host === undefined) {
+      const url = madeUpUrl(pageUrl);
+      host = this.ask(url).catch(
+        () =>
+          new HostNotFound({ url, status: 'NETWORK_ERROR', finalUrl: url, redirects: [], contentType: '' }),
+      );
+      this.hosts.set(origin, host);
+    }
+    return awaitBounded(host, WAIT_LIMIT_MS, signal);
+  }
+
+  async close(): Promise<void> {
+    const context = this.context;
+    this.context = undefined;
+    await Promise.allSettled(this.hosts.values());
+    await context?.agent.close();
+  }
+
+  private async ask(url: string): Promise<HostNotFound> {
+    const context = this.exchangeContext();
+    const readHtml = (status: number, headers: Record<string, string | string[] | undefined>) =>
+      (status < 300 || status >= 400) && /html|^$/i.test(headerValue(headers['content-type']))
+        ? this.maxBodyBytes
+        : 0;
+    const chain = await followRedirects(url, 'GET', readHtml, context);
+    const answer: MadeUpAnswer = {
+      url,
+      status: chain.end.ok ? chain.end.status : chain.end.error,
+      finalUrl: chain.finalUrl,
+      redirects: chain.redirects,
+      contentType: chain.end.ok ? headerValue(chain.end.headers['content-type']) : '',
+      ...(chain.end.ok && chain.end.body ? { body: chain.end.body } : {}),
+    };
+    return new HostNotFound(answer);
+  }
+
+  private exchangeContext(): ExchangeContext {
+    if (this.context === undefined) {
+      const given = resolveLinkCheckSettings(this.options.settings);
+      const settings = { ...given, totalTimeoutMs: Math.min(given.totalTimeoutMs, REQUEST_LIMIT_MS) };
+      this.context = {
+        agent: new LenientTlsAgent(settings),
+        politeness:
+          this.options.politeness ??
+          new HostPoliteness({
+            concurrency: settings.concurrency,
+            perHostConcurrency: settings.perHostConcurrency,
+          }),
+        settings,
+      };
+    }
+    return this.context;
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** `promise`'s value, undefined once `limitMs` have passed, a rejection as soon as `signal` aborts. */
+function awaitBounded<T>(promise: Promise<T>, limitMs: number, signal?: AbortSignal): Promise<T | undefined> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      done();
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      done();
+      resolve(undefined);
+    }, limitMs);
+    signal?.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
+}
