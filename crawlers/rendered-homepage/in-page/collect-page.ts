@@ -25,6 +25,22 @@ export function placement(element: Element, drawn: Drawn, memo: Memo): Placed {
   return { box, visible: false, hiddenReason: drawn.reason, place: placingBox(element, memo) };
 }
 
+/**
+ * An element's own text nodes, with a space where an element stood between two of them: the number
+ * after '网站标识码：5108120001<br>' does not run on into the telephone number on the next line.
+ */
+export function ownText(element: Element): string {
+  let text = '';
+  let apart = false;
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === Node.TEXT_NODE) {
+      text += (apart && text !== '' ? ' ' : '') + (child.nodeValue ?? '');
+      apart = false;
+    } else if (child.nodeType === Node.ELEMENT_NODE) apart = true;
+  }
+  return text;
+}
+
 /** Walks the body once for texts, background images and the elements near the top of the page. */
 export function collectPage(limits: ExtractionLimits, clickTargets: Element[]): ExtractedPage {
   const skipped = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'IFRAME', 'OBJECT'];
@@ -45,11 +61,7 @@ export function collectPage(limits: ExtractionLimits, clickTargets: Element[]): 
   ) {
     visited++;
     const element = node as Element;
-    const own = Array.from(element.childNodes)
-      .filter((child) => child.nodeType === Node.TEXT_NODE)
-      .map((child) => child.nodeValue ?? '')
-      .join('');
-    const text = collapseText(own).slice(0, limits.textLength);
+    const text = collapseText(ownText(element)).slice(0, limits.textLength);
     if (text && texts.length < limits.texts) {
       const box =
         ownTextBox(element) ?? drawnOf(element, memo).box ?? pageBox(element.getBoundingClientRect());
