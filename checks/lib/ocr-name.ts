@@ -6,45 +6,41 @@
  *   within one edit per six characters of the name (Levenshtein, whitespace ignored: a 7-character
  *   name may have one character misread, a 5-character one none), its characters read with a mean
  *   confidence of 80 or more.
- * - *A confident reading*: a line whose Chinese characters were each read with confidence 85 or
- *   more, 90 on average, at least 4 of them; unsure words (under 50) at its ends are left out, as
- *   tesseract reads an emblem beside a name as a stray character.
- * - *A shortened name* (成都市政府 for 成都市人民政府): a confident reading that keeps at least 60 % of
- *   the name's characters in order, but not all of them.
- * - *Another body's name* (四川省人民政府 on a department's header): a confident reading that ends as
- *   a body's name does (人民政府, 厅, 局, 委员会, 办公室…), keeps less than 60 % of the name, while
- *   nothing read anywhere keeps 60 % of it and nothing as tall went unread (an unsure word at least
- *   0.8 times its median height: an emblem, or a calligraphic name tesseract cannot read, might be the name).
- * A reading that holds every character of the name in order with others between them decides nothing.
+ * - *A sure reading* (see `sureReading`): a line whose Chinese characters were all read (confidence
+ *   50 or more), 85 on average, at least 4 of them.
+ * - *A shortened name* (成都市政府 for 成都市人民政府): a sure reading holding a stretch of the name's
+ *   characters in order, at least 60 % of them, with more characters left out than OCR noise could
+ *   drop (more than the edits tolerated); when an unread word was cut off the reading's end, the
+ *   stretch must keep the name's character at that end (the unread word might be it).
+ * - *Another body's name* (四川省人民政府 on a department's header): a sure reading that ends as a
+ *   body's name does (人民政府, 厅, 局, 委员会, 办公室…), while nothing read anywhere keeps 60 % of the
+ *   name and nothing as tall went unread (an unsure word at least 0.8 times its median height: an
+ *   emblem, or a calligraphic name tesseract cannot read, might be the name).
+ * A reading holding every character of the name in order, with others between them, decides nothing.
  */
 import { distance } from 'fastest-levenshtein';
 import type { Box, HeaderOcr, OcrReading } from '../../crawlers/artifacts.ts';
+import {
+  type Candidate,
+  candidatesOf,
+  type Glyph,
+  meanConfidence,
+  type SureReading,
+  shownText,
+  sureReading,
+  textOf,
+  UNSURE,
+} from './ocr-glyphs.ts';
 import { commonSubsequenceLength, compact } from './text.ts';
 
 export const OCR_RULES = {
   editsPerCharacter: 1 / 6,
   matchConfidence: 80,
-  sureCharacter: 85,
-  sureMean: 90,
-  minReading: 4,
-  unsure: 50,
   shortenedShare: 0.6,
   unreadHeightShare: 0.8,
 } as const;
 
-const CJK = /[\u3400-\u9fff]/;
 const BODY_ENDING = /(人民政府|政府|委员会|管委会|办公厅|办公室|办事处|厅|局|委|署|院)$/;
-
-interface Glyph {
-  char: string;
-  confidence: number;
-  height: number;
-}
-
-interface Candidate {
-  glyphs: Glyph[];
-  region: Box;
-}
 
 /** What was read and how surely, for evidence. */
 export interface OcrText {
@@ -60,21 +56,25 @@ export type OcrJudgement =
   | { kind: 'undecided' };
 
 export function judgeOcr(ocr: HeaderOcr, fullName: string): OcrJudgement {
-  const name = Array.from(compact(fullName));
+  const name = compact(fullName);
+  const length = Array.from(name).length;
+  const tolerance = Math.floor(length * OCR_RULES.editsPerCharacter);
   const candidates = ocr.readings.flatMap(candidatesOf);
-  const match = bestMatch(candidates, name);
-  if (match) return match;
-  const joined = name.join('');
-  const keeps = (glyphs: Glyph[]) => commonSubsequenceLength(textOf(glyphs), joined);
-  if (candidates.some((c) => keeps(c.glyphs) === name.length)) return { kind: 'undecided' };
+  const match = bestMatch(candidates, name, tolerance);
+  if (match) return { kind: 'full-name', edits: match.edits, ...described(match) };
 
-  const sure = candidates.map(sureReading).filter((c): c is Candidate => c !== null);
-  const shortenedAt = Math.ceil(name.length * OCR_RULES.shortenedShare);
+  const keeps = (glyphs: Glyph[]) => commonSubsequenceLength(textOf(glyphs), name);
+  if (candidates.some((c) => keeps(c.glyphs) === length)) return { kind: 'undecided' };
+  const sure = candidates.map(sureReading).filter((c): c is SureReading => c !== null);
+  const shortenedAt = Math.ceil(length * OCR_RULES.shortenedShare);
   const shortened = sure
-    .map((c) => ({ c, kept: shortenedRun(textOf(c.glyphs), joined) }))
-    .filter(({ c, kept }) => kept >= shortenedAt && c.glyphs.length <= name.length + 10)
+    .map((reading) => ({ reading, kept: shortenedRun(reading, name) }))
+    .filter(
+      ({ reading, kept }) =>
+        kept >= shortenedAt && length - kept > tolerance && reading.glyphs.length <= length + 10,
+    )
     .sort((a, b) => b.kept - a.kept)[0];
-  if (shortened) return { kind: 'shortened', ...described(shortened.c) };
+  if (shortened) return { kind: 'shortened', ...described(shortened.reading) };
 
   if (candidates.some((c) => keeps(c.glyphs) >= shortenedAt)) return { kind: 'undecided' };
   const other = sure.find(
@@ -87,92 +87,77 @@ export function judgeOcr(ocr: HeaderOcr, fullName: string): OcrJudgement {
 export function ocrTexts(ocr: HeaderOcr): OcrText[] {
   return ocr.readings.flatMap((reading) =>
     reading.lines
-      .map((line) => line.words.filter((w) => w.confidence >= OCR_RULES.unsure))
+      .map((line) => line.words.filter((w) => w.confidence >= UNSURE))
       .filter((words) => words.length > 0)
       .map((words) => ({
         text: words.map((w) => w.text).join(' '),
-        confidence: mean(words.flatMap((w) => Array.from(compact(w.text), () => w.confidence))),
+        confidence: meanConfidence(
+          words.flatMap((w) =>
+            Array.from(compact(w.text), () => ({ char: '', confidence: w.confidence, height: 0 })),
+          ),
+        ),
         region: reading.region,
       })),
   );
 }
 
-/** Each line's glyphs, and each pair of consecutive lines run together. */
-function candidatesOf(reading: OcrReading): Candidate[] {
-  const lines = reading.lines.map((line) =>
-    line.words.flatMap((word) =>
-      Array.from(compact(word.text)).map((char) => ({
-        char,
-        confidence: word.confidence,
-        height: word.height,
-      })),
-    ),
-  );
-  const pairs = lines.slice(1).map((line, i) => [...lines[i]!, ...line]);
-  return [...lines, ...pairs]
-    .filter((glyphs) => glyphs.length > 0)
-    .map((glyphs) => ({ glyphs, region: reading.region }));
+interface Match extends Candidate {
+  edits: number;
+  confidence: number;
 }
 
-function bestMatch(candidates: Candidate[], name: string[]): OcrJudgement | undefined {
-  const tolerance = Math.floor(name.length * OCR_RULES.editsPerCharacter);
-  const joined = name.join('');
-  let best: { glyphs: Glyph[]; edits: number; confidence: number; region: Box } | undefined;
+function bestMatch(candidates: Candidate[], name: string, tolerance: number): Match | undefined {
+  const length = Array.from(name).length;
+  let best: Match | undefined;
   for (const { glyphs, region } of candidates) {
-    for (let length = name.length - tolerance; length <= name.length + tolerance; length++) {
-      for (let start = 0; start + length <= glyphs.length; start++) {
-        const window = glyphs.slice(start, start + length);
-        const edits = distance(textOf(window), joined);
+    for (let size = length - tolerance; size <= length + tolerance; size++) {
+      for (let start = 0; start + size <= glyphs.length; start++) {
+        const window = glyphs.slice(start, start + size);
+        const edits = distance(textOf(window), name);
         if (edits > tolerance) continue;
-        const confidence = mean(window.map((g) => g.confidence));
-        // Fewest edits; then the longest stretch, so that a misread character beside the name is
-        // counted in its confidence rather than cut off; then the surest.
-        if (!best || edits < best.edits || (edits === best.edits && better(window, confidence, best))) {
-          best = { glyphs: window, edits, confidence, region };
-        }
+        const found = { glyphs: window, region, edits, confidence: meanConfidence(window) };
+        if (!best || better(found, best)) best = found;
       }
     }
   }
-  if (!best || best.confidence < OCR_RULES.matchConfidence) return undefined;
-  return { kind: 'full-name', edits: best.edits, ...described(best) };
-}
-
-function better(window: Glyph[], confidence: number, best: { glyphs: Glyph[]; confidence: number }): boolean {
-  if (window.length !== best.glyphs.length) return window.length > best.glyphs.length;
-  return confidence > best.confidence;
-}
-
-/** The candidate's Chinese characters when every one was read surely, unsure ends dropped; else null. */
-function sureReading(candidate: Candidate): Candidate | null {
-  const glyphs = [...candidate.glyphs];
-  while (glyphs.length > 0 && glyphs[0]!.confidence < OCR_RULES.unsure) glyphs.shift();
-  while (glyphs.length > 0 && glyphs.at(-1)!.confidence < OCR_RULES.unsure) glyphs.pop();
-  const chinese = glyphs.filter((g) => CJK.test(g.char));
-  if (chinese.length < OCR_RULES.minReading) return null;
-  if (chinese.some((g) => g.confidence < OCR_RULES.sureCharacter)) return null;
-  if (mean(chinese.map((g) => g.confidence)) < OCR_RULES.sureMean) return null;
-  return { glyphs: chinese, region: candidate.region };
+  return best && best.confidence >= OCR_RULES.matchConfidence ? best : undefined;
 }
 
 /**
- * The length of the longest stretch of `reading` made of the name's characters in order, with some
- * left out (成都市政府 in 成都市政府门户网站): a shortening drops characters, it does not replace them.
- * 0 when the only such stretch is the whole name.
+ * Fewest edits; then the longest stretch, so that a misread character beside the name is counted in
+ * its confidence rather than cut off; then the surest.
  */
-function shortenedRun(reading: string, name: string): number {
-  const chars = Array.from(reading);
-  const nameLength = Array.from(name).length;
-  let longest = 0;
+function better(found: Match, best: Match): boolean {
+  if (found.edits !== best.edits) return found.edits < best.edits;
+  if (found.glyphs.length !== best.glyphs.length) return found.glyphs.length > best.glyphs.length;
+  return found.confidence > best.confidence;
+}
+
+/**
+ * The length of the longest stretch of the reading made of the name's characters in order with some
+ * left out (成都市政府 in 成都市政府门户网站: a shortening drops characters, it does not replace them).
+ * 0 when an unread word was cut off the reading's start (end) and the stretch lacks the name's first
+ * (last) character: the unread word might be it.
+ */
+function shortenedRun(reading: SureReading, name: string): number {
+  const chars = Array.from(textOf(reading.glyphs));
+  const nameChars = Array.from(name);
+  let best = { start: 0, end: 0 };
   for (let start = 0; start < chars.length; start++) {
-    for (let end = chars.length; end > start + longest; end--) {
-      const run = chars.slice(start, end).join('');
-      if (end - start < nameLength && commonSubsequenceLength(run, name) === end - start) {
-        longest = end - start;
+    for (
+      let end = Math.min(chars.length, start + nameChars.length - 1);
+      end > start + best.end - best.start;
+      end--
+    ) {
+      if (commonSubsequenceLength(chars.slice(start, end).join(''), name) === end - start) {
+        best = { start, end };
         break;
       }
     }
   }
-  return longest;
+  if (reading.cutStart && chars[best.start] !== nameChars[0]) return 0;
+  if (reading.cutEnd && chars[best.end - 1] !== nameChars.at(-1)) return 0;
+  return best.end - best.start;
 }
 
 function somethingUnreadAsTall(readings: OcrReading[], glyphs: Glyph[]): boolean {
@@ -180,24 +165,14 @@ function somethingUnreadAsTall(readings: OcrReading[], glyphs: Glyph[]): boolean
   const heights = glyphs.map((g) => g.height).sort((a, b) => a - b);
   const height = heights[Math.floor(heights.length / 2)]! * OCR_RULES.unreadHeightShare;
   return readings.some((reading) =>
-    reading.lines.some((line) =>
-      line.words.some((w) => w.confidence < OCR_RULES.unsure && w.height >= height),
-    ),
+    reading.lines.some((line) => line.words.some((w) => w.confidence < UNSURE && w.height >= height)),
   );
 }
 
-function described(candidate: { glyphs: Glyph[]; region: Box }): OcrText {
+function described(candidate: Candidate): OcrText {
   return {
-    text: textOf(candidate.glyphs),
-    confidence: mean(candidate.glyphs.map((g) => g.confidence)),
+    text: shownText(candidate.glyphs),
+    confidence: meanConfidence(candidate.glyphs),
     region: candidate.region,
   };
-}
-
-function textOf(glyphs: Glyph[]): string {
-  return glyphs.map((g) => g.char).join('');
-}
-
-function mean(values: number[]): number {
-  return Math.round(values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length));
 }

@@ -4,9 +4,11 @@
  *
  * Each region is read on its own (tesseract's layout analysis does worse on the whole band, where
  * the search box, the date and the channel strip compete with the drawn name), grey, contrast
- * stretched, dark on light, with a white margin, enlarged ×2 when under 60 px tall, in page
- * segmentation mode 11 (sparse text: a name beside an emblem, a name over an English subtitle);
- * a region where that finds no Chinese word is read once more as one block (mode 6).
+ * stretched, dark on light, with a white margin, in page segmentation mode 11 (sparse text: a name
+ * beside an emblem, a name over an English subtitle), at its size (×2 when under 40 px tall).
+ * A region where that finds no Chinese word is read once more as one block (mode 6); one whose
+ * Chinese reads under 32 px tall once more at twice the size (at ~22 px tesseract misses 四; at
+ * twice that it reads 四 but cuts 川 into strokes: the check takes the better reading).
  */
 import type { Box, HeaderOcr, OcrReading } from '../artifacts.ts';
 import { decodePng, type RgbImage } from './png.ts';
@@ -24,10 +26,11 @@ export interface HeaderOcrOptions {
   signal?: AbortSignal;
 }
 
-const SMALL_REGION = 60;
+const SMALL_REGION = 40;
+const SMALL_TEXT = 32;
 const MARGIN = 20;
 const CJK = /[\u3400-\u9fff]/;
-/** A Chinese word read at least this confidently shows that mode 11 found the region's text. */
+/** A Chinese word read at least this confidently is text found (the rest may be an emblem's noise). */
 const FOUND_CONFIDENCE = 50;
 
 /** Reads `regions` (page pixels) of `screenshot`, the PNG of the header band; rejects when tesseract cannot run. */
@@ -43,7 +46,11 @@ export async function readHeaderImages(
     const scale = region.height < SMALL_REGION ? 2 : 1;
     const sparse = await readRegion(image, region, scale, 11, options);
     readings.push(sparse);
-    if (!foundChinese(sparse)) readings.push(await readRegion(image, region, scale, 6, options));
+    const heights = chineseHeights(sparse);
+    if (heights.length === 0) readings.push(await readRegion(image, region, scale, 6, options));
+    else if (scale === 1 && median(heights) < SMALL_TEXT) {
+      readings.push(await readRegion(image, region, 2, 11, options));
+    }
   }
   return { engine: 'tesseract chi_sim', readings, durationMs: Date.now() - started };
 }
@@ -98,8 +105,14 @@ async function readRegion(
   return { region, psm, scale, lines };
 }
 
-function foundChinese(reading: OcrReading): boolean {
-  return reading.lines.some((line) =>
-    line.words.some((word) => CJK.test(word.text) && word.confidence >= FOUND_CONFIDENCE),
+/** The heights (page pixels) of the Chinese words read with some confidence. */
+function chineseHeights(reading: OcrReading): number[] {
+  return reading.lines.flatMap((line) =>
+    line.words.filter((w) => CJK.test(w.text) && w.confidence >= FOUND_CONFIDENCE).map((w) => w.height),
   );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

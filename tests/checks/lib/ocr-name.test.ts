@@ -56,6 +56,30 @@ describe('judgeOcr', () => {
       { kind: 'full-name', text: '四川省人民政府办公厅', confidence: 94, edits: 0, region: REGION },
     ],
     [
+      '川 cut into pieces at a small size is one misread character',
+      ocr(words('四(93)l(61)|(92)|(81)省(97)教育(93)厅(92)', 22)),
+      '四川省教育厅',
+      { kind: 'full-name', text: '四l||省教育厅', confidence: 88, edits: 1, region: REGION },
+    ],
+    [
+      'a sure shortened reading also keeps the characters it holds as sure',
+      ocr(words('四(93)l(61)|(92)|(81)省(97)政府(97)', 22)),
+      '四川省人民政府',
+      { kind: 'undecided' },
+    ],
+    [
+      "an unread word cut off where the name's first character would be",
+      ocr(words('咸(5)都市(90)人民(92)政府(91)')),
+      CITY,
+      { kind: 'undecided' },
+    ],
+    [
+      'an unread word cut off the start, the shortened name starting with the first character',
+      ocr(words('咸(5)成都市(95)政府(95)')),
+      CITY,
+      { kind: 'shortened', text: '成都市政府', confidence: 95, region: REGION },
+    ],
+    [
       'a blurred name read unsurely is not taken for the name',
       ocr(words('咸(14)都(56)市(82)人(97)民政(86)府(82)')),
       CITY,
@@ -81,7 +105,7 @@ describe('judgeOcr', () => {
     ],
     [
       'a shortened name read unsurely decides nothing',
-      ocr(words('成(96)都(70)市(97)政府(97)')),
+      ocr(words('成(80)都(75)市(82)政府(84)')),
       CITY,
       { kind: 'undecided' },
     ],
