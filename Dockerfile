@@ -3,7 +3,7 @@
 FROM node:20-bookworm-slim
 
 RUN apt-get update \
- && apt-get install -y --no-install-recommends chromium fonts-wqy-microhei fonts-noto-cjk ca-certificates tini \
+ && apt-get install -y --no-install-recommends chromium fonts-wqy-microhei fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim ca-certificates tini \
  && rm -rf /var/lib/apt/lists/*
 
 ENV NODE_ENV=production \

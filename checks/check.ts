@@ -20,6 +20,11 @@ export interface CheckResult {
   outcome: Exclude<Outcome, 'not-applicable'>;
   findings: Finding[];
   /**
+   * On a `pass` decided on evidence a person may want to see, which no finding can carry (a pass has
+   * none): header-full-name's name read by OCR in a header image.
+   */
+  evidence?: Record<string, unknown>;
+  /**
    * Set on a `fail` that the national indicators treat as a single veto (单项否决): the site is rated
    * 不合格 whatever its score. One Chinese sentence saying why.
    */
@@ -48,20 +53,33 @@ export interface CheckMeta {
   appliesTo(site: Site): boolean;
   /** The artifacts `run` reads; if one of them could not be gathered the outcome is `review`. */
   requires: readonly ArtifactName[];
+  /** Artifacts `run` reads when they were gathered: one absent or failed is left out, nothing more. */
+  optional?: readonly ArtifactName[];
 }
 
-/** Narrows the artifacts to the successfully gathered values of what a check requires. */
-export type Gathered<R extends readonly ArtifactName[]> = {
-  [K in R[number]]: Extract<Artifacts[K], { ok: true }>['value'];
-};
+type Value<K extends ArtifactName> = Extract<Artifacts[K], { ok: true }>['value'];
 
-export interface Check<R extends readonly ArtifactName[] = readonly ArtifactName[]> {
-  meta: CheckMeta & { requires: R };
+/**
+ * Narrows the artifacts to the successfully gathered values of what a check requires, and of what it
+ * reads optionally (those may be absent).
+ */
+export type Gathered<R extends readonly ArtifactName[], O extends readonly ArtifactName[] = readonly []> = {
+  [K in R[number]]: Value<K>;
+} & { [K in O[number]]?: Value<K> };
+
+export interface Check<
+  R extends readonly ArtifactName[] = readonly ArtifactName[],
+  O extends readonly ArtifactName[] = readonly ArtifactName[],
+> {
+  meta: CheckMeta & { requires: R; optional?: O };
   /** Pure: no I/O, no clock. */
-  run(artifacts: Gathered<R>, ctx: CheckContext): CheckResult;
+  run(artifacts: Gathered<R, O>, ctx: CheckContext): CheckResult;
 }
 
 /** Declares a check with its artifact requirements typed. */
-export function defineCheck<const R extends readonly ArtifactName[]>(check: Check<R>): Check<R> {
+export function defineCheck<
+  const R extends readonly ArtifactName[],
+  const O extends readonly ArtifactName[] = readonly [],
+>(check: Check<R, O>): Check<R, O> {
   return check;
 }

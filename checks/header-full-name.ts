@@ -1,11 +1,11 @@
 import type { HiddenReason, RenderedGraphic, RenderedHomepage, RenderedText } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck } from './check.ts';
 import { frameUrls } from './lib/frames.ts';
+import { hasTextAlternative, mayDrawName, nameShown } from './lib/header-name.ts';
+import { judgeOcr, type OcrText, ocrTexts } from './lib/ocr-name.ts';
 import { commonSubsequenceLength, compact } from './lib/text.ts';
 import { describeHidden, roundBox } from './lib/visibility.ts';
 
-/** A graphic at least this large in the header may carry the name drawn as pixels. */
-const MIN_NAME_GRAPHIC = { width: 100, height: 30 };
 /** A header text keeping this share of the name's characters in order reads as a shortened name. */
 const ABBREVIATION_SHARE = 0.6;
 
@@ -21,12 +21,13 @@ export const headerFullName = defineCheck({
     clause: '4.3.3',
     title: '头部标识区域展示网站全称',
     description:
-      '首页头部标识区域应以可见文字，或图片的文字替代（alt/title/aria-label）展示注册的网站全称；仅出现在页面标题、页脚或被隐藏的不算。比较时忽略空白；头部位于框架中时需人工查看。',
+      '首页头部标识区域应以可见文字，或图片的文字替代（alt/title/aria-label）展示注册的网站全称；仅出现在页面标题、页脚或被隐藏的不算。比较时忽略空白。全称只绘制在无文字替代的图片中时，以文字识别（OCR）读图：可靠读出全称的算展示，可靠读出简称或其他机构名称的不符合，读不清的需人工查看；头部位于框架中时需人工查看。',
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
+    optional: ['headerOcr'],
   },
-  run({ renderedHomepage: page }, { site }): CheckResult {
+  run({ renderedHomepage: page, headerOcr }, { site }): CheckResult {
     const name = compact(site.fullName);
     if (nameShown(page, name)) return { outcome: 'pass', findings: [] };
 
@@ -35,7 +36,7 @@ export const headerFullName = defineCheck({
       registeredName: site.fullName,
       headerArea: { ...page.headerArea, box: roundBox(page.headerArea.box) },
       headerTexts: headerTexts.map(describeText),
-      ...(page.headerScreenshotPath === undefined ? {} : { screenshot: page.headerScreenshotPath }),
+      ...screenshotOf(page),
     };
     const finding = (message: string, more: Record<string, unknown>) => ({
       url: page.finalUrl,
@@ -45,15 +46,32 @@ export const headerFullName = defineCheck({
 
     const unlabelled = page.graphics.filter(mayDrawName);
     if (unlabelled.length > 0) {
-      return {
-        outcome: 'review',
-        findings: [
-          finding(
-            `头部标识区域的文字中没有网站全称“${site.fullName}”，但有无文字替代的图片，全称可能绘制在图中，需对照截图人工确认。`,
-            { unlabelledGraphics: unlabelled.map(describeGraphic) },
-          ),
-        ],
-      };
+      const graphics = { unlabelledGraphics: unlabelled.map(describeGraphic) };
+      const read = headerOcr ? judgeOcr(headerOcr, site.fullName) : undefined;
+      if (read?.kind === 'full-name') {
+        return {
+          outcome: 'pass',
+          findings: [],
+          evidence: { registeredName: site.fullName, ocr: describeOcr(read), ...screenshotOf(page) },
+        };
+      }
+      if (read?.kind === 'shortened' || read?.kind === 'other-body') {
+        const shown = `头部标识区域的图片中显示的${read.kind === 'shortened' ? '是' : '名称是'}“${read.text}”（图片文字识别，置信度 ${read.confidence}）`;
+        return {
+          outcome: 'fail',
+          findings: [
+            finding(`${shown}，不是注册的网站全称“${site.fullName}”。`, {
+              ...graphics,
+              ocr: describeOcr(read),
+            }),
+          ],
+        };
+      }
+      const message = headerOcr
+        ? `头部标识区域的文字中没有网站全称“${site.fullName}”；无文字替代的图片经文字识别（OCR）未能可靠读出全称，需对照截图人工确认。`
+        : `头部标识区域的文字中没有网站全称“${site.fullName}”，但有无文字替代的图片，全称可能绘制在图中，需对照截图人工确认。`;
+      const more = headerOcr ? { ...graphics, ocrTexts: ocrTexts(headerOcr).map(roundRegion) } : graphics;
+      return { outcome: 'review', findings: [finding(message, more)] };
     }
     const headerGraphics = page.graphics.filter((g) => g.inHeader && g.visible);
     const frames = frameUrls(page);
@@ -81,34 +99,6 @@ export const headerFullName = defineCheck({
     return { outcome: 'fail', findings: [explainAbsence(page, site.fullName, name, finding)] };
   },
 });
-
-function nameShown(page: RenderedHomepage, name: string): boolean {
-  const texts = page.texts.filter((t) => t.inHeader && t.visible);
-  if (texts.some((t) => compact(t.text).includes(name))) return true;
-  // A name split across elements (<span>四川省</span><span>人民政府</span>) reads whole in document order.
-  if (compact(texts.map((t) => t.text).join('')).includes(name)) return true;
-  const alternatives = [
-    ...page.graphics.filter((g) => g.inHeader && g.visible).flatMap((g) => [g.alt, g.title, g.ariaLabel]),
-    // A link's text is not read: it includes text nodes hidden inside the link (<span hidden>全称</span>);
-    // its visible text is among `texts`, the alt of its image among the graphics.
-    ...page.links.filter((l) => l.inHeader && l.visible).flatMap((l) => [l.title, l.ariaLabel]),
-  ];
-  return alternatives.some((alt) => alt !== undefined && compact(alt).includes(name));
-}
-
-function hasTextAlternative(graphic: RenderedGraphic): boolean {
-  return [graphic.alt, graphic.title, graphic.ariaLabel].some((a) => (a ?? '').trim() !== '');
-}
-
-function mayDrawName(graphic: RenderedGraphic): boolean {
-  return (
-    graphic.inHeader &&
-    graphic.visible &&
-    !hasTextAlternative(graphic) &&
-    graphic.box.width >= MIN_NAME_GRAPHIC.width &&
-    graphic.box.height >= MIN_NAME_GRAPHIC.height
-  );
-}
 
 type MakeFinding = (
   message: string,
@@ -192,4 +182,18 @@ function describeText(t: RenderedText): Described {
 
 function describeGraphic(g: RenderedGraphic): Described {
   return { kind: g.kind, src: g.src, selector: g.selector, box: roundBox(g.box) };
+}
+
+function screenshotOf(page: RenderedHomepage): Record<string, string> {
+  return page.headerScreenshotPath === undefined ? {} : { screenshot: page.headerScreenshotPath };
+}
+
+function roundRegion<T extends OcrText>(read: T): T {
+  return { ...read, region: roundBox(read.region) };
+}
+
+/** What OCR read where it decided: the text, its confidence and, for the name, the characters it differs by. */
+function describeOcr(read: OcrText & { edits?: number }): Record<string, unknown> {
+  const { text, confidence, region, edits } = roundRegion(read);
+  return { text, confidence, ...(edits === undefined ? {} : { edits }), region };
 }

@@ -10,6 +10,7 @@ const GATHERER_NAMES: Record<ArtifactName, string> = {
   linkStatuses: '链接检测',
   transport: 'HTTPS 访问检测',
   availability: '首页可用性探测',
+  headerOcr: '头部图片文字识别（OCR）',
 };
 
 /**
@@ -34,8 +35,15 @@ function runCheck(check: Check, artifacts: Artifacts, ctx: CheckContext): CheckR
   const missing: { artifact: ArtifactName; gatherer: string; error: string }[] = [];
   for (const name of check.meta.requires) {
     const artifact = artifacts[name];
-    if (artifact.ok) gathered[name] = artifact.value;
-    else missing.push({ artifact: name, gatherer: GATHERER_NAMES[name], error: artifact.error });
+    if (artifact?.ok) gathered[name] = artifact.value;
+    else {
+      const error = artifact?.error ?? '未采集';
+      missing.push({ artifact: name, gatherer: GATHERER_NAMES[name], error });
+    }
+  }
+  for (const name of check.meta.optional ?? []) {
+    const artifact = artifacts[name];
+    if (artifact?.ok) gathered[name] = artifact.value;
   }
   if (missing.length > 0) {
     const reasons = missing.map((m) => `${m.gatherer}未能完成（${withoutFinalStop(m.error)}）`).join('；');
@@ -43,8 +51,15 @@ function runCheck(check: Check, artifacts: Artifacts, ctx: CheckContext): CheckR
   }
 
   try {
-    const result = check.run(gathered as Gathered<readonly ArtifactName[]>, ctx);
-    if (result.outcome === 'pass') return { ruleId, outcome: 'pass', findings: [] };
+    const result = check.run(gathered as Gathered<readonly ArtifactName[], readonly ArtifactName[]>, ctx);
+    if (result.outcome === 'pass') {
+      return {
+        ruleId,
+        outcome: 'pass',
+        findings: [],
+        ...(result.evidence ? { evidence: result.evidence } : {}),
+      };
+    }
     return {
       ruleId,
       outcome: result.outcome,

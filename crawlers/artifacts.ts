@@ -359,6 +359,35 @@ export interface TransportSecurity {
   };
 }
 
+/** One word tesseract read, with its confidence (0–100) and the height of its box in page pixels. */
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  height: number;
+}
+
+/** One region of the header screenshot as tesseract read it. */
+export interface OcrReading {
+  /** The region, in page pixels: a graphic without text alternative, clamped to the header band. */
+  region: Box;
+  /** Tesseract's page segmentation mode (11 sparse text, 6 one block) and the enlargement used. */
+  psm: number;
+  scale: number;
+  /** The lines read, in reading order, each as its words. */
+  lines: { words: OcrWord[] }[];
+}
+
+/**
+ * What OCR (tesseract, chi_sim) read in the header's graphics that carry no text alternative.
+ * Gathered only when it can matter: the registered name is not in the header as text or text
+ * alternative, and the header holds such a graphic.
+ */
+export interface HeaderOcr {
+  engine: string;
+  readings: OcrReading[];
+  durationMs: number;
+}
+
 /** A gatherer's output: its artifact, or why it could not be made. */
 export type Gathered<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -368,6 +397,8 @@ export interface Artifacts {
   linkStatuses: Gathered<LinkStatuses>;
   transport: Gathered<TransportSecurity>;
   availability: Gathered<HomepageAvailability>;
+  /** Absent when it could not matter (see `HeaderOcr`); checks read it as an optional artifact. */
+  headerOcr?: Gathered<HeaderOcr>;
 }
 
 export type ArtifactName = keyof Artifacts;

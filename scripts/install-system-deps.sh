@@ -2,6 +2,9 @@
 # Installs the Debian packages gov-inspector needs on this machine, and nothing else:
 #   chromium            the browser Playwright drives (binary /usr/bin/chromium)
 #   fonts-wqy-microhei  a CJK font, so that rendered pages and header screenshots show Chinese text
+#   tesseract-ocr, tesseract-ocr-chi-sim
+#                       OCR with its Simplified Chinese model, to read header names drawn in images
+#   fonts-arphic-ukai   a 楷体 (calligraphic) CJK font, in which the OCR tests draw header banners
 #   redis-server        the queue's Redis, for `gov-inspect serve`/`worker` and for the tests, which start
 #                       their own on a free loopback port
 #   postgresql          PostgreSQL, for the tests of the results store against a real server (the service
@@ -11,7 +14,8 @@
 # Packages already present are left alone; run as root (or with sudo available).
 set -euo pipefail
 
-packages=(chromium fonts-wqy-microhei redis-server postgresql poppler-utils)
+packages=(chromium fonts-wqy-microhei tesseract-ocr tesseract-ocr-chi-sim fonts-arphic-ukai redis-server postgresql
+  poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,6 +7,8 @@ export interface CheckReport {
   findings: Finding[];
   /** Added: on a `fail` the national indicators treat as a single veto (单项否决), why, in Chinese. */
   singleVeto?: string;
+  /** Added: on a `pass` decided on evidence worth seeing (header-full-name read by OCR), that evidence. */
+  evidence?: Record<string, unknown>;
 }
 
 export type SiteStatus = 'done' | 'unreachable' | 'error';

@@ -17,6 +17,12 @@
  *   the viewport wide, starting 60 px or more below the top, so that a utility bar at the very top
  *   is not taken for it) is a landmark either: the picture carousel that Chinese portals often call
  *   `banner` sits below the nav bar and is content, not header.
+ * - A *channel strip* above the masthead is neither: a wide element at most 50 px tall whose links
+ *   and buttons (at least two) are at least half channel links (网站首页, 无障碍, 长者模式, 简/繁,
+ *   English, 登录, 手机版, 微信, 网站地图…, see `CHANNEL_LINK`). It does not end the header area
+ *   wherever it sits (below an ad bar or a 党建 banner too) and is not the landmark that sets its
+ *   bottom; with no other landmark the band is the top band. The main navigation bar's links are
+ *   columns (政务公开, 政务服务, 互动交流), so it is never taken for one.
  * - The band ends at the lowest bottom edge among the landmarks, clamped to between 120 px and
  *   500 px (method `landmark`, with the selector of the landmark that set the bottom).
  * - With no landmark, the band is the top 250 px of the page (method `top-band`).
@@ -36,6 +42,8 @@ export interface TopElement {
   idClass: string;
   selector: string;
   box: Box;
+  /** The texts of its links and buttons, for a wide element at most `maxStripHeight` tall. */
+  links?: string[];
 }
 
 export interface HeaderArea {
@@ -53,7 +61,14 @@ export const HEADER_RULES = {
   topBand: 250,
   /** A navigation bar starting higher than this is a utility bar at the very top, not the main nav. */
   minNavTop: 60,
+  /** A channel strip is at most this tall. */
+  maxStripHeight: 50,
 } as const;
+
+/** A channel strip's link, whitespace and separators removed (简/繁 → 简繁). */
+const CHANNEL_LINK =
+  /^(网站首页|返回首页|设为首页|加入收藏|收藏本站|网站地图|网站导航|无障碍.*|长者.*|关怀版|适老化.*|老年.*|简|繁|简繁|简体(中文|版)?|繁[體体](中文|版)?|english|en|登录|注册|个人中心|用户中心|手机版|移动版|手机门户|.*客户端|app|微信|微博|政务微信|政务微博|智能问答|读屏.*|邮箱|政务邮箱|联系我们|帮助)$/i;
+const SEPARATORS = /[\s|｜丨/／·•]+/g;
 
 const HEADER_WORDS = new Set([
   'header',
@@ -90,6 +105,14 @@ function isWide(box: Box, viewportWidth: number): boolean {
   return box.width >= viewportWidth / 2;
 }
 
+/** A thin wide strip of channel links above the masthead (see the note at the top). */
+export function isChannelStrip(element: TopElement, viewportWidth: number): boolean {
+  if (element.box.height > HEADER_RULES.maxStripHeight || !isWide(element.box, viewportWidth)) return false;
+  const items = (element.links ?? []).map((text) => text.replace(SEPARATORS, '')).filter((t) => t !== '');
+  if (items.length < 2) return false;
+  return items.filter((item) => CHANNEL_LINK.test(item)).length * 2 >= items.length;
+}
+
 function isLandmark(element: TopElement, words: string[], viewportWidth: number): boolean {
   if (element.tag === 'header' || element.role === 'banner') return true;
   if (isNavigation(element, words)) return false;
@@ -101,7 +124,7 @@ function isLandmark(element: TopElement, words: string[], viewportWidth: number)
 /** Decides the header area from the visible elements near the top of the page. */
 export function decideHeaderArea(elements: TopElement[], viewportWidth: number): HeaderArea {
   const withWords = elements
-    .filter((e) => e.box.width > 0 && e.box.height > 0)
+    .filter((e) => e.box.width > 0 && e.box.height > 0 && !isChannelStrip(e, viewportWidth))
     .map((element) => ({ element, words: nameWords(element.idClass) }));
   const navTops = withWords
     .filter(

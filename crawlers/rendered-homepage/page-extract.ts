@@ -51,6 +51,8 @@ export interface ExtractionLimits {
   topElements: number;
   /** Elements starting this far down or lower are not reported as header candidates. */
   topRegion: number;
+  /** Header candidates this tall or less, and half the viewport wide, report their link texts. */
+  stripHeight: number;
 }
 
 export const DEFAULT_LIMITS: ExtractionLimits = {
@@ -63,6 +65,7 @@ export const DEFAULT_LIMITS: ExtractionLimits = {
   resources: 3_000,
   topElements: 2_000,
   topRegion: HEADER_RULES.maxTop,
+  stripHeight: HEADER_RULES.maxStripHeight,
 };
 
 /** Every function the in-page modules export (each file's helpers are exported for this). */

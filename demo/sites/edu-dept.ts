@@ -6,7 +6,9 @@ const NAME = '四川省教育厅';
 
 /**
  * A provincial department whose header is one banner image with no text alternative (the name may be
- * drawn in it: a human must look), whose annual report link is hidden, whose archive has an unlabelled
+ * drawn in it). OCR reads the banner and finds nothing in it (the demo's banner is a blank image), so
+ * header-full-name stays `review`: a human must look, and the evidence says what OCR read (nothing).
+ * Its annual report link is hidden, whose archive has an unlabelled
  * page and a missing page, which links to a redirect loop and a server that never answers, and whose
  * 我为政府网站找错 badge sits in a floating box that was closed for good (display:none). It still lives on
  * its old domain www.scedu.net instead of a sub-domain of sc.gov.cn (clauses 4.3.4.1, 4.3.4.3).

@@ -51,6 +51,11 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   link: '链接',
   shownName: '头部显示的名称',
   foundOutsideHeader: '头部以外出现全称的位置',
+  ocr: '图片文字识别（OCR）',
+  ocrTexts: '图片文字识别读出的文字',
+  confidence: '识别置信度（0–100）',
+  edits: '与全称相差的字数',
+  region: '识别的图片区域',
   // gazette-column
   homepageLinks: '首页链接数',
   otherBulletinLinks: '其他“公报”相关链接',

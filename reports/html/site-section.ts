@@ -1,5 +1,6 @@
 import type { CheckReport, SiteResult } from '../../src/results.ts';
 import { escapeHtml, urlLink } from './escape.ts';
+import { renderEvidence } from './evidence.ts';
 import { renderFindings } from './findings.ts';
 import { formatDateTime, formatDuration, formatScore } from './format.ts';
 import { outcomeBadge, STATUS_LABELS, statusBadge } from './labels.ts';
@@ -29,9 +30,11 @@ function renderRule(rule: ReportRule, check: CheckReport | undefined, siteInspec
     return `<article class="rule"><h3>${heading}</h3><p class="note">本次结果中没有这项检查。</p></article>`;
   }
   const findings = siteInspected || check.outcome !== 'review' ? renderFindings(check.findings) : '';
+  // A pass decided on evidence worth seeing (a header name read by OCR) shows it.
+  const passEvidence = check.outcome === 'pass' && check.evidence ? renderEvidence(check.evidence) : '';
   const veto = check.outcome === 'fail' && check.singleVeto ? ' <span class="veto-tag">单项否决</span>' : '';
   const vetoNote = veto === '' ? '' : `<p class="veto-note">${escapeHtml(check.singleVeto!)}</p>`;
-  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}${veto}</h3>${vetoNote}${findings}</article>`;
+  return `<article class="rule"><h3>${heading} ${outcomeBadge(check.outcome)}${veto}</h3>${vetoNote}${findings}${passEvidence}</article>`;
 }
 
 function notInspectedNote(site: SiteResult): string {

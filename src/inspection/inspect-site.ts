@@ -10,6 +10,7 @@ import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 import type { InspectionContext } from './context.ts';
 import { gatherer, probeOnce } from './gather.ts';
+import { gatherHeaderOcr } from './header-ocr.ts';
 import { linkOccurrences } from './occurrences.ts';
 import { rateSite } from './rating.ts';
 import { unreachableReason } from './reachability.ts';
@@ -39,13 +40,14 @@ export async function inspectSite(
 
   const gather = gatherer(log, ctx.signal);
   const resolve = ctx.settings.links?.resolve;
-  const rendered = await gather('renderedHomepage', async () =>
-    storeScreenshot(
-      site,
-      ctx,
-      await renderHomepage(await ctx.browser(), site.homepage, { ...ctx.settings.render, log }),
-    ),
-  );
+  let screenshot: Uint8Array | undefined;
+  const rendered = await gather('renderedHomepage', async () => {
+    const page = await renderHomepage(await ctx.browser(), site.homepage, { ...ctx.settings.render, log });
+    screenshot = page.headerScreenshot;
+    return storeScreenshot(site, ctx, page);
+  });
+  // Read while the site is crawled; awaited before the checks run.
+  const headerOcr = gatherHeaderOcr(site, rendered, screenshot, gather, ctx.signal);
   const crawl = await gather('siteCrawl', () =>
     crawlSite({
       homepage: site.homepage,
@@ -110,12 +112,14 @@ export async function inspectSite(
   );
 
   const [transport, availability] = await probes;
+  const ocr = await headerOcr;
   const artifacts: Artifacts = {
     renderedHomepage: rendered,
     siteCrawl: crawl,
     linkStatuses,
     transport,
     availability,
+    ...(ocr ? { headerOcr: ocr } : {}),
   };
   const checks = runChecks(site, artifacts, checkContext);
   const homepageUrls = [

@@ -1,13 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../checks/check.ts';
 import { headerFullName } from '../../checks/header-full-name.ts';
-import type { RenderedHomepage } from '../../crawlers/artifacts.ts';
+import type { HeaderOcr, RenderedHomepage } from '../../crawlers/artifacts.ts';
 import { graphic, homepage, link, site, text } from './fixtures/builders.ts';
 
 const NOW = new Date('2026-05-01T00:00:00Z');
 
-function judge(page: Partial<RenderedHomepage>, fullName = '成都市人民政府'): CheckResult {
-  return headerFullName.run({ renderedHomepage: homepage(page) }, { site: site({ fullName }), now: NOW });
+function judge(
+  page: Partial<RenderedHomepage>,
+  fullName = '成都市人民政府',
+  headerOcr?: HeaderOcr,
+): CheckResult {
+  return headerFullName.run(
+    { renderedHomepage: homepage(page), ...(headerOcr ? { headerOcr } : {}) },
+    { site: site({ fullName }), now: NOW },
+  );
+}
+
+const BANNER = { x: 40, y: 30, width: 420, height: 80 };
+
+/** OCR of the banner image: one line of words, each `[text, confidence]`. */
+function ocrRead(...words: [string, number][]): HeaderOcr {
+  return {
+    engine: 'tesseract chi_sim',
+    durationMs: 140,
+    readings: [
+      {
+        region: BANNER,
+        psm: 11,
+        scale: 1,
+        lines:
+          words.length === 0
+            ? []
+            : [{ words: words.map(([text, confidence]) => ({ text, confidence, height: 44 })) }],
+      },
+    ],
+  };
 }
 
 describe('header-full-name', () => {
@@ -189,6 +217,77 @@ describe('header-full-name', () => {
       ],
     ])('still fails when the header shows %s without the name', (_case, page) => {
       expect(judge(page).outcome).toBe('fail');
+    });
+  });
+
+  describe('a name drawn in a header image, read by OCR', () => {
+    const banner = { graphics: [graphic()] };
+
+    it('passes on a confident reading of the full name, with the reading as evidence', () => {
+      const result = judge(
+        banner,
+        '成都市人民政府',
+        ocrRead(['让', 0], ['成都市', 96.4], ['人民', 95], ['政府', 93]),
+      );
+      expect(result).toEqual({
+        outcome: 'pass',
+        findings: [],
+        evidence: {
+          registeredName: '成都市人民政府',
+          ocr: { text: '成都市人民政府', confidence: 95, edits: 0, region: BANNER },
+          screenshot: 'screenshots/cd-portal-header.png',
+        },
+      });
+    });
+
+    it('fails on a confident reading of a shortened name, naming it and its confidence', () => {
+      const result = judge(banner, '成都市人民政府', ocrRead(['成都市', 97], ['政府', 96]));
+      expect(result.outcome).toBe('fail');
+      expect(result.findings[0]!.message).toBe(
+        '头部标识区域的图片中显示的是“成都市政府”（图片文字识别，置信度 97），不是注册的网站全称“成都市人民政府”。',
+      );
+      expect(result.findings[0]!.evidence).toMatchObject({
+        ocr: { text: '成都市政府', confidence: 97, region: BANNER },
+        unlabelledGraphics: [expect.objectContaining({ box: BANNER })],
+      });
+    });
+
+    it("fails on a confident reading of another body's name", () => {
+      const result = judge(banner, '四川省教育厅', ocrRead(['四川省', 95], ['人民政府', 94]));
+      expect(result.outcome).toBe('fail');
+      expect(result.findings[0]!.message).toContain('名称是“四川省人民政府”');
+    });
+
+    it('reviews an unsure reading, showing what OCR read', () => {
+      const result = judge(banner, '成都市人民政府', ocrRead(['咸', 14], ['都', 56], ['市人民政府', 82]));
+      expect(result.outcome).toBe('review');
+      expect(result.findings[0]!.message).toContain('文字识别（OCR）未能可靠读出全称');
+      expect(result.findings[0]!.evidence).toMatchObject({
+        ocrTexts: [{ text: '都 市人民政府', confidence: 78, region: BANNER }],
+        unlabelledGraphics: [expect.objectContaining({ box: BANNER })],
+      });
+    });
+
+    it('reviews an image where OCR read nothing', () => {
+      const result = judge(banner, '成都市人民政府', ocrRead());
+      expect(result.outcome).toBe('review');
+      expect(result.findings[0]!.evidence.ocrTexts).toEqual([]);
+    });
+
+    it('reviews as before when OCR was not gathered (tesseract missing or failed)', () => {
+      const result = judge(banner);
+      expect(result.outcome).toBe('review');
+      expect(result.findings[0]!.message).toContain('全称可能绘制在图中');
+      expect(result.findings[0]!.evidence).not.toHaveProperty('ocrTexts');
+    });
+
+    it('reads no OCR when the name is already there as text', () => {
+      const result = judge(
+        { ...banner, texts: [text('成都市人民政府')] },
+        '成都市人民政府',
+        ocrRead(['成都市', 97], ['政府', 96]),
+      );
+      expect(result).toEqual({ outcome: 'pass', findings: [] });
     });
   });
 });

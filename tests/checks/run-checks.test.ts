@@ -180,6 +180,38 @@ describe('runChecks', () => {
     expect(reports[1]).toEqual({ ruleId: 'passer', outcome: 'pass', findings: [] });
   });
 
+  it('hands an optional artifact over when it was gathered, and runs the check without it otherwise', () => {
+    const seen: unknown[] = [];
+    const reader = defineCheck({
+      meta: { ...CHECKS[0]!.meta, id: 'reader', requires: ['siteCrawl'], optional: ['headerOcr'] },
+      run(artifacts) {
+        seen.push(artifacts.headerOcr?.engine ?? 'none');
+        return { outcome: 'pass', findings: [], evidence: { read: true } };
+      },
+    });
+    const headerOcr = { engine: 'tesseract chi_sim', readings: [], durationMs: 1 };
+    const gathered = runChecks(
+      site(),
+      { ...goodArtifacts(), headerOcr: { ok: true, value: headerOcr } },
+      { now: NOW },
+      [reader],
+    );
+    const failed = runChecks(
+      site(),
+      { ...goodArtifacts(), headerOcr: { ok: false, error: 'tesseract not found' } },
+      { now: NOW },
+      [reader],
+    );
+    const absent = runChecks(site(), goodArtifacts(), { now: NOW }, [reader]);
+    expect(seen).toEqual(['tesseract chi_sim', 'none', 'none']);
+    // A pass keeps the evidence it was decided on.
+    for (const reports of [gathered, failed, absent]) {
+      expect(reports).toEqual([
+        { ruleId: 'reader', outcome: 'pass', findings: [], evidence: { read: true } },
+      ]);
+    }
+  });
+
   it("keeps a failing check's single veto, and drops it from any other outcome", () => {
     const vetoing = (outcome: 'fail' | 'review') =>
       defineCheck({

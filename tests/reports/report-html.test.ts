@@ -127,6 +127,24 @@ describe('renderReportHtml', () => {
     expect(section).toContain('由于检查出错，以下规则未能自动判定');
   });
 
+  it('shows the evidence a pass was decided on: the header name read by OCR, with its confidence', () => {
+    const results = sampleResults();
+    const site = results.sites.find((s) => s.siteId === 'cd-portal')!;
+    const check = site.checks.find((c) => c.ruleId === 'header-full-name')!;
+    Object.assign(check, {
+      outcome: 'pass',
+      findings: [],
+      evidence: {
+        registeredName: '成都市人民政府',
+        ocr: { text: '成都市人民政府', confidence: 95, edits: 0 },
+      },
+    });
+    const section = siteSection(renderReportHtml(results, noScreenshots), 'cd-portal');
+    expect(section).toContain('图片文字识别（OCR）');
+    expect(section).toContain('识别置信度（0–100）');
+    expect(section).toContain('95');
+  });
+
   it('lists findings with their page, broken links grouped per page and capped, evidence as key/value', () => {
     const html = renderReportHtml(sampleResults(), noScreenshots);
     const portal = siteSection(html, 'sc-portal');

@@ -78,7 +78,15 @@ export function collectPage(limits: ExtractionLimits, clickTargets: Element[]): 
     if ((idClass || role || tag === 'header' || tag === 'nav') && topElements.length < limits.topElements) {
       const box = pageBox(element.getBoundingClientRect());
       if (box.y < limits.topRegion && box.height > 0 && !hiddenReasonOf(element, box, memo)) {
-        topElements.push({ tag, role, idClass, selector: cssPath(element, memo), box });
+        const top: TopElement = { tag, role, idClass, selector: cssPath(element, memo), box };
+        if (box.height <= limits.stripHeight && box.width >= innerWidth / 2) {
+          top.links = Array.from(element.querySelectorAll('a, button'), (item) =>
+            collapseText(item.textContent ?? ''),
+          )
+            .filter((text) => text !== '')
+            .slice(0, 40);
+        }
+        topElements.push(top);
       }
     }
   }
