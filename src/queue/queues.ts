@@ -83,6 +83,29 @@ export function failFastConnection(config: QueueConfig): ConnectionOptions {
   };
 }
 
+/**
+ * Closes a queue, even one whose connection is still starting up. BullMQ 5.81 rejects the
+ * start-up of a connection closed before it was ready and re-emits that as an 'error' on the
+ * connection after close() removed every listener, which crashes the process (seen when `serve`
+ * finds its port taken a moment after creating its queues). So a starting connection is given up to
+ * `settleMs` to come up first, and a listener added after close() absorbs a late rejection.
+ */
+export async function closeQueue(queue: Queue, settleMs = 2_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    queue.client.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, settleMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  await queue.close();
+  (queue as unknown as { connection: NodeJS.EventEmitter }).connection.on('error', () => {});
+}
+
 /** Finished jobs are kept a while for inspection (failedReason, stacktrace), then removed. */
 export const KEEP_FINISHED: Pick<DefaultJobOptions, 'removeOnComplete' | 'removeOnFail'> = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -6,6 +6,7 @@ import type { Site } from '../registry/site.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { SweepRecord } from '../store/store.ts';
 import {
+  closeQueue,
   failFastConnection,
   KEEP_FINISHED,
   type QueueConfig,
@@ -82,13 +83,7 @@ export function createSweepLauncher(
         })),
       );
     },
-    async close() {
-      await queue.close();
-      // BullMQ 5.81: closing a connection that never came up rejects its pending start-up later, and
-      // re-emits that as an 'error' on the connection after close() removed every listener, which
-      // would be an unhandled rejection. A listener added after close() absorbs it.
-      (queue as unknown as { connection: NodeJS.EventEmitter }).connection.on('error', () => {});
-    },
+    close: () => closeQueue(queue),
   };
 }
 

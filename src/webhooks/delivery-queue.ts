@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ConnectionOptions, Queue } from 'bullmq';
-import { cappedDoubling, KEEP_FINISHED, type QueueConfig } from '../queue/queues.ts';
+import { cappedDoubling, closeQueue, KEEP_FINISHED, type QueueConfig } from '../queue/queues.ts';
 import type { WebhookDelivery } from '../store/store.ts';
 
 /** One job per delivery attempt round: POST one event to one subscription. */
@@ -65,6 +65,6 @@ export function createWebhookQueue(config: QueueConfig, connection: ConnectionOp
         },
       );
     },
-    close: () => queue.close(),
+    close: () => closeQueue(queue),
   };
 }
