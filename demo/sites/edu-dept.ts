@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
 import { commonRoutes, errorReportBadge, partyGovBadge, printedDate, redirect } from './common.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省教育厅';
+/** The banner: the national emblem and 四川省教育厅 in white 黑体 on blue, 640×96 (drawn for the demo). */
+const EDU_BANNER = readFileSync(new URL('../assets/edu-banner.png', import.meta.url));
 
 /**
- * A provincial department whose header is one banner image with no text alternative (the name may be
- * drawn in it). OCR reads the banner and finds nothing in it (the demo's banner is a blank image), so
- * header-full-name stays `review`: a human must look, and the evidence says what OCR read (nothing).
+ * A provincial department whose name is drawn only in its header's banner image, with no text
+ * alternative: OCR reads 四川省教育厅 in it, so header-full-name passes with the text read and its
+ * confidence as evidence.
  * Its annual report link is hidden, whose archive has an unlabelled
  * page and a missing page, which links to a redirect loop and a server that never answers, and whose
  * 我为政府网站找错 badge sits in a floating box that was closed for good (display:none). It still lives on
@@ -28,7 +31,7 @@ export const eduDept: DemoSite = {
   expected: {
     status: 'done',
     outcomes: {
-      'header-full-name': 'review',
+      'header-full-name': 'pass',
       'gazette-column': 'not-applicable',
       'archive-label': 'fail',
       'annual-report': 'fail',
@@ -45,6 +48,7 @@ export const eduDept: DemoSite = {
   },
   routes: (_origin, world) => ({
     ...commonRoutes(),
+    '/images/banner.png': { body: EDU_BANNER, contentType: 'image/png' },
     '/': {
       body: govPage({
         title: `${NAME}网站`,

@@ -138,10 +138,22 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(https.findings.map((f) => f.message).join('\n')).toMatch(/没有跳转到本网站的 HTTPS 地址/);
   });
 
+  it('reads the name edu-dept draws only in its banner image with OCR, and keeps what it read', () => {
+    const edu = results.sites.find((s) => s.siteId === 'edu-dept')!;
+    const header = edu.checks.find((c) => c.ruleId === 'header-full-name')!;
+    expect(header.outcome).toBe('pass');
+    const ocr = (header.evidence as { ocr: { text: string; confidence: number } }).ocr;
+    expect(ocr.text.replace(/\s/g, '')).toContain('四川省教育厅');
+    expect(ocr.confidence).toBeGreaterThanOrEqual(80);
+  });
+
   it('names every evidence key it wrote in Chinese for the report', () => {
     const keys = new Set(
       results.sites.flatMap((site) =>
-        site.checks.flatMap((check) => check.findings.flatMap((finding) => Object.keys(finding.evidence))),
+        site.checks.flatMap((check) => [
+          ...Object.keys(check.evidence ?? {}),
+          ...check.findings.flatMap((finding) => Object.keys(finding.evidence)),
+        ]),
       ),
     );
     const unnamed = [...keys].filter((key) => evidenceKeyLabel(key) === key);
