@@ -2,8 +2,12 @@ import type { ArchiveLine, CrawledPage } from '../../crawlers/artifacts.ts';
 import { findDates } from './dates.ts';
 import { excerpt } from './text.ts';
 
-/** 已归档, or 已于2023年6月30日归档. */
-const LABEL_SOURCE = String.raw`已\s*归\s*档|已于[^，。；,;]{1,20}?归\s*档`;
+/**
+ * 已归档 as a statement about the page (本页面已归档, 已于2023年6月30日归档), not a record office's count of
+ * what it archived (已归档文件12万件, 已归档的案卷, 已归档 3000 件).
+ */
+const STATEMENT_END = String.raw`(?!\s*(?:的|文件|资料|案卷|档案|材料|数据|\d+\s*[万千百]?\s*[件卷份盒册条个]))`;
+const LABEL_SOURCE = String.raw`(?:已\s*归\s*档|已于[^，。；,;]{1,20}?归\s*档)${STATEMENT_END}`;
 const LABEL = new RegExp(LABEL_SOURCE);
 /** Words by which a page presents itself as archived, or a link names the archive. */
 export const ARCHIVED_WORDS = new RegExp(`${LABEL_SOURCE}|归档时间|归档日期|历史归档`);
@@ -36,9 +40,15 @@ function labelLines(page: CrawledPage): LabelLine[] {
   return [...title, ...(page.archiveLines ?? [])];
 }
 
-/** Archive words in the title, or in the page's own words of a line (a 历史归档 menu entry is not a label). */
+/**
+ * Archive words in the title, or in the page's own words of a short line: a label is a line of its own
+ * (本页面已归档　归档时间：…); a paragraph that mentions 已归档 (an archives bureau's report) does not
+ * present its page as archived, nor does a 历史归档 menu entry (a link, not the page's own words).
+ */
 export function presentsAsArchived(page: CrawledPage): boolean {
-  return labelLines(page).some((line) => ARCHIVED_WORDS.test(line.own));
+  return labelLines(page).some(
+    (line) => ARCHIVED_WORDS.test(line.own) && (line.isTitle || line.own.length <= LABEL_LINE_CHARS),
+  );
 }
 
 /**

@@ -24,7 +24,8 @@ export function archiveLines($: CheerioAPI, title: string, text: string): Archiv
   const kept: ArchiveLine[] = [];
   for (let i = 0; i < lines.length && kept.length < MAX_LINES; i++) {
     const line = lines[i]!;
-    if (!ARCHIVE_WORD.test(line.text)) continue;
+    // Its own words: a sidebar of 历史归档 links must not use up the lines before the page's label.
+    if (!ARCHIVE_WORD.test(line.own)) continue;
     const next = ENDS_WITH_TIME_WORDS.test(line.own)
       ? lines[i + 1]?.text.slice(0, MAX_NEXT_CHARS)
       : undefined;

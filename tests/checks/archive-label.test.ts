@@ -82,6 +82,24 @@ describe('archive-label', () => {
       ],
       [],
     ],
+    [
+      'an archives bureau report whose paragraph mentions 已归档, off the archive roots',
+      [
+        lined(
+          [
+            `2023年，全市档案馆全年接收已归档文件12万件，馆藏总量达到${'数字化档案资源持续增加，'.repeat(4)}，并完成了档案数字化加工任务。`,
+          ],
+          '/xwzx/2023/1.html',
+          { title: '市档案馆2023年工作总结' },
+        ),
+      ],
+      [],
+    ],
+    [
+      'a statistics cell counting archived files, off the archive roots',
+      [lined(['已归档文件', '12万件', '已归档 3000 件'], '/zwgk/tjsj/1.html', { title: '档案工作统计' })],
+      [],
+    ],
     ['an archive root on another host', [page('https://other.gov.cn/archive/2019/a.html', { text: '正文' })]],
     ['a path that only starts like the root', [page('/archive-news/a.html', { text: '正文' })]],
   ];

@@ -25,11 +25,7 @@ describe('archiveLines: the lines of a page that carry archive words', () => {
       '<div>本页面已归档<br>发布时间：2019-06-01</div>',
       [{ text: '本页面已归档', own: '本页面已归档' }],
     ],
-    [
-      'a menu entry: link text only',
-      '<ul><li><a href="/lsgd/">历史归档</a></li></ul>',
-      [{ text: '历史归档', own: '' }],
-    ],
+    ['a menu entry: link text only, so not kept', '<ul><li><a href="/lsgd/">历史归档</a></li></ul>', []],
     [
       'a table cell ending with 归档时间, with the next cell',
       '<table><tr><td>归档状态</td><td>已归档</td><td>归档时间：</td><td>2023-12-31</td></tr></table>',
@@ -42,6 +38,19 @@ describe('archiveLines: the lines of a page that carry archive words', () => {
     ['a page without archive words', '<p>正文</p><script>var s="已归档"</script>', []],
   ])('%s', (_case, body, lines) => {
     expect(read(body)).toEqual(lines);
+  });
+
+  it('keeps the label after a sidebar of more 历史归档 links than it keeps lines', () => {
+    const sidebar = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/lsgd/${2010 + i}/">${2010 + i}年历史归档</a></li>`,
+    );
+    const lines = read(
+      `<ul class="side">${sidebar.join('')}</ul><div class="gdxx">本页面已归档 归档时间：2023-06-30</div>`,
+    );
+    expect(lines).toEqual([
+      { text: '本页面已归档 归档时间：2023-06-30', own: '本页面已归档 归档时间：2023-06-30' },
+    ]);
   });
 
   it('keeps at most 10 lines, each 200 characters around its words', () => {
