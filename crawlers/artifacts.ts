@@ -363,7 +363,10 @@ export interface TransportSecurity {
 export interface OcrWord {
   text: string;
   confidence: number;
+  /** The word's box, in page pixels. */
   height: number;
+  /** Absent in readings stored before issue 9 was finished. */
+  width?: number;
 }
 
 /** One region of the header screenshot as tesseract read it. */

@@ -11,7 +11,8 @@
  * - *A shortened name* (成都市政府 for 成都市人民政府): a sure reading holding a stretch of the name's
  *   characters in order, at least 60 % of them, with more characters left out than OCR noise could
  *   drop (more than the edits tolerated); when an unread word was cut off the reading's end, the
- *   stretch must keep the name's character at that end (the unread word might be it).
+ *   stretch must keep the name's character at that end (the unread word might be it); and no unread
+ *   line of characters as tall as it (a calligraphic full name beside it) may stand in the images.
  * - *Another body's name* (四川省人民政府 on a department's header): a sure reading that ends as a
  *   body's name does (人民政府, 厅, 局, 委员会, 办公室…), while nothing read anywhere keeps 60 % of the
  *   name and nothing as tall went unread (an unsure word at least 0.8 times its median height: an
@@ -39,6 +40,12 @@ export const OCR_RULES = {
   shortenedShare: 0.6,
   unreadHeightShare: 0.8,
 } as const;
+
+/**
+ * An unread word this many times as wide as it is tall is a line of characters (a calligraphic name
+ * tesseract could not read), which may be the full name beside a shortened one read surely.
+ */
+const LINE_OF_CHARACTERS = 2;
 
 const BODY_ENDING = /(人民政府|政府|委员会|管委会|办公厅|办公室|办事处|厅|局|委|署|院)$/;
 
@@ -74,7 +81,10 @@ export function judgeOcr(ocr: HeaderOcr, fullName: string): OcrJudgement {
         kept >= shortenedAt && length - kept > tolerance && reading.glyphs.length <= length + 10,
     )
     .sort((a, b) => b.kept - a.kept)[0];
-  if (shortened) return { kind: 'shortened', ...described(shortened.reading) };
+  if (shortened && !somethingUnreadAsTall(ocr.readings, shortened.reading.glyphs, LINE_OF_CHARACTERS)) {
+    return { kind: 'shortened', ...described(shortened.reading) };
+  }
+  if (shortened) return { kind: 'undecided' };
 
   if (candidates.some((c) => keeps(c.glyphs) >= shortenedAt)) return { kind: 'undecided' };
   const other = sure.find(
@@ -160,12 +170,23 @@ function shortenedRun(reading: SureReading, name: string): number {
   return best.end - best.start;
 }
 
-function somethingUnreadAsTall(readings: OcrReading[], glyphs: Glyph[]): boolean {
+/**
+ * Whether tesseract left unread a word at least as tall as the reading (and, with `minAspect`, at least
+ * that many times as wide as it is tall: a line of characters, not the emblem beside a name).
+ */
+function somethingUnreadAsTall(readings: OcrReading[], glyphs: Glyph[], minAspect = 0): boolean {
   // The median: tesseract's boxes for single characters of one line vary in height.
   const heights = glyphs.map((g) => g.height).sort((a, b) => a - b);
   const height = heights[Math.floor(heights.length / 2)]! * OCR_RULES.unreadHeightShare;
   return readings.some((reading) =>
-    reading.lines.some((line) => line.words.some((w) => w.confidence < UNSURE && w.height >= height)),
+    reading.lines.some((line) =>
+      line.words.some(
+        (w) =>
+          w.confidence < UNSURE &&
+          w.height >= height &&
+          (minAspect === 0 || (w.width ?? 0) >= minAspect * w.height),
+      ),
+    ),
   );
 }
 

@@ -23,6 +23,8 @@ export interface HeaderOcrOptions {
   maxRegions?: number;
   /** The tesseract executable (tests name a missing one). */
   binary?: string;
+  /** A lock file shared by the processes of one worker: one run at a time among them (see `runTesseract`). */
+  lock?: string;
   signal?: AbortSignal;
 }
 
@@ -93,6 +95,7 @@ async function readRegion(
     psm,
     timeoutMs: options.timeoutMs ?? 10_000,
     binary: options.binary,
+    lock: options.lock,
     signal: options.signal,
   });
   const lines = parseTsv(tsv).map((line) => ({
@@ -100,6 +103,7 @@ async function readRegion(
       text: word.text,
       confidence: Math.round(word.confidence * 10) / 10,
       height: Math.round(word.box.height / scale),
+      width: Math.round(word.box.width / scale),
     })),
   }));
   return { region, psm, scale, lines };

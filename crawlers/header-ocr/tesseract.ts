@@ -1,11 +1,13 @@
 /**
  * Runs Debian's tesseract (`tesseract-ocr` with `tesseract-ocr-chi-sim`) on one prepared image, as a
  * subprocess without a shell: the image on its standard input, TSV on its standard output. One run
- * at a time in this process (the CLI's concurrent sites and a queue worker's jobs wait in turn), each
+ * at a time per worker: in this process (the CLI's concurrent sites wait in turn), and, with `lock`,
+ * among the processes sharing that lock file (a queue worker's sandboxed jobs); each run
  * single-threaded and killed at its deadline.
  */
 import { spawn } from 'node:child_process';
 import pLimit from 'p-limit';
+import { lock as lockFile } from 'proper-lockfile';
 
 export interface TesseractRun {
   /** Page segmentation mode: 7 one line, 6 one block, 11 sparse text. */
@@ -13,14 +15,30 @@ export interface TesseractRun {
   timeoutMs: number;
   /** The executable; `tesseract` on the PATH unless a test names another. */
   binary?: string;
+  /** A lock file (it need not exist) whose holders run tesseract one at a time. */
+  lock?: string;
   signal?: AbortSignal;
 }
 
 const oneAtATime = pLimit(1);
 
+/**
+ * A holder that died is taken over after this long (the lock is refreshed while held); a waiter retries
+ * for about two minutes, longer than the six runs of one site at their deadline.
+ */
+const LOCK = { stale: 15_000, retries: { retries: 600, minTimeout: 50, maxTimeout: 200 } } as const;
+
 /** The TSV tesseract prints for `image` (PGM/PNG bytes); rejects when it fails or overruns. */
 export function runTesseract(image: Uint8Array, run: TesseractRun): Promise<string> {
-  return oneAtATime(() => spawnTesseract(image, run));
+  return oneAtATime(async () => {
+    if (run.lock === undefined) return spawnTesseract(image, run);
+    const release = await lockFile(run.lock, { ...LOCK, realpath: false });
+    try {
+      return await spawnTesseract(image, run);
+    } finally {
+      await release().catch(() => {});
+    }
+  });
 }
 
 function spawnTesseract(image: Uint8Array, run: TesseractRun): Promise<string> {

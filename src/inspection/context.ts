@@ -44,6 +44,8 @@ export interface InspectionContext {
   politeness: Politeness;
   /** Each host's answer for a made-up missing URL, asked once per sweep: how soft 404s are told. */
   notFound: NotFoundPages;
+  /** A lock file shared with the other processes of a queue worker, so that they run OCR one at a time. */
+  ocrLock?: string;
   evidence: EvidenceStore;
   log: Logger;
   signal?: AbortSignal;

@@ -16,7 +16,7 @@ export function gatherHeaderOcr(
   rendered: Gathered<RenderedHomepage>,
   screenshot: Uint8Array | undefined,
   gather: ReturnType<typeof gatherer>,
-  signal?: AbortSignal,
+  options: { lock?: string; signal?: AbortSignal } = {},
 ): Promise<Gathered<HeaderOcr>> | undefined {
   if (!rendered.ok || !screenshot) return undefined;
   const graphics = graphicsToRead(rendered.value, site.fullName);
@@ -25,7 +25,7 @@ export function gatherHeaderOcr(
     readHeaderImages(
       screenshot,
       graphics.map((g) => g.box),
-      { signal },
+      options,
     ),
   );
 }

@@ -47,7 +47,10 @@ export async function inspectSite(
     return storeScreenshot(site, ctx, page);
   });
   // Read while the site is crawled; awaited before the checks run.
-  const headerOcr = gatherHeaderOcr(site, rendered, screenshot, gather, ctx.signal);
+  const headerOcr = gatherHeaderOcr(site, rendered, screenshot, gather, {
+    lock: ctx.ocrLock,
+    signal: ctx.signal,
+  });
   const crawl = await gather('siteCrawl', () =>
     crawlSite({
       homepage: site.homepage,

@@ -5,6 +5,8 @@ import type { QueueConfig } from './queues.ts';
 export interface SandboxConfig extends QueueConfig, Pick<ServiceConfig, 'artifactDir'> {
   /** Requests in flight at once to one host over every worker. */
   perHostConcurrency?: number;
+  /** The lock file through which the worker's children run OCR one at a time. */
+  ocrLock?: string;
 }
 
 const VARIABLE = 'GOV_INSPECT_SITE_PROCESSOR';

@@ -107,6 +107,7 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
       linkCache: links.cache,
       politeness,
       notFound: links.notFound,
+      ...(config.ocrLock === undefined ? {} : { ocrLock: config.ocrLock }),
       evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
       log: jobLog,
       signal,

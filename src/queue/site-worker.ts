@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from '../log.ts';
@@ -71,6 +74,8 @@ export function startSiteWorker(
         queuePrefix: config.queuePrefix,
         artifactDir: config.artifactDir,
         perHostConcurrency: options.perHostConcurrency,
+        // One OCR at a time per worker, whatever its concurrency: its children share this lock.
+        ocrLock: join(tmpdir(), `gov-inspect-ocr-${process.pid}-${randomUUID()}`),
       }),
     },
   });

@@ -4,13 +4,22 @@ import type { HeaderOcr, OcrWord } from '../../../crawlers/artifacts.ts';
 
 const REGION = { x: 83, y: 42, width: 720, height: 110 };
 
-/** A word as tesseract's TSV gives it: `成(96)` is 成 read with confidence 96; height 44 unless given. */
+/**
+ * A word as tesseract's TSV gives it: `成(96)` is 成 read with confidence 96; height 44 unless given,
+ * as wide as it is tall per character (`丰(0)` is one square box, an emblem read as noise).
+ */
 function words(spec: string, height = 44): OcrWord[] {
   return [...spec.matchAll(/([^()\s]+)\((\d+)\)/g)].map(([, text, confidence]) => ({
     text: text!,
     confidence: Number(confidence),
     height,
+    width: height * Array.from(text!).length,
   }));
+}
+
+/** A word tesseract could not read, `chars` characters wide. */
+function unread(chars: number, height = 44): OcrWord[] {
+  return [{ text: '~', confidence: 0, height, width: height * chars }];
 }
 
 function ocr(...lines: OcrWord[][]): HeaderOcr {
@@ -96,6 +105,18 @@ describe('judgeOcr', () => {
       ocr(words('丰(0)成(96)都(97)市(97)政府(97)')),
       CITY,
       { kind: 'shortened', text: '成都市政府', confidence: 97, region: REGION },
+    ],
+    [
+      'a shortened name read surely beside a wider line tesseract could not read (a calligraphic full name)',
+      ocr(unread(7, 60), words('成都市(96)政府(95)门户(94)网站(95)', 40)),
+      CITY,
+      { kind: 'undecided' },
+    ],
+    [
+      'a shortened name read surely beside a small unread line (an English subtitle) still fails',
+      ocr(words('成都市(96)政府(95)'), unread(8, 20)),
+      CITY,
+      { kind: 'shortened', text: '成都市政府', confidence: 96, region: REGION },
     ],
     [
       'a shortened name with 门户网站 after it',

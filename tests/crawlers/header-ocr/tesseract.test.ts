@@ -1,11 +1,16 @@
+import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clampRegion, prepareRegion } from '../../../crawlers/header-ocr/prepare.ts';
 import { distinctRegions } from '../../../crawlers/header-ocr/read-header.ts';
 import { runTesseract } from '../../../crawlers/header-ocr/tesseract.ts';
 import { parseTsv } from '../../../crawlers/header-ocr/tsv.ts';
+
+const run = promisify(execFile);
 
 const HEADER =
   'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -108,6 +113,22 @@ describe('runTesseract', () => {
       .split('\n')
       .map((line) => line.split(' ')[0]);
     expect(events).toEqual(['start', 'end', 'start', 'end', 'start', 'end']);
+  });
+
+  it('runs one tesseract at a time across the processes that share a worker’s lock', async () => {
+    await rm(log(), { force: true });
+    const child = fileURLToPath(new URL('./run-locked.ts', import.meta.url));
+    const lock = join(dir, 'ocr');
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        run(process.execPath, ['--import', 'tsx', child, join(dir, 'slow'), lock], { timeout: 30_000 }),
+      ),
+    );
+    const events = (await readFile(log(), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[0]);
+    expect(events).toEqual(Array.from({ length: 6 }, () => ['start', 'end']).flat());
   });
 
   it('kills a run at its deadline', async () => {
