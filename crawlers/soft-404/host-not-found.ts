@@ -3,7 +3,7 @@ import { decodeHtml } from '../decode.ts';
 import { parseHtml, titleOf } from '../html-outline.ts';
 import { textLines } from '../text-lines.ts';
 import { visibleText } from '../visible-text.ts';
-import { normalizeText, type TextSignature, textSignature } from './signature.ts';
+import { compactText, normalizeText, type TextSignature, textSignature } from './signature.ts';
 import { lineSaysNotFound, titleSaysNotFound } from './wording.ts';
 
 /** What a host answered for a URL made up to be missing. */
@@ -23,11 +23,18 @@ export interface MadeUpAnswer {
 export interface NotFoundText {
   title: string;
   signature: TextSignature;
+  /**
+   * The lines in which it says it is missing (404, 页面不存在), whitespace and the request's URL dropped:
+   * a page that is this answer served again prints them too, while a page of the same template whose
+   * own content is empty (drawn by script, an image) does not.
+   */
+  messages: string[];
 }
 
 /** As the crawl keeps a page's text. */
 const TEXT_CHARS = 20_000;
 const TEXT_START_CHARS = 120;
+const MAX_MESSAGES = 3;
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
 /**
@@ -35,8 +42,9 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
  * is the host's error page; an answer with 200 is one only when its title or a line of its text says
  * so (页面不存在, 404): a 200 page that says nothing of the kind is what the host serves for every path
  * (a single-page app's shell, a rewrite to the homepage), and pages that look like it are not missing.
- * Nor is it comparable when it has no text, when it is a sign-in page (the host answers every protected
- * page so), or when it landed on the homepage (see `landsOnHomepage`).
+ * A 404 answer that says nothing either (the bare template) is not comparable: an empty page of the same
+ * template would look like it. Nor is an answer with no text, a sign-in page (the host answers every
+ * protected page so), or one that landed on the homepage (see `landsOnHomepage`).
  */
 export class HostNotFound {
   readonly fingerprint: NotFoundFingerprint;
@@ -55,7 +63,8 @@ export class HostNotFound {
       !full.signIn &&
       !this.landsOnHomepage &&
       typeof answer.status === 'number' &&
-      (answer.status === 404 || answer.status === 410 || (isSuccess(answer.status) && full.saysMissing)) &&
+      (answer.status === 404 || answer.status === 410 || isSuccess(answer.status)) &&
+      full.saysMissing &&
       (full.title !== '' || full.text.signature.length > 0);
     this.fingerprint = {
       url: answer.url,
@@ -88,12 +97,18 @@ export class HostNotFound {
     const visible = visibleText($, TEXT_CHARS);
     const normalized = normalizeText(visible, [this.answer.url, this.answer.finalUrl]);
     const title = titleOf($);
+    const urls = [this.answer.url, this.answer.finalUrl];
+    const messages = textLines($)
+      .filter((line) => lineSaysNotFound(line.own))
+      .map((line) => compactText(line.own, urls))
+      .filter((message) => message !== '')
+      .slice(0, MAX_MESSAGES);
     return {
       title,
       textStart: visible.slice(0, TEXT_START_CHARS),
       signIn: $('input[type=password]').length > 0,
-      saysMissing: titleSaysNotFound(title) || textLines($).some((line) => lineSaysNotFound(line.own)),
-      text: { title, signature: textSignature(normalized) },
+      saysMissing: titleSaysNotFound(title) || messages.length > 0,
+      text: { title, signature: textSignature(normalized), messages },
     };
   }
 }

@@ -3,6 +3,7 @@ import type { SoftNotFound } from '../artifacts.ts';
 import { textLines } from '../text-lines.ts';
 import { type HostNotFound, isHomepageAddress } from './host-not-found.ts';
 import {
+  compactText,
   lengthsClose,
   likeness,
   MAX_DIFFERING_SHINGLES,
@@ -86,6 +87,7 @@ function compare(page: AnsweredPage, host: HostNotFound): NonNullable<SoftNotFou
   if (!lengthsClose(signature.length, reference.signature.length)) return undefined;
   const alike = likeness(signature, reference.signature);
   if (alike.jaccard < MIN_JACCARD || alike.differing > MAX_DIFFERING_SHINGLES) return undefined;
+  if (!printsMessages(page, reference.messages)) return undefined;
   return {
     title: round(title),
     text: round(alike.jaccard),
@@ -102,6 +104,17 @@ function compare(page: AnsweredPage, host: HostNotFound): NonNullable<SoftNotFou
 function mayBeAsLong(collapsed: number, reference: number): boolean {
   const slack = Math.max(40, 0.1 * Math.max(collapsed, reference));
   return collapsed + slack >= reference && collapsed <= 2 * (reference + slack) + MAX_ECHO_CHARS;
+}
+
+/**
+ * The page prints the not-found page's own message lines (404, 页面不存在), or, when that answer said it
+ * only in its title, its own title says so too: a template page with an empty body and the site's
+ * title is not missing.
+ */
+function printsMessages(page: AnsweredPage, messages: readonly string[]): boolean {
+  if (messages.length === 0) return titleSaysNotFound(page.title);
+  const text = compactText(page.text, [page.url, page.finalUrl]);
+  return messages.every((message) => text.includes(message));
 }
 
 function byWording(page: AnsweredPage): SoftNotFound | undefined {

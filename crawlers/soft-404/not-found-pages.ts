@@ -11,11 +11,15 @@ export interface NotFoundPagesOptions {
   settings?: Partial<LinkCheckSettings>;
   /** The sweep's per-host limits; without it, one of its own. */
   politeness?: Politeness;
-  /** Bytes of the made-up URL's answer kept (default 1 MiB). */
+  /** Bytes of the made-up URL's answer kept (default 256 KiB). */
   maxBodyBytes?: number;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Kept per host for the whole sweep, and a sweep's link check reaches hundreds of hosts. A not-found page
+ * is a few KiB; a longer answer is cut here, and no whole page is then within its length (no match).
+ */
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** The made-up URL's request gets at most this long (less when the settings allow less)… */
 const REQUEST_LIMIT_MS = 10_000;
 /**

@@ -10,6 +10,7 @@
  * is what tells them apart: a not-found page served again differs by none, while changing one character
  * changes up to 6 trigrams (3 out, 3 in) and a page's own word more (暂无 for 页面不存在: 11).
  */
+import { distance } from 'fastest-levenshtein';
 
 export interface TextSignature {
   /** Characters of the normalized text. */
@@ -33,10 +34,15 @@ const SHINGLE = 3;
 
 /** The text as compared: whitespace dropped, digit runs as one digit, the request's own URL parts removed. */
 export function normalizeText(text: string, requestUrls: readonly string[] = []): string {
-  let normalized = text;
+  return compactText(text, requestUrls).replace(/\d+/g, '0');
+}
+
+/** The text with whitespace dropped and the request's own URL parts removed, its digits kept. */
+export function compactText(text: string, requestUrls: readonly string[] = []): string {
+  let compacted = text;
   const echoes = [...new Set(requestUrls.flatMap(echoesOf))].sort((a, b) => b.length - a.length);
-  for (const echo of echoes) normalized = normalized.split(echo).join('');
-  return normalized.replace(/[\s\u00a0\u3000]+/g, '').replace(/\d+/g, '0');
+  for (const echo of echoes) compacted = compacted.split(echo).join('');
+  return compacted.replace(/[\s\u00a0\u3000]+/g, '');
 }
 
 /** What of the requested URL a not-found page may print: the URL, its path, its file name, raw or decoded. */
@@ -90,30 +96,17 @@ export function lengthsClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(40, 0.1 * Math.max(a, b));
 }
 
+/** Titles are compared on this many characters at most: a title is a line, not a page. */
+const TITLE_CHARS = 200;
+
 /** 1 for equal titles (digits read as one), else 1 − edit distance / longer length. */
 export function titleSimilarity(a: string, b: string): number {
-  const x = normalizeText(a);
-  const y = normalizeText(b);
+  const x = normalizeText(a).slice(0, TITLE_CHARS);
+  const y = normalizeText(b).slice(0, TITLE_CHARS);
   if (x === y) return 1;
   const longer = Math.max(x.length, y.length);
-  return longer === 0 ? 1 : 1 - editDistance(x, y) / longer;
+  return longer === 0 ? 1 : 1 - distance(x, y) / longer;
 }
 
 /** The least title similarity for "near": 页面不存在 and 页面不存在！ are near, 页面不存在 and 工作动态 are not. */
 export const MIN_TITLE_SIMILARITY = 0.8;
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

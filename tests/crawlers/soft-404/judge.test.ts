@@ -55,6 +55,33 @@ const gbk = (html: string) => iconv.encode(html, 'gbk');
 describe('judgeSoftNotFound against the host’s not-found page', () => {
   const trs = host(TRS_NOT_FOUND);
 
+  describe('a host whose 404 answer is its template under the site-wide title, saying only “404”', () => {
+    const SITE_TITLE = '四川省某某厅';
+    const answer = trsPage(SITE_TITLE, '<div class="err"><p>404</p></div>');
+    const fourOhFour = host(answer, { status: 404 });
+
+    it('is a soft 404 where that answer is served again with 200', () => {
+      expect(judgeSoftNotFound(page('/xwzx/old.html', answer), fourOhFour)).toMatchObject({
+        by: 'not-found-page',
+      });
+    });
+
+    it.each([
+      ['an empty main area (content drawn by a script)', trsPage(SITE_TITLE, '<div id="app"></div>')],
+      ['only an image', trsPage(SITE_TITLE, '<div><img src="/images/map.png" alt=""></div>')],
+    ])('is no soft 404 for a page of the same template with %s', (_case, html) => {
+      expect(judgeSoftNotFound(page('/zwgk/map.html', html), fourOhFour)).toBeUndefined();
+    });
+
+    it('compares nothing with a 404 answer that does not say it is missing (the bare template)', () => {
+      const bare = host(trsPage(SITE_TITLE, '<div class="err"></div>'), { status: 404 });
+      expect(bare.comparable).toBe(false);
+      expect(
+        judgeSoftNotFound(page('/zwgk/map.html', trsPage(SITE_TITLE, '<div></div>')), bare),
+      ).toBeUndefined();
+    });
+  });
+
   it('a page that is the host’s 200 not-found template is a soft 404, with the fingerprint', () => {
     const found = judgeSoftNotFound(page('/xwzx/gzdt/t20190612_1234567.html', TRS_NOT_FOUND), trs);
     expect(found).toMatchObject({
