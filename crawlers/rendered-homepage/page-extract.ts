@@ -84,7 +84,10 @@ const IN_PAGE_SOURCE = `var __name = (target) => target;\n${IN_PAGE_FUNCTIONS.ma
 
 /** Listeners of these events make an element act on a click. */
 const CLICK_EVENTS = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchend']);
-/** A page listening on every list item need not hand them all over: badges are found well within this. */
+/**
+ * A page listening on every list item need not hand them all over. Past this many, the last ones in
+ * document order are kept: the footer's badges, and those scripts append to the end of the body.
+ */
 const MAX_CLICK_TARGETS = 3_000;
 
 /**
@@ -140,7 +143,7 @@ async function clickTargets(session: CDPSession, documentId: string): Promise<st
       nodes.add(listener.backendNodeId);
   }
   const resolved = await Promise.all(
-    [...nodes].slice(0, MAX_CLICK_TARGETS).map((backendNodeId) =>
+    [...nodes].slice(-MAX_CLICK_TARGETS).map((backendNodeId) =>
       session.send('DOM.resolveNode', { backendNodeId }).then(
         ({ object }) => object.objectId,
         () => undefined,

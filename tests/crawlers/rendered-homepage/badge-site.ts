@@ -171,6 +171,24 @@ function pages(port: number): Record<string, { html: string; gbk?: boolean }> {
         "document.addEventListener('click', function () { window.__lastClick = Date.now(); });",
       ),
     },
+    // A news ticker of 3,100 items, each with its own click listener, before the footer whose 找错 image a
+    // script wires with addEventListener: more listening elements than the extraction hands over.
+    '/busy/': {
+      html: trsPage(
+        '<span id="_span_jiucuo"><img src="/images/jiucuo.png" border="0"></span><span><img src="/images/dzjg.png"></span>',
+        `var ul = document.createElement('ul');
+         for (var i = 0; i < 3100; i++) {
+           var li = document.createElement('li');
+           li.textContent = '滚动新闻 ' + i;
+           li.addEventListener('click', function () {});
+           ul.appendChild(li);
+         }
+         document.body.insertBefore(ul, document.body.firstChild);
+         document.querySelector('#_span_jiucuo img').addEventListener('click', function () {
+           window.open('http://zfwzgl.www.gov.cn:${port}/exposure/jiucuo.html?site_code=${SITE_CODE}');
+         });`,
+      ),
+    },
     // Drawn by the platforms' scripts into containers nobody sees.
     '/hidden/': {
       html: trsPage(
@@ -212,6 +230,7 @@ export const BADGE_STYLES = [
   'late',
   'background',
   'not-clickable',
+  'busy',
   'hidden',
   'not-drawn',
 ] as const;

@@ -57,6 +57,7 @@ describe('the national badges as their scripts draw them, rendered in Chromium a
     ['late', 'pass', 'pass'],
     ['background', 'pass', 'pass'],
     ['not-clickable', 'review', 'pass'],
+    ['busy', 'pass', 'pass'],
     ['hidden', 'fail', 'fail'],
     ['not-drawn', 'review', 'review'],
   ] satisfies [Style, string, string][])(
