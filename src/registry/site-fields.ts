@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 /** The fields a site may carry in a sites file (contract §1), in the order they are checked. */
 export const SITE_FIELDS = [
   'id',
@@ -38,21 +39,8 @@ function closestField(name: string): SiteField | undefined {
   const lower = name.toLowerCase();
   let best: { field: SiteField; distance: number } | undefined;
   for (const field of SITE_FIELDS) {
-    const distance = editDistance(lower, field.toLowerCase());
-    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { field, distance };
+    const edits = distance(lower, field.toLowerCase());
+    if (edits <= 2 && (best === undefined || edits < best.distance)) best = { field, distance: edits };
   }
   return best?.field;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
