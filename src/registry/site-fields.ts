@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+
 /** The fields a site may carry in a sites file (contract §1), in the order they are checked. */
 export const SITE_FIELDS = [
   'id',
