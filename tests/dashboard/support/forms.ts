@@ -32,6 +32,7 @@ export async function postFile(
   url: string,
   file: { name: string; bytes: Uint8Array },
   fields: Record<string, string> = { [FORM_TOKEN_FIELD]: formToken(token) },
+  headers: Record<string, string> = ownPage(token),
 ): Promise<LightMyRequestResponse> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -40,7 +41,7 @@ export async function postFile(
   return app.inject({
     method: 'POST',
     url,
-    headers: { ...ownPage(token), 'content-type': request.headers.get('content-type')! },
+    headers: { ...headers, 'content-type': request.headers.get('content-type')! },
     payload: Buffer.from(await request.arrayBuffer()),
   });
 }
