@@ -40,9 +40,10 @@ button[type=submit]:not(.link-button) { margin-top: 12px; padding: 6px 18px; fon
 .site-picks { max-height: 260px; overflow-y: auto; border: 1px solid var(--line); border-radius: 4px; padding: 4px 10px; margin-left: 1.6em; }
 .site-picks label.choice small { display: inline; margin: 0; }
 td form { display: inline; margin: 0; }
-td form button, .copy { margin: 0 0 0 4px; padding: 2px 10px; font: inherit; font-size: 14px; border-radius: 4px; cursor: pointer;
-  border: 1px solid var(--line); background: #fff; }
-button.danger { color: var(--fail); border-color: var(--fail); }
+td form button[type=submit]:not(.link-button), .copy { margin: 0; padding: 2px 10px; font: inherit; font-size: 14px;
+  border-radius: 4px; cursor: pointer; border: 1px solid var(--accent); color: var(--accent); background: #fff; }
+td form button.danger[type=submit]:not(.link-button) { color: var(--fail); border-color: var(--fail); }
+td a + form { margin-left: 8px; }
 .secret label { font-weight: 600; }
 .secret-row { display: flex; gap: 6px; margin: 6px 0; }
 .secret-value { flex: 1; min-width: 0; padding: 6px 8px; font: 14px ui-monospace, SFMono-Regular, Menlo, monospace;
