@@ -76,7 +76,11 @@ describe.each(BACKENDS)('listing and revoking tokens on the $name store', ({ nam
       made.push(await backend.store.tokens.create(input));
     }
     const listed = await backend.store.tokens.list();
-    expect(listed).toEqual(made.map((m) => m.record));
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...listed].sort(byId)).toEqual(made.map((m) => m.record).sort(byId));
+    // Oldest first; tokens made in the same millisecond come in id order.
+    const times = listed.map((record) => record.createdAt);
+    expect(times).toEqual([...times].sort());
     for (const { token } of made) {
       expect(JSON.stringify(listed)).not.toContain(token);
       expect(JSON.stringify(listed)).not.toContain(tokenHash(token));
