@@ -43,3 +43,10 @@ export function regionName(code: string): string {
 export function divisionCode(code: string): string {
   return code.padEnd(6, '0');
 }
+
+/** Sichuan's city-level divisions as 6-digit codes with their names, in code order ('510100', '成都市'). */
+export function cityDivisions(): { code: string; name: string }[] {
+  return Object.entries(CITY_NAMES)
+    .filter(([prefix]) => prefix !== '5100')
+    .map(([prefix, name]) => ({ code: `${prefix}00`, name }));
+}

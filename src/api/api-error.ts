@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'unknown-site'
+  | 'token-in-use'
   | 'no-sites'
   | 'unsupported-media-type'
   | 'payload-too-large'

@@ -5,6 +5,7 @@ import { resultRoutes } from './routes/results.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { sitesImportRoute } from './routes/sites-import.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 
 /**
  * The /api/v1 subtree (each route authenticated by `accessRules`). The webhook routes, which need the
@@ -17,4 +18,5 @@ export const apiRoutes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(resultRoutes);
   await fastify.register(periodReportRoutes);
   await fastify.register(findingRoutes);
+  await fastify.register(tokenRoutes);
 };

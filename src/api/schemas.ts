@@ -167,6 +167,7 @@ export const ErrorSchema = Type.Object({
         Type.Object({
           line: Type.Optional(Type.Integer()),
           row: Type.Optional(Type.Integer()),
+          column: Type.Optional(Type.String({ description: '表格（CSV、XLSX）中的列，如 "E"' })),
           field: Type.Optional(Type.String()),
           message: Type.String(),
         }),

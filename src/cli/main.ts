@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { log } from '../log.ts';
 import { RegistryError } from '../registry/registry-error.ts';
 import { demoCommand } from './demo-command.ts';
+import { demoServiceCommand } from './demo-service-command.ts';
 import { probeCommand } from './probe-command.ts';
 import { serviceCommands } from './service-commands.ts';
 import { sweepCommand } from './sweep-command-line.ts';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   sweepCommand(program);
   probeCommand(program);
   demoCommand(program);
+  demoServiceCommand(program);
   serviceCommands(program);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -19,7 +19,7 @@ export function probeCommand(program: Command): void {
     .description(
       '探测站点清单中每个网站的首页一次，追加到探测记录文件；请用 cron 每 30 分钟运行一次（如 */30 * * * *），检查时以 sweep --probes 按记录判断首页可用性',
     )
-    .requiredOption('--sites <file>', '站点清单（.yaml / .json / .csv）')
+    .requiredOption('--sites <file>', '站点清单（.yaml / .json / .csv / .xlsx）')
     .requiredOption('--log <file>', '探测记录文件（JSON Lines，不存在时创建，每次追加）')
     .option(...RESOLVE_OPTION)
     .action(async (flags: { sites: string; log: string; resolve?: string[] }) => {

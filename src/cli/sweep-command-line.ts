@@ -29,7 +29,7 @@ export function sweepCommand(program: Command): void {
   program
     .command('sweep')
     .description('检查站点清单中的每个网站一次，写出 results.json 和 report.html')
-    .requiredOption('--sites <file>', '站点清单（.yaml / .json / .csv）')
+    .requiredOption('--sites <file>', '站点清单（.yaml / .json / .csv / .xlsx）')
     .requiredOption('--out <dir>', '输出目录')
     .option('--now <iso>', '以此时间为“今天”（年度报表年份等），默认当前时间')
     .option('--max-pages <n>', '每个网站最多抓取的页面数', '200')

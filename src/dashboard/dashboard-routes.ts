@@ -11,8 +11,12 @@ import { authRoutes } from './routes/auth.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { notFoundPage } from './routes/not-found.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { sweepStartRoutes } from './routes/sweep-start.ts';
 import { sweepListRoutes } from './routes/sweeps.ts';
+import { tokenPageRoutes } from './routes/tokens.ts';
+import { webhookPageRoutes } from './routes/webhooks.ts';
 import { DASHBOARD_PREFIX } from './session.ts';
 import { errorPage } from './views/error-page.ts';
 
@@ -86,4 +90,9 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   sweepListRoutes(fastify, store);
   evidenceRoutes(fastify, store, artifactDir);
   reportRoutes(fastify);
+  // The operator console: what the API's province and sweep routes do, as forms.
+  sweepStartRoutes(fastify, store);
+  await registryRoutes(fastify, store);
+  tokenPageRoutes(fastify);
+  webhookPageRoutes(fastify);
 };

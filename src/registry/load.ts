@@ -1,25 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseSites, type RegistryFormat } from './parse.ts';
+import { formatOfFileName, parseSitesFile, SITES_FILE_EXTENSIONS } from './parse-file.ts';
 import { RegistryError } from './registry-error.ts';
 import type { Site } from './site.ts';
 
-const FORMAT_BY_EXTENSION: Record<string, RegistryFormat> = {
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-  '.json': 'json',
-  '.csv': 'csv',
-};
-
 /**
- * Reads a sites file, its format chosen by the extension (.yaml/.yml, .json, .csv). Every failure,
- * including an unreadable file, is a `RegistryError` whose message names the file.
+ * Reads a sites file, its format chosen by the extension (.yaml/.yml, .json, .csv, .xlsx). Every
+ * failure, including an unreadable file, is a `RegistryError` whose message names the file.
  */
 export async function loadSites(path: string): Promise<Site[]> {
-  const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+  const format = formatOfFileName(path);
   if (format === undefined) {
     const extension = extname(path) === '' ? '没有扩展名' : `扩展名是 ${extname(path)}`;
-    fail(path, `无法识别文件格式（${extension}）：站点清单必须是 .yaml、.yml、.json 或 .csv 文件`);
+    fail(path, `无法识别文件格式（${extension}）：站点清单必须是 ${SITES_FILE_EXTENSIONS} 文件`);
   }
   let bytes: Buffer;
   try {
@@ -27,14 +20,8 @@ export async function loadSites(path: string): Promise<Site[]> {
   } catch (error) {
     fail(path, readFailure(error as NodeJS.ErrnoException));
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    fail(path, '文件不是 UTF-8 编码（可能是用 GBK 保存的）：请另存为 UTF-8 编码后再导入');
-  }
-  try {
-    return parseSites(text, format);
+    return await parseSitesFile(bytes, format);
   } catch (error) {
     if (error instanceof RegistryError) throw new RegistryError(error.problems, path);
     throw error;

@@ -6,13 +6,14 @@ import type { Site } from './site.ts';
 import { SITE_FIELDS } from './site-fields.ts';
 import { validateSites } from './validate.ts';
 
-export type RegistryFormat = 'yaml' | 'json' | 'csv';
+/** The sites file formats that are text; XLSX, a zip, is read by `parseSitesFile`. */
+export type TextRegistryFormat = 'yaml' | 'json' | 'csv';
 
 /**
  * Parses and validates a sites file (contract §1). All or nothing: throws a `RegistryError` carrying
- * every problem found, each with its line (YAML, JSON) or spreadsheet row (CSV).
+ * every problem found, each with its line (YAML, JSON) or spreadsheet row and column (CSV).
  */
-export function parseSites(text: string, format: RegistryFormat): Site[] {
+export function parseSites(text: string, format: TextRegistryFormat): Site[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') throw new RegistryError([{ message: '文件是空的，没有任何站点' }]);
   let read: ReadResult;
@@ -33,6 +34,11 @@ export function parseSites(text: string, format: RegistryFormat): Site[] {
     default:
       throw new Error(`Unknown registry format: ${String(format)}`);
   }
+  return validated(read, alreadyReported);
+}
+
+/** Validates what a reader read; throws every problem of both, in file order. */
+export function validated(read: ReadResult, alreadyReported: ReadonlySet<string> = new Set()): Site[] {
   const { sites, problems } = validateSites(read.raws);
   const fieldProblems = problems.filter((problem) => !alreadyReported.has(problem.field ?? ''));
   const all = [...read.problems, ...fieldProblems].sort(
@@ -46,7 +52,7 @@ function placeOf(problem: RegistryProblem): number {
   return problem.line ?? problem.row ?? 0;
 }
 
-/** Problems on one CSV row follow the column order of contract §1 (unknown names first). */
+/** Problems on one spreadsheet row follow the column order of contract §1 (unknown names first). */
 function fieldRank(problem: RegistryProblem): number {
   const name = problem.field?.split('.').at(-1) ?? '';
   return (SITE_FIELDS as readonly string[]).indexOf(name);

@@ -1,11 +1,13 @@
 /**
- * One problem found in a sites file. YAML and JSON problems carry the source `line`; CSV problems
- * carry the spreadsheet `row` (header = row 1). `field` is the path of the offending value, e.g.
- * `sites[1].level` in YAML/JSON or the column name `level` in CSV.
+ * One problem found in a sites file. YAML and JSON problems carry the source `line`; CSV and XLSX
+ * problems carry the spreadsheet `row` (as the spreadsheet numbers it) and, for a cell, its `column`
+ * letter. `field` is the path of the offending value, e.g. `sites[1].level` in YAML/JSON or the
+ * column name `level` in CSV and XLSX.
  */
 export interface RegistryProblem {
   line?: number;
   row?: number;
+  column?: string;
   field?: string;
   message: string;
 }
@@ -27,8 +29,15 @@ function formatProblems(problems: RegistryProblem[], source: string | undefined)
   return [heading, ...problems.map((problem) => `  ${describeProblem(problem)}`)].join('\n');
 }
 
-/** `第 7 行（sites[1].level）：…` for YAML/JSON, `第 3 行（level 列）：…` for CSV. */
+/**
+ * `第 7 行（sites[1].level）：…` for YAML/JSON; `第 3 行 E 列（level）：…` for a CSV or XLSX cell,
+ * `第 1 行（fullName 列）：…` for a column.
+ */
 export function describeProblem(problem: RegistryProblem): string {
+  if (problem.column !== undefined && problem.row !== undefined) {
+    const field = problem.field === undefined ? '' : `（${problem.field}）`;
+    return `第 ${problem.row} 行 ${problem.column} 列${field}：${problem.message}`;
+  }
   const place = problem.line ?? problem.row;
   const field =
     problem.field === undefined ? '' : problem.row !== undefined ? `${problem.field} 列` : problem.field;

@@ -8,6 +8,8 @@ export interface RawField {
   /** The source text of a numeric scalar, so `region: 510000` keeps its digits as written. */
   source?: string;
   line?: number;
+  /** The spreadsheet column of a CSV or XLSX cell ('D'). */
+  column?: string;
 }
 
 /** One site as read from the file: its place (YAML/JSON line or CSV row) and its fields by name. */
@@ -105,11 +107,13 @@ class SiteReader {
 
   report(name: string | undefined, message: string): undefined {
     this.valid = false;
-    const line = (name === undefined ? undefined : this.raw.fields.get(name)?.line) ?? this.raw.line;
+    const read = name === undefined ? undefined : this.raw.fields.get(name);
+    const line = read?.line ?? this.raw.line;
     const field = name === undefined || this.raw.label === '' ? name : `${this.raw.label}.${name}`;
     this.problems.push({
       ...(line === undefined ? {} : { line }),
       ...(this.raw.row === undefined ? {} : { row: this.raw.row }),
+      ...(read?.column === undefined ? {} : { column: read.column }),
       ...(field === undefined ? {} : { field }),
       message,
     });

@@ -1,6 +1,4 @@
-import { API_PREFIX } from '../api/access.ts';
 import { buildApp } from '../api/app.ts';
-import { dashboardRoutes } from '../dashboard/dashboard-routes.ts';
 import type { Logger } from '../log.ts';
 import { startPlanRunner } from '../queue/plan-runner.ts';
 import { scheduleProbeRounds, startProbeRounds } from '../queue/probe-rounds.ts';
@@ -12,9 +10,9 @@ import { openStore } from '../store/open-store.ts';
 import { loadWebhookConfig } from '../webhooks/config.ts';
 import { startWebhookDeliveryWorker } from '../webhooks/delivery-worker.ts';
 import { createWebhookNotifier } from '../webhooks/notifier.ts';
-import { webhookRoutes } from '../webhooks/routes.ts';
 import type { ServiceConfig } from './config.ts';
 import { createQueueHealth } from './queue-health.ts';
+import { registerServiceRoutes } from './service-routes.ts';
 import { storedSiteContexts } from './sweep-site-contexts.ts';
 
 export interface RunningService {
@@ -83,8 +81,13 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
       onRegistryChanged: reconcile,
     });
     started.push(() => app.close());
-    await app.register(webhookRoutes, { prefix: API_PREFIX, queue: config, ...webhooks });
-    await app.register(dashboardRoutes, { store, artifactDir: config.artifactDir, log });
+    await registerServiceRoutes(app, {
+      store,
+      artifactDir: config.artifactDir,
+      log,
+      queue: config,
+      webhooks,
+    });
     const address = await app.listen({ host: config.host, port: config.port });
     log.info(
       { address, embeddedStore: !config.databaseUrl, siteWorkers: config.serveWorkers },

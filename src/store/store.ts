@@ -114,6 +114,10 @@ export interface TokensRepository {
   }): Promise<{ token: string; record: TokenRecord }>;
   /** The token's record, or undefined for an unknown token (compared by hash). */
   verify(token: string): Promise<TokenRecord | undefined>;
+  /** Every token's record (never a token), oldest first. */
+  list(): Promise<TokenRecord[]>;
+  /** Deletes the token, which ends its sessions; false when there was none. */
+  revoke(id: string): Promise<boolean>;
 }
 
 /** The events a webhook subscription can ask for (contract §6, issue 4). */

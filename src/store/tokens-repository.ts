@@ -54,6 +54,16 @@ export function tokensRepository(db: Database): TokensRepository {
       );
       return row && toTokenRecord(row);
     },
+    async list() {
+      const rows = await db.query<TokenRow>(
+        'SELECT id, role, region, name, created_at FROM api_tokens ORDER BY created_at, id',
+      );
+      return rows.map(toTokenRecord);
+    },
+    async revoke(id) {
+      const rows = await db.query('DELETE FROM api_tokens WHERE id = $1 RETURNING id', [id]);
+      return rows.length > 0;
+    },
   };
 }
 

@@ -1,114 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, apiFixture, type Role } from './support/api-fixture.ts';
-import { CHENGDU_SITES, SITES, siteResult, sitesYaml } from './support/fixtures.ts';
+import { CHENGDU_SITES, SITES } from './support/fixtures.ts';
 
+// Who may call each route, role by role: tests/routes/route-matrix.test.ts. Here: what reach means.
 let api: ApiFixture;
-let chengduSweepId: string;
-let provinceSweepId: string;
 
 beforeAll(async () => {
   api = await apiFixture();
-  const cd = await api.store.sweeps.create({
-    id: 'sweep-cd',
-    kind: 'adhoc',
-    period: '2026Q2',
-    siteIds: CHENGDU_SITES,
-    now: '2026-05-10T00:00:00.000Z',
-    region: '5101',
-    requestedBy: 'test',
-  });
-  chengduSweepId = cd.id;
-  await api.store.results.record(cd.id, siteResult('cd-portal', ['annual-report']));
-  const all = await api.store.sweeps.create({
-    id: 'sweep-all',
-    kind: 'quarterly-patrol',
-    period: '2026Q2',
-    siteIds: SITES.map((site) => site.id),
-    now: '2026-05-10T00:00:00.000Z',
-    region: null,
-    requestedBy: 'scheduler:quarterly-patrol',
-  });
-  provinceSweepId = all.id;
 });
 afterAll(() => api.close());
-
-type Expected = Record<Role, number>;
-const ANY_IN: Expected = { province: 200, cityIn: 200, cityOut: 404, none: 401, bad: 401 };
-const READ_ALL: Expected = { province: 200, cityIn: 200, cityOut: 200, none: 401, bad: 401 };
-const PROVINCE_ONLY: Expected = { province: 200, cityIn: 403, cityOut: 403, none: 401, bad: 401 };
-
-const yamlBody = { headers: { 'content-type': 'application/yaml' }, payload: sitesYaml() };
-
-/** contract §6, route by route; the Chengdu site cd-portal is the one in (or out of) reach. */
-const ROUTES: {
-  name: string;
-  method: 'GET' | 'PUT' | 'POST';
-  url: () => string;
-  body?: object;
-  expected: Expected;
-}[] = [
-  { name: 'PUT /sites', method: 'PUT', url: () => '/api/v1/sites', body: yamlBody, expected: PROVINCE_ONLY },
-  { name: 'GET /sites', method: 'GET', url: () => '/api/v1/sites', expected: READ_ALL },
-  { name: 'GET /sites/:id', method: 'GET', url: () => '/api/v1/sites/cd-portal', expected: ANY_IN },
-  {
-    name: 'GET /sites/:id/results',
-    method: 'GET',
-    url: () => '/api/v1/sites/cd-portal/results',
-    expected: ANY_IN,
-  },
-  {
-    name: 'POST /sweeps (siteIds)',
-    method: 'POST',
-    url: () => '/api/v1/sweeps',
-    body: { payload: { kind: 'adhoc', siteIds: ['cd-portal'] } },
-    expected: { ...ANY_IN, province: 202, cityIn: 202 },
-  },
-  {
-    name: 'POST /sweeps (region)',
-    method: 'POST',
-    url: () => '/api/v1/sweeps',
-    body: { payload: { kind: 'quarterly-patrol', region: '5101' } },
-    expected: { province: 202, cityIn: 202, cityOut: 403, none: 401, bad: 401 },
-  },
-  {
-    name: 'GET /sweeps/:id (Chengdu)',
-    method: 'GET',
-    url: () => `/api/v1/sweeps/${chengduSweepId}`,
-    expected: ANY_IN,
-  },
-  {
-    name: 'GET /sweeps/:id (whole province)',
-    method: 'GET',
-    url: () => `/api/v1/sweeps/${provinceSweepId}`,
-    expected: { ...ANY_IN, cityIn: 404 },
-  },
-  {
-    name: 'GET /results/quarterly/:period',
-    method: 'GET',
-    url: () => '/api/v1/results/quarterly/2026Q2',
-    expected: READ_ALL,
-  },
-  {
-    name: 'GET /results/semiannual/:period',
-    method: 'GET',
-    url: () => '/api/v1/results/semiannual/2026H1',
-    expected: READ_ALL,
-  },
-];
-
-const ROLES: Role[] = ['province', 'cityIn', 'cityOut', 'none', 'bad'];
-
-describe('every route × role', () => {
-  const cases = ROUTES.flatMap((route) =>
-    ROLES.map((role) => ({ ...route, role, status: route.expected[role] })),
-  );
-  it.each(cases)('$name as $role → $status', async ({ method, url, body, role, status }) => {
-    const response = await api.as(role, { method, url: url(), ...body });
-    expect(response.statusCode, response.body).toBe(status);
-    if (status >= 400) expect(response.json().error.code).toMatch(/^[a-z-]+$/);
-    if (status === 401) expect(response.headers['www-authenticate']).toBe('Bearer');
-  });
-});
 
 describe('reach', () => {
   it('lists only the sites in a city token’s region', async () => {

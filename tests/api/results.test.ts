@@ -146,7 +146,7 @@ describe('GET /sites/:id and /sites/:id/results', () => {
       headers: { 'content-type': 'text/yaml' },
       payload: sitesYaml([...SITES, zigong]),
     });
-    expect(put.json()).toEqual({ imported: 6 });
+    expect(put.json()).toMatchObject({ imported: 6, dryRun: false });
     expect((await get('province', '/api/v1/sites/zg-portal')).latestResult).toBeNull();
     expect((await get('province', '/api/v1/sites/zg-portal/results')).results).toEqual([]);
   });

@@ -167,6 +167,9 @@ describe('OpenAPI at /docs', () => {
         'GET /api/v1/results/semiannual/{period}',
         'GET /api/v1/reports/quarterly/{period}',
         'GET /api/v1/reports/semiannual/{period}',
+        'GET /api/v1/tokens',
+        'POST /api/v1/tokens',
+        'DELETE /api/v1/tokens/{id}',
       ].sort(),
     );
     const post = spec.paths['/api/v1/sweeps'].post;

@@ -68,14 +68,16 @@ describe('loadSites', () => {
     const path = fixture('many-problems.csv');
     const lines = (await registryErrorOf(() => loadSites(path))).message.split('\n');
     expect(lines[0]).toBe(`站点清单 ${path} 有 9 个问题，未导入任何站点：`);
-    expect(lines).toContain('  第 3 行（level 列）：level 必须是 province、city 或 county 之一，得到 "town"');
+    expect(lines).toContain(
+      '  第 3 行 D 列（level）：level 必须是 province、city 或 county 之一，得到 "town"',
+    );
     expect(lines).toHaveLength(10);
   });
 
   it('rejects an unknown extension before reading the file', async () => {
     const error = await registryErrorOf(() => loadSites(fixture('sites.txt')));
     expect(error.message).toContain(
-      '无法识别文件格式（扩展名是 .txt）：站点清单必须是 .yaml、.yml、.json 或 .csv 文件',
+      '无法识别文件格式（扩展名是 .txt）：站点清单必须是 .yaml、.yml、.json、.csv 或 .xlsx 文件',
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSites } from '../../src/registry/parse.ts';
+import { describeProblem } from '../../src/registry/registry-error.ts';
 import { problemsOf } from './expected-sites.ts';
 
 const JSON_SITE = `{
@@ -105,6 +106,7 @@ describe('parseSites (CSV)', () => {
     expect(await problemsOf(() => parseSites(exponent, 'csv'))).toEqual([
       {
         row: 2,
+        column: 'H',
         field: 'siteCode',
         message: expect.stringContaining('得到 "5.1E+09"（表格软件把长数字写成了科学计数法'),
       },
@@ -114,7 +116,12 @@ describe('parseSites (CSV)', () => {
   it('counts rows as a spreadsheet does: a cell spanning two lines is one row', async () => {
     const text = `${CSV_HEADER}\nsc-portal,"四川省\n人民政府",https://www.sc.gov.cn/,province,portal,510000,,,\nsc-edu,四川省教育厅,https://edu.sc.gov.cn/,province,bureau,510000,sc-portal,,\n`;
     expect(await problemsOf(() => parseSites(text, 'csv'))).toEqual([
-      { row: 3, field: 'kind', message: 'kind 必须是 portal 或 department 之一，得到 "bureau"' },
+      {
+        row: 3,
+        column: 'E',
+        field: 'kind',
+        message: 'kind 必须是 portal 或 department 之一，得到 "bureau"',
+      },
     ]);
   });
 
@@ -130,16 +137,17 @@ describe('parseSites (CSV)', () => {
     const problems = await problemsOf(() => parseSites(text, 'csv'));
     expect(problems).toContainEqual({
       row: 1,
+      column: 'C',
       field: 'homePage',
       message: expect.stringContaining('是不是 "homepage"？'),
     });
   });
 
-  it('reports cells beyond the header', async () => {
+  it('reports cells beyond the header with their column', async () => {
     const text = `${CSV_HEADER}\n${CSV_PORTAL},多余\n`;
-    expect(await problemsOf(() => parseSites(text, 'csv'))).toEqual([
-      { row: 2, message: '第 10 列没有列名，无法识别其中的 "多余"' },
-    ]);
+    const problems = await problemsOf(() => parseSites(text, 'csv'));
+    expect(problems).toEqual([{ row: 2, column: 'J', message: '这一列没有列名，无法识别其中的 "多余"' }]);
+    expect(describeProblem(problems[0]!)).toBe('第 2 行 J 列：这一列没有列名，无法识别其中的 "多余"');
   });
 
   it('reports an unclosed quote with its row', async () => {

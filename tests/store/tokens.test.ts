@@ -62,3 +62,39 @@ describe.each(BACKENDS)('tokens on the $name store', ({ name }) => {
     );
   });
 });
+
+describe.each(BACKENDS)('listing and revoking tokens on the $name store', ({ name }) => {
+  const backend = useBackend(name);
+
+  it('lists every token’s record, oldest first, and never a token or its hash', async () => {
+    const made = [];
+    for (const input of [
+      { role: 'province' as const, region: null, name: '省政府办公厅' },
+      { role: 'city' as const, region: '510100', name: '成都市政府办公厅' },
+      { role: 'city' as const, region: '510500', name: null },
+    ]) {
+      made.push(await backend.store.tokens.create(input));
+    }
+    const listed = await backend.store.tokens.list();
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...listed].sort(byId)).toEqual(made.map((m) => m.record).sort(byId));
+    // Oldest first; tokens made in the same millisecond come in id order.
+    const times = listed.map((record) => record.createdAt);
+    expect(times).toEqual([...times].sort());
+    for (const { token } of made) {
+      expect(JSON.stringify(listed)).not.toContain(token);
+      expect(JSON.stringify(listed)).not.toContain(tokenHash(token));
+    }
+  });
+
+  it('revokes a token: it no longer verifies nor is listed; the others are untouched', async () => {
+    const kept = await backend.store.tokens.create({ role: 'province', region: null, name: 'kept' });
+    const gone = await backend.store.tokens.create({ role: 'city', region: '510100', name: 'gone' });
+    expect(await backend.store.tokens.revoke(gone.record.id)).toBe(true);
+    expect(await backend.store.tokens.verify(gone.token)).toBeUndefined();
+    expect(await backend.store.tokens.verify(kept.token)).toEqual(kept.record);
+    expect(await backend.store.tokens.list()).toEqual([kept.record]);
+    expect(await backend.store.tokens.revoke(gone.record.id)).toBe(false);
+    expect(await backend.store.tokens.revoke('no-such-token')).toBe(false);
+  });
+});

@@ -35,20 +35,7 @@ describe('the /webhooks routes', () => {
     await redis?.stop();
   });
 
-  const ROUTES = [
-    { method: 'GET', url: '/api/v1/webhooks' },
-    { method: 'POST', url: '/api/v1/webhooks', payload: body() },
-    { method: 'DELETE', url: '/api/v1/webhooks/wh_nothing' },
-    { method: 'GET', url: '/api/v1/webhooks/wh_nothing/deliveries' },
-    { method: 'POST', url: '/api/v1/webhooks/deliveries/msg_nothing/redeliver' },
-  ] as const;
-
-  it.each(ROUTES)('$method $url: no token 401, a city token 403', async (route) => {
-    expect((await api.as('none', route)).statusCode).toBe(401);
-    const city = await api.as('city', route);
-    expect(city.statusCode).toBe(403);
-    expect(city.json().error.code).toBe('forbidden');
-  });
+  // Who may call each route (no token 401, a city token 403): tests/routes/route-matrix.test.ts.
 
   it('creates, lists (without secrets), shows the log of and deletes a subscription', async () => {
     const created = await api.as('province', {

@@ -10,7 +10,10 @@ main h1 { text-align: left; font-size: 24px; }
 .topbar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between;
   padding: 10px 20px; background: var(--accent); color: #fff; }
 .topbar a.brand { color: #fff; font-weight: 700; font-size: 17px; text-decoration: none; }
-.account { display: flex; gap: 12px; align-items: center; font-size: 14px; }
+.account { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; font-size: 14px; }
+.account nav { display: flex; flex-wrap: wrap; gap: 6px; }
+.account nav a { text-decoration: none; }
+.account nav a[aria-current=page] { background: #fff; color: var(--accent); }
 .account form { margin: 0; }
 .link-button { background: none; border: 1px solid #fff; color: #fff; border-radius: 4px; padding: 2px 10px; font: inherit; cursor: pointer; }
 .foot { max-width: 1180px; margin: 0 auto; padding: 12px 20px 24px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); }
@@ -21,6 +24,39 @@ main h1 { text-align: left; font-size: 24px; }
 button[type=submit]:not(.link-button) { margin-top: 12px; padding: 6px 18px; font: inherit; color: #fff; background: var(--accent);
   border: none; border-radius: 4px; cursor: pointer; }
 .alert { color: var(--fail); background: var(--fail-bg); padding: 8px 12px; border-radius: 4px; }
+.success { color: var(--pass); background: var(--pass-bg); padding: 8px 12px; border-radius: 4px; }
+.warning { color: var(--fail); font-weight: 600; font-size: 14px; }
+.form h2 { margin-top: 0; }
+.form label { display: block; font-weight: 600; margin: 12px 0 4px; }
+.form label.choice { font-weight: normal; margin: 4px 0; }
+.form label.choice small { display: block; margin-left: 1.6em; }
+.form input[type=url], .form input:not([type]), .form input[type=text] { width: 100%; max-width: 36em; padding: 6px 8px;
+  font: inherit; border: 1px solid var(--line); border-radius: 4px; }
+.form fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 12px 0; padding: 6px 14px 10px; }
+.form legend { font-weight: 600; padding: 0 4px; }
+.form .inline { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+.form .inline label.choice { display: inline-block; }
+.form select { font: inherit; padding: 3px 6px; max-width: 100%; }
+.site-picks { max-height: 260px; overflow-y: auto; border: 1px solid var(--line); border-radius: 4px; padding: 4px 10px; margin-left: 1.6em; }
+.site-picks label.choice small { display: inline; margin: 0; }
+td form { display: inline; margin: 0; }
+td form button[type=submit]:not(.link-button), .copy { margin: 0; padding: 2px 10px; font: inherit; font-size: 14px;
+  border-radius: 4px; cursor: pointer; border: 1px solid var(--accent); color: var(--accent); background: #fff; }
+td form button.danger[type=submit]:not(.link-button) { color: var(--fail); border-color: var(--fail); }
+td a + form { margin-left: 8px; }
+.secret label { font-weight: 600; }
+.secret-row { display: flex; gap: 6px; margin: 6px 0; }
+.secret-value { flex: 1; min-width: 0; padding: 6px 8px; font: 14px ui-monospace, SFMono-Regular, Menlo, monospace;
+  border: 1px solid var(--line); border-radius: 4px; background: var(--head); }
+.problems td:first-child, .problems td:nth-child(2) { white-space: nowrap; }
+.problem-text { white-space: pre-wrap; font-size: 13px; }
+.changed .before { color: var(--fail); text-decoration: line-through; }
+.changed .after { color: var(--pass); }
+.stats-line .added { color: var(--pass); }
+.stats-line .removed { color: var(--fail); }
+.delivery.delivered { color: var(--pass); }
+.delivery.failed { color: var(--fail); }
+.confirm a { margin-left: 12px; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0 16px; }
 .filters select { font: inherit; padding: 3px 6px; max-width: 100%; }
 .filters button[type=submit] { margin-top: 0; }

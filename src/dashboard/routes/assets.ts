@@ -15,9 +15,9 @@ export function chartJsPath(): string {
 const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#b8121b"/><path d="M4 8.5l2.5 2.5L12 5" stroke="#fff" stroke-width="2" fill="none"/></svg>';
 
-const OUR_SCRIPTS = ['charts.js', 'sweep.js'] as const;
+const OUR_SCRIPTS = ['charts.js', 'sweep.js', 'copy.js'] as const;
 
-/** /assets/chart.js, /assets/charts.js, /assets/sweep.js, /assets/dashboard.css: read once at start. */
+/** /assets/chart.js, charts.js, sweep.js, copy.js and dashboard.css: read once at start. */
 export async function assetRoutes(fastify: FastifyInstance): Promise<void> {
   const scripts = new Map<string, string>([['chart.js', await readFile(chartJsPath(), 'utf8')]]);
   for (const name of OUR_SCRIPTS) {

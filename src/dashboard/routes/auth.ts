@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ResultsStore } from '../../store/store.ts';
-import { requireSameOrigin } from '../same-origin.ts';
 import { DASHBOARD_PREFIX, endSession, safeNext, sessionToken, startSession } from '../session.ts';
 import { loginPage } from '../views/login.ts';
 
-/** GET/POST /login and POST /logout. */
+/** GET/POST /login and POST /logout (their Origin checked, as every form's, by enforcePageAccess). */
 export function authRoutes(fastify: FastifyInstance, store: ResultsStore): void {
   fastify.get<{ Querystring: { next?: string } }>(
     '/login',
@@ -19,7 +18,7 @@ export function authRoutes(fastify: FastifyInstance, store: ResultsStore): void 
 
   fastify.post<{ Body: { token?: unknown; next?: unknown } }>(
     '/login',
-    { config: { dashboard: 'public' }, preHandler: requireSameOrigin },
+    { config: { dashboard: 'public' } },
     async (request, reply) => {
       const body = request.body ?? {};
       const next = safeNext(body.next);
@@ -38,12 +37,8 @@ export function authRoutes(fastify: FastifyInstance, store: ResultsStore): void 
     },
   );
 
-  fastify.post(
-    '/logout',
-    { config: { dashboard: 'public' }, preHandler: requireSameOrigin },
-    async (request, reply) => {
-      endSession(request, reply);
-      return reply.redirect(`${DASHBOARD_PREFIX}/login`, 303);
-    },
-  );
+  fastify.post('/logout', { config: { dashboard: 'public' } }, async (request, reply) => {
+    endSession(request, reply);
+    return reply.redirect(`${DASHBOARD_PREFIX}/login`, 303);
+  });
 }

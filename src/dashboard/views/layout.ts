@@ -9,7 +9,38 @@ export interface PageInput {
   body: string;
   viewer: Principal | null;
   /** Our own scripts under /dashboard/assets, loaded at the end of the page. */
-  scripts?: readonly ('chart.js' | 'charts.js' | 'sweep.js')[];
+  scripts?: readonly ('chart.js' | 'charts.js' | 'sweep.js' | 'copy.js')[];
+  /** The navigation entry this page belongs to (its path under /dashboard), marked as current. */
+  current?: string;
+}
+
+interface NavEntry {
+  /** Under /dashboard. */
+  path: string;
+  label: string;
+  /** Shown to province tokens only (the page refuses the others anyway). */
+  provinceOnly?: boolean;
+}
+
+/**
+ * The top bar's entries, in order. The review queue (province) and a city's findings and appeals
+ * (contract §7) go after 发起检查, where an office's daily work is; the registry, tokens and webhooks
+ * are set-up pages and stay last.
+ */
+const NAVIGATION: readonly NavEntry[] = [
+  { path: '/sweeps', label: '检查批次' },
+  { path: '/sweeps/new', label: '发起检查' },
+  { path: '/registry', label: '站点登记', provinceOnly: true },
+  { path: '/tokens', label: '访问令牌', provinceOnly: true },
+  { path: '/webhooks', label: '推送订阅', provinceOnly: true },
+];
+
+function navigation(viewer: Principal, current: string | undefined): string {
+  const links = NAVIGATION.filter((entry) => !entry.provinceOnly || viewer.role === 'province').map(
+    (entry) =>
+      `<a class="link-button" href="${DASHBOARD_PREFIX}${entry.path}"${entry.path === current ? ' aria-current="page"' : ''}>${entry.label}</a>`,
+  );
+  return `<nav aria-label="导航">${links.join('')}</nav>`;
 }
 
 /** Who is signed in, as shown in the top bar: 省级 or the city's region. */
@@ -18,11 +49,11 @@ export function viewerLabel(viewer: Principal): string {
   return `${scope}（${viewer.role === 'province' ? '省级令牌' : '市级令牌'}）`;
 }
 
-function topBar(viewer: Principal | null): string {
+function topBar(viewer: Principal | null, current: string | undefined): string {
   const account =
     viewer === null
       ? ''
-      : `<div class="account"><nav aria-label="导航"><a class="link-button" href="${DASHBOARD_PREFIX}/sweeps">检查批次</a></nav><span class="who">${escapeHtml(viewerLabel(viewer))}</span><form method="post" action="${DASHBOARD_PREFIX}/logout"><button type="submit" class="link-button">退出登录</button></form></div>`;
+      : `<div class="account">${navigation(viewer, current)}<span class="who">${escapeHtml(viewerLabel(viewer))}</span><form method="post" action="${DASHBOARD_PREFIX}/logout"><button type="submit" class="link-button">退出登录</button></form></div>`;
   return `<header class="topbar"><a class="brand" href="${DASHBOARD_PREFIX}/">四川省政府网站检查</a>${account}</header>`;
 }
 
@@ -41,7 +72,7 @@ export function page(input: PageInput): string {
 <link rel="stylesheet" href="${DASHBOARD_PREFIX}/assets/dashboard.css">
 </head>
 <body>
-${topBar(input.viewer)}
+${topBar(input.viewer, input.current)}
 <main>
 ${input.body}
 </main>

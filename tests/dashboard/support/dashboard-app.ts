@@ -6,8 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../../src/api/app.ts';
 import { dashboardRoutes } from '../../../src/dashboard/dashboard-routes.ts';
+import type { QueueConfig } from '../../../src/queue/queues.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import type { ResultsStore } from '../../../src/store/store.ts';
+import { webhookRoutes } from '../../../src/webhooks/routes.ts';
 import { RecordingLauncher } from '../../api/support/launchers.ts';
 
 /** "Today" of the dashboards under test: in 2026Q2. */
@@ -16,6 +18,7 @@ export const TODAY = new Date('2026-05-20T02:00:00.000Z');
 export interface DashboardApp {
   app: FastifyInstance;
   store: ResultsStore;
+  launcher: RecordingLauncher;
   artifactDir: string;
   tokens: { province: string; luzhou: string; chengdu: string };
   /** The origin the app listens on, after listen(). */
@@ -26,19 +29,24 @@ export interface DashboardApp {
 
 /**
  * The API built as `serve` builds it, with the dashboards registered on it, over the embedded store
- * in a fresh directory; tokens for the province, Luzhou (510500) and Chengdu (510100).
+ * in a fresh directory; tokens for the province, Luzhou (510500) and Chengdu (510100). With
+ * `webhooks`, the webhook routes too (their redeliveries queued in that Redis; loopback receivers allowed).
  */
-export async function dashboardApp(options: { sweepPollMs?: number } = {}): Promise<DashboardApp> {
+export async function dashboardApp(
+  options: { sweepPollMs?: number; webhooks?: QueueConfig } = {},
+): Promise<DashboardApp> {
   const dir = await mkdtemp(join(tmpdir(), 'gov-inspect-dashboard-'));
   const artifactDir = join(dir, 'artifacts');
   const store = await openStore({ dataDir: join(dir, 'data') });
   const log = pino({ level: 'silent' });
-  const app = await buildApp({
-    store,
-    launcher: new RecordingLauncher(),
-    queueHealth: async () => true,
-    log,
-  });
+  const launcher = new RecordingLauncher();
+  const app = await buildApp({ store, launcher, queueHealth: async () => true, log });
+  if (options.webhooks)
+    await app.register(webhookRoutes, {
+      prefix: '/api/v1',
+      queue: options.webhooks,
+      allowPrivateTargets: true,
+    });
   await app.register(dashboardRoutes, {
     store,
     artifactDir,
@@ -54,6 +62,7 @@ export async function dashboardApp(options: { sweepPollMs?: number } = {}): Prom
   const fixture: DashboardApp = {
     app,
     store,
+    launcher,
     artifactDir,
     tokens,
     base: '',

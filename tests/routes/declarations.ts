@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { load } from 'cheerio';
+import { SITES, sitesYaml } from '../api/support/fixtures.ts';
+import { postFile } from '../dashboard/support/forms.ts';
+import type { Role, RouteServer } from './route-server.ts';
+
+/**
+ * Who may call each route, declared next to it: the answer every role gets (province; a city token
+ * whose region holds the Chengdu site or sweep asked for; one whose region does not; no token; a
+ * token the store never made). 'login' is the dashboard's 303 to its sign-in page.
+ */
+export type Expected = Record<Role, number | 'login'>;
+
+export interface RouteRequest {
+  url: string;
+  /** An API body (JSON unless `contentType` says otherwise). */
+  payload?: object | string;
+  contentType?: string;
+  /** A dashboard form, posted from the dashboard's own page with the session's form token. */
+  form?: Record<string, string | string[]>;
+  /** A dashboard upload (multipart), likewise. */
+  file?: { name: string; bytes: Buffer };
+}
+
+export interface RouteCase {
+  /** What the case asks, when a route has several. */
+  name?: string;
+  /** Made afresh for each role: a case that deletes something deletes its own. */
+  request(server: RouteServer): RouteRequest | Promise<RouteRequest>;
+  expect: Expected;
+}
+
+const all = (answer: number | 'login'): Expected => ({
+  province: answer,
+  cityIn: answer,
+  cityOut: answer,
+  none: answer,
+  bad: answer,
+});
+const api = (province: number, cityIn: number, cityOut: number): Expected => ({
+  province,
+  cityIn,
+  cityOut,
+  none: 401,
+  bad: 401,
+});
+const page = (province: number, cityIn: number, cityOut: number): Expected => ({
+  province,
+  cityIn,
+  cityOut,
+  none: 'login',
+  bad: 'login',
+});
+
+const PUBLIC = all(200);
+/** Any token: city tokens read within their region, which the request's site or sweep lies in or not. */
+const apiAny = (ok = 200) => api(ok, ok, ok);
+const apiInReach = (ok = 200) => api(ok, ok, 404);
+const apiProvince = (ok = 200) => api(ok, 403, 403);
+const pageAny = (ok = 200) => page(ok, ok, ok);
+const pageInReach = (ok = 200) => page(ok, ok, 404);
+const pageProvince = (ok = 200) => page(ok, 403, 403);
+
+const one = (url: string, expect: Expected, more: Omit<RouteRequest, 'url'> = {}): RouteCase[] => [
+  { request: () => ({ url, ...more }), expect },
+];
+
+async function newToken(server: RouteServer): Promise<string> {
+  return (await server.store.tokens.create({ role: 'city', region: '510500', name: '待吊销' })).record.id;
+}
+
+async function newWebhook(server: RouteServer): Promise<string> {
+  const id = `wh_${randomUUID().slice(0, 12)}`;
+  await server.store.webhooks.create({
+    id,
+    url: 'http://127.0.0.1:9/hook',
+    secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+    events: ['sweep.completed'],
+    region: null,
+    createdBy: 'test',
+  });
+  return id;
+}
+
+async function failedDelivery(server: RouteServer): Promise<{ hook: string; delivery: string }> {
+  const hook = await newWebhook(server);
+  const delivery = `msg_${randomUUID().slice(0, 12)}`;
+  await server.store.webhooks.recordDelivery({
+    id: delivery,
+    subscriptionId: hook,
+    eventType: 'sweep.completed',
+    payload: {},
+  });
+  await server.store.webhooks.recordAttempt(delivery, { status: 500, error: null, state: 'failed' });
+  return { hook, delivery };
+}
+
+/** The registry's confirmation form, as the province's preview renders it for SITES with one name changed. */
+async function confirmation(server: RouteServer): Promise<Record<string, string>> {
+  const current = (await server.store.sites.get('sc-portal'))?.fullName;
+  const renamed = SITES.map((site) =>
+    site.id === 'sc-portal'
+      ? { ...site, fullName: current === '四川省人民政府' ? '四川省人民政府网' : '四川省人民政府' }
+      : site,
+  );
+  const preview = await postFile(server.app, server.tokens.province, '/dashboard/registry/preview', {
+    name: 'sites.yaml',
+    bytes: Buffer.from(sitesYaml(renamed)),
+  });
+  const $ = load(preview.body);
+  return Object.fromEntries(
+    $('form.confirm input[type=hidden]')
+      .filter((_, input) => $(input).attr('name') !== '_csrf')
+      .map((_, input) => [[$(input).attr('name'), $(input).attr('value')]])
+      .get(),
+  );
+}
+
+const yaml = { payload: sitesYaml(), contentType: 'application/yaml' };
+
+/** Every route of the service, by `METHOD url` as Fastify registers it. HEAD routes answer as their GET. */
+export const DECLARED: Record<string, RouteCase[]> = {
+  // OpenAPI and health: public.
+  'GET /docs': one('/docs', PUBLIC),
+  // Swagger UI sends its index page's old address on to /docs.
+  'GET /docs/static/index.html': one('/docs/static/index.html', all(302)),
+  'GET /docs/static/swagger-initializer.js': one('/docs/static/swagger-initializer.js', PUBLIC),
+  'GET /docs/json': one('/docs/json', PUBLIC),
+  'GET /docs/yaml': one('/docs/yaml', PUBLIC),
+  'GET /docs/static/*': one('/docs/static/swagger-ui.css', PUBLIC),
+  'GET /health': one('/health', PUBLIC),
+
+  // The API (contract §6).
+  'GET /api/v1/sites': one('/api/v1/sites', apiAny()),
+  'PUT /api/v1/sites': [
+    { name: 'replace', request: () => ({ url: '/api/v1/sites', ...yaml }), expect: apiProvince() },
+    {
+      name: 'dry run',
+      request: () => ({ url: '/api/v1/sites?dryRun=true', ...yaml }),
+      expect: apiProvince(),
+    },
+  ],
+  'GET /api/v1/sites/:id': one('/api/v1/sites/cd-portal', apiInReach()),
+  'GET /api/v1/sites/:id/results': one('/api/v1/sites/cd-portal/results', apiInReach()),
+  'POST /api/v1/sweeps': [
+    {
+      name: 'Chengdu sites',
+      request: () => ({ url: '/api/v1/sweeps', payload: { kind: 'adhoc', siteIds: ['cd-portal'] } }),
+      expect: apiInReach(202),
+    },
+    {
+      name: 'Chengdu',
+      request: () => ({ url: '/api/v1/sweeps', payload: { kind: 'quarterly-patrol', region: '5101' } }),
+      expect: api(202, 202, 403),
+    },
+    {
+      name: 'own region',
+      request: () => ({ url: '/api/v1/sweeps', payload: { kind: 'adhoc' } }),
+      expect: apiAny(202),
+    },
+  ],
+  'GET /api/v1/sweeps/:id': [
+    {
+      name: 'Chengdu',
+      request: (s) => ({ url: `/api/v1/sweeps/${s.sweeps.chengdu}` }),
+      expect: apiInReach(),
+    },
+    {
+      name: 'whole province',
+      request: (s) => ({ url: `/api/v1/sweeps/${s.sweeps.province}` }),
+      expect: api(200, 404, 404),
+    },
+  ],
+  'GET /api/v1/results/quarterly/:period': one('/api/v1/results/quarterly/2026Q2', apiAny()),
+  'GET /api/v1/results/semiannual/:period': one('/api/v1/results/semiannual/2026H1', apiAny()),
+  'GET /api/v1/reports/quarterly/:period': [
+    {
+      name: 'own region',
+      request: () => ({ url: '/api/v1/reports/quarterly/2026Q2?format=csv' }),
+      expect: apiAny(),
+    },
+    {
+      name: 'Chengdu',
+      request: () => ({ url: '/api/v1/reports/quarterly/2026Q2?format=csv&region=510100' }),
+      expect: api(200, 200, 403),
+    },
+  ],
+  'GET /api/v1/reports/semiannual/:period': one('/api/v1/reports/semiannual/2026H1?format=csv', apiAny()),
+  'GET /api/v1/tokens': one('/api/v1/tokens', apiProvince()),
+  'POST /api/v1/tokens': one('/api/v1/tokens', apiProvince(201), {
+    payload: { role: 'city', region: '510100' },
+  }),
+  'DELETE /api/v1/tokens/:id': [
+    { request: async (s) => ({ url: `/api/v1/tokens/${await newToken(s)}` }), expect: apiProvince(204) },
+  ],
+  'GET /api/v1/webhooks': one('/api/v1/webhooks', apiProvince()),
+  'POST /api/v1/webhooks': one('/api/v1/webhooks', apiProvince(201), {
+    payload: { url: 'http://127.0.0.1:9/hook', events: ['sweep.completed'] },
+  }),
+  'DELETE /api/v1/webhooks/:id': [
+    { request: async (s) => ({ url: `/api/v1/webhooks/${await newWebhook(s)}` }), expect: apiProvince(204) },
+  ],
+  'GET /api/v1/webhooks/:id/deliveries': [
+    {
+      request: async (s) => ({ url: `/api/v1/webhooks/${await newWebhook(s)}/deliveries` }),
+      expect: apiProvince(),
+    },
+  ],
+  'POST /api/v1/webhooks/deliveries/:deliveryId/redeliver': [
+    {
+      request: async (s) => ({
+        url: `/api/v1/webhooks/deliveries/${(await failedDelivery(s)).delivery}/redeliver`,
+      }),
+      expect: apiProvince(202),
+    },
+  ],
+
+  // The dashboards: assets and sign-in are public; a signed-in session is asked of everything else.
+  'GET /dashboard/assets/chart.js': one('/dashboard/assets/chart.js', PUBLIC),
+  'GET /dashboard/assets/charts.js': one('/dashboard/assets/charts.js', PUBLIC),
+  'GET /dashboard/assets/sweep.js': one('/dashboard/assets/sweep.js', PUBLIC),
+  'GET /dashboard/assets/copy.js': one('/dashboard/assets/copy.js', PUBLIC),
+  'GET /dashboard/assets/icon.svg': one('/dashboard/assets/icon.svg', PUBLIC),
+  'GET /dashboard/assets/dashboard.css': one('/dashboard/assets/dashboard.css', PUBLIC),
+  // Signed in already: on to the dashboard.
+  'GET /dashboard/login': one('/dashboard/login', { ...all(303), none: 200, bad: 200 }),
+  'POST /dashboard/login': [
+    { request: (s) => ({ url: '/dashboard/login', form: { token: s.tokens.cityIn } }), expect: all(303) },
+  ],
+  'POST /dashboard/logout': one('/dashboard/logout', all('login'), { form: {} }),
+  'GET /dashboard': one('/dashboard', pageAny()),
+  'GET /dashboard/sites/:id': one('/dashboard/sites/cd-portal', pageInReach()),
+  'GET /dashboard/sweeps': one('/dashboard/sweeps', pageAny()),
+  'GET /dashboard/sweeps/:id': [
+    { request: (s) => ({ url: `/dashboard/sweeps/${s.sweeps.chengdu}` }), expect: pageInReach() },
+  ],
+  'GET /dashboard/sweeps/:id/progress.json': [
+    {
+      request: (s) => ({ url: `/dashboard/sweeps/${s.sweeps.chengdu}/progress.json` }),
+      expect: pageInReach(),
+    },
+  ],
+  'GET /dashboard/evidence/:sweepId/:siteId/header.png': [
+    {
+      request: (s) => ({ url: `/dashboard/evidence/${s.sweeps.chengdu}/cd-portal/header.png` }),
+      expect: pageInReach(),
+    },
+  ],
+  'GET /dashboard/reports/:plan/:period': one('/dashboard/reports/quarterly/2026Q2?format=csv', pageAny()),
+
+  // The operator console.
+  'GET /dashboard/sweeps/new': one('/dashboard/sweeps/new', pageAny()),
+  'POST /dashboard/sweeps': one('/dashboard/sweeps', pageInReach(303), {
+    form: { kind: 'adhoc', scope: 'sites', siteIds: 'cd-portal' },
+  }),
+  'GET /dashboard/registry': one('/dashboard/registry', pageProvince()),
+  'POST /dashboard/registry/preview': one('/dashboard/registry/preview', pageProvince(), {
+    file: { name: 'sites.yaml', bytes: Buffer.from(sitesYaml(SITES.slice(0, 4))) },
+  }),
+  'POST /dashboard/registry': [
+    {
+      request: async (s) => ({ url: '/dashboard/registry', form: await confirmation(s) }),
+      expect: pageProvince(303),
+    },
+  ],
+  'GET /dashboard/tokens': one('/dashboard/tokens', pageProvince()),
+  'POST /dashboard/tokens': one('/dashboard/tokens', pageProvince(), {
+    form: { role: 'city', region: '510300' },
+  }),
+  'POST /dashboard/tokens/:id/revoke': [
+    {
+      request: async (s) => ({ url: `/dashboard/tokens/${await newToken(s)}/revoke`, form: {} }),
+      expect: pageProvince(303),
+    },
+  ],
+  'GET /dashboard/webhooks': one('/dashboard/webhooks', pageProvince()),
+  'POST /dashboard/webhooks': one('/dashboard/webhooks', pageProvince(), {
+    form: { url: 'http://127.0.0.1:9/hook', events: 'sweep.completed' },
+  }),
+  'POST /dashboard/webhooks/:id/delete': [
+    {
+      request: async (s) => ({ url: `/dashboard/webhooks/${await newWebhook(s)}/delete`, form: {} }),
+      expect: pageProvince(303),
+    },
+  ],
+  'GET /dashboard/webhooks/:id': [
+    { request: async (s) => ({ url: `/dashboard/webhooks/${await newWebhook(s)}` }), expect: pageProvince() },
+  ],
+  'POST /dashboard/webhooks/:id/deliveries/:deliveryId/redeliver': [
+    {
+      request: async (s) => {
+        const { hook, delivery } = await failedDelivery(s);
+        return { url: `/dashboard/webhooks/${hook}/deliveries/${delivery}/redeliver`, form: {} };
+      },
+      expect: pageProvince(303),
+    },
+  ],
+};
