@@ -27,6 +27,19 @@ export const annualReport = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
+    // One finding per homepage. It rests on the year asked for and the report links seen instead: a
+    // new year asks for another report, so last year's decision does not carry over.
+    identity: {
+      key: [],
+      digest: [
+        'evidence.expectedYears.0',
+        'evidence.yearlessLinks.*.text',
+        'evidence.wrongYearLinks.*.text',
+        'evidence.hiddenLinks.*.text',
+        'evidence.hiddenLinks.*.hiddenReason',
+        'evidence.frames',
+      ],
+    },
   },
   run({ renderedHomepage: home }, { now }): CheckResult {
     const today = shanghaiDay(now);

@@ -34,6 +34,22 @@ export const archiveLabel = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['siteCrawl'],
+    // One finding per page. It rests on why the page counts as archived, how it answered and the
+    // label line (or its absence); not on the dates listed elsewhere on the page.
+    identity: {
+      key: [],
+      digest: [
+        'evidence.why',
+        'evidence.pathSegment',
+        'evidence.answer.status',
+        'evidence.answer.error',
+        'evidence.answer.softNotFound?',
+        'evidence.answer.challenge?',
+        'evidence.textAroundLabel',
+        'evidence.textAroundArchiveWord',
+        'evidence.pageTitle',
+      ],
+    },
   },
   run({ siteCrawl: crawl }, { site }): CheckResult {
     const failures: Finding[] = [];

@@ -17,6 +17,21 @@ export const brokenLinks = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['linkStatuses'],
+    // One finding per (page, target). It rests on the answer: the status or error code, whether it is
+    // a soft 404 and the host's not-found answer it matched (not the made-up URL asked, nor the
+    // similarity figures), the firewall that stopped the check; not on attempts or redirect timings.
+    identity: {
+      key: ['target'],
+      digest: [
+        'status',
+        'evidence.softNotFound?',
+        'evidence.notFoundFingerprint.status',
+        'evidence.notFoundFingerprint.pageTitle',
+        'evidence.challenge.vendor',
+        'evidence.challenge.status',
+        'evidence.busy?',
+      ],
+    },
   },
   run({ linkStatuses }): CheckResult {
     const broken: Finding[] = [];

@@ -14,6 +14,13 @@ export interface Finding {
   /** One sentence in Simplified Chinese. */
   message: string;
   evidence: Record<string, unknown>;
+  /**
+   * Added (contract §7), set when a result is made and when it is stored (`identifyFindings`): the
+   * finding's stable fingerprint, the same for the same problem found again in a later sweep.
+   */
+  id?: string;
+  /** Added (contract §7): a fingerprint of what the finding rests on; it changes when that evidence does. */
+  evidenceDigest?: string;
 }
 
 export interface CheckResult {
@@ -39,6 +46,31 @@ export interface CheckContext {
   parentHomepage?: string;
 }
 
+/**
+ * How a rule's findings are recognised again in a later sweep (contract §7, README "Adjudication").
+ * Each part is a path into the finding: `target`, `evidence.item`; `a.*.b` is the set of `b` over the
+ * items of the array `a`; a trailing `?` takes only whether the part is there.
+ */
+export interface FindingIdentity {
+  /** Parts that, beside the page URL, tell the rule's findings apart: one problem, one key. */
+  key: readonly string[];
+  /**
+   * What the finding rests on: a change in any of these reopens a decision on it. Volatile evidence
+   * (durations, timestamps, screenshot paths, boxes, OCR confidence, counts that grow every day) is
+   * left out.
+   */
+  digest: readonly string[];
+}
+
+/**
+ * How a rule's single veto (单项否决) stands once findings are decided: the findings that carry it
+ * (default: all), and the reason given when a reviewer upholds a `review` finding that would carry it.
+ */
+export interface SingleVetoRule {
+  reason: string;
+  carriedBy?: (finding: Finding) => boolean;
+}
+
 export interface CheckMeta {
   /** The rule id of contract §4. */
   id: string;
@@ -55,6 +87,10 @@ export interface CheckMeta {
   requires: readonly ArtifactName[];
   /** Artifacts `run` reads when they were gathered: one absent or failed is left out, nothing more. */
   optional?: readonly ArtifactName[];
+  /** What goes into its findings' `id` and `evidenceDigest` (contract §7). */
+  identity: FindingIdentity;
+  /** For a rule that fails with a single veto: how the veto stands once its findings are decided. */
+  singleVeto?: SingleVetoRule;
 }
 
 type Value<K extends ArtifactName> = Extract<Artifacts[K], { ok: true }>['value'];

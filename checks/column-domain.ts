@@ -43,6 +43,17 @@ export const columnDomain = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
+    // One finding per off-domain navigation link (its address is the key); a relabelled link is the same problem.
+    identity: {
+      key: ['evidence.href'],
+      digest: [
+        'evidence.href',
+        'evidence.kind',
+        'evidence.expectedHost',
+        'evidence.frames',
+        'evidence.homepageLinks?',
+      ],
+    },
   },
   run({ renderedHomepage: home }): CheckResult {
     const expectedHost = new URL(home.finalUrl).host;

@@ -19,6 +19,8 @@ const KIND_NAMES: Record<ColumnKind, string> = {
 const PERIOD_NAMES: Record<Exclude<ColumnKind, 'other'>, string> = { news: '2周', 'notice-policy': '6个月' };
 /** The national indicators fail a site with this many columns not updated or blank (累计超过（含）5个). */
 const NATIONAL_COLUMN_LIMIT = 5;
+/** 网站不更新 is a single veto of the national indicators. */
+const STALE_HOMEPAGE_VETO = '首页信息超过2周未更新（网站不更新），按国家检查指标单项否决。';
 /** What a blank column's page says in place of a list. */
 const SAYS_EMPTY =
   /暂无(?:相关)?(?:信息|数据|内容|记录|文章|文件)|没有(?:找到)?相关(?:信息|内容|记录|数据)|没有(?:任何)?(?:信息|记录|数据)|栏目(?:正在)?建设中|正在建设中|敬请期待/;
@@ -42,6 +44,29 @@ export const contentFreshness = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['siteCrawl', 'renderedHomepage'],
+    // One finding for the homepage and one per column (its name is the key). It rests on the newest
+    // entry (its date and address) and the blank page's wording, not on how many days ago that was:
+    // the same stale entry a quarter later is the same problem.
+    identity: {
+      key: ['evidence.column'],
+      digest: [
+        'evidence.column',
+        'evidence.kind',
+        'evidence.blank',
+        'evidence.newestDate',
+        'evidence.newestUrl',
+        'evidence.thresholdDays',
+        'evidence.text?',
+        'evidence.listItems?',
+        'evidence.status',
+        'evidence.error',
+        'evidence.challenge?',
+      ],
+    },
+    singleVeto: {
+      reason: STALE_HOMEPAGE_VETO,
+      carriedBy: (finding) => finding.evidence.column === undefined,
+    },
   },
   run({ siteCrawl: crawl, renderedHomepage }, ctx): CheckResult {
     const today = shanghaiDay(ctx.now);
@@ -65,9 +90,7 @@ export const contentFreshness = defineCheck({
       return {
         outcome: 'fail',
         findings,
-        ...(home.stale
-          ? { singleVeto: '首页信息超过2周未更新（网站不更新），按国家检查指标单项否决。' }
-          : {}),
+        ...(home.stale ? { singleVeto: STALE_HOMEPAGE_VETO } : {}),
       };
     }
     return { outcome: findings.length > 0 ? 'review' : 'pass', findings };

@@ -29,6 +29,18 @@ export const errorReportEntry = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
+    // One finding per homepage: the entry seen but not clickable, hidden, or not drawn by its script.
+    identity: {
+      key: [],
+      digest: [
+        'evidence.images.*.label',
+        'evidence.hiddenEntries.*.label',
+        'evidence.hiddenEntries.*.hiddenReason',
+        'evidence.script',
+        'evidence.frames',
+        'evidence.lookedFor?',
+      ],
+    },
   },
   run({ renderedHomepage: home }): CheckResult {
     const entries = findEntries(home, {

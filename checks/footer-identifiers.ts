@@ -32,6 +32,23 @@ export const footerIdentifiers = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
+    // One finding per missing item. It rests on the number shown (and the one registered), how it is
+    // hidden, the label read without a number; not on the text around it or the page's last lines.
+    identity: {
+      key: ['evidence.item'],
+      digest: [
+        'evidence.item',
+        'evidence.shown',
+        'evidence.registered',
+        'evidence.text',
+        'evidence.hiddenReason',
+        'evidence.hiddenBadges.*.label',
+        'evidence.hiddenBadges.*.hiddenReason',
+        'evidence.script',
+        'evidence.frames',
+        'evidence.lookedFor?',
+      ],
+    },
   },
   run({ renderedHomepage: home }, { site }): CheckResult {
     const frames = contentInFrames(home);

@@ -32,6 +32,24 @@ export const gazetteColumn = defineCheck({
     appliesToText: '省级和市（州）级政府门户网站',
     appliesTo: (site) => site.kind === 'portal' && (site.level === 'province' || site.level === 'city'),
     requires: ['renderedHomepage', 'siteCrawl'],
+    // One finding per missing service (or per column page that does not open). The issues the column
+    // publishes (pages examined, pages not crawled) change every month and are left out.
+    identity: {
+      key: ['evidence.missing'],
+      digest: [
+        'evidence.missing',
+        'evidence.notInspected?',
+        'evidence.homepageLink.href',
+        'evidence.homepageLinks?',
+        'evidence.otherBulletinLinks.*.text',
+        'evidence.gazetteLinks.*.text',
+        'evidence.frames',
+        'evidence.answer.status',
+        'evidence.answer.error',
+        'evidence.answer.softNotFound?',
+        'evidence.answer.challenge?',
+      ],
+    },
   },
   run({ renderedHomepage: home, siteCrawl: crawl }): CheckResult {
     const candidates = home.links.filter(isGazetteLink);

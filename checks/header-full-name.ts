@@ -26,6 +26,24 @@ export const headerFullName = defineCheck({
     appliesTo: () => true,
     requires: ['renderedHomepage'],
     optional: ['headerOcr'],
+    // One finding per homepage. It rests on the name looked for and what stands in its place (a
+    // shortened or hidden name, what OCR read for sure, the images it may be drawn in); not on boxes,
+    // the screenshot, OCR confidence or the header's other texts (a date, the weather).
+    identity: {
+      key: [],
+      digest: [
+        'evidence.registeredName',
+        'evidence.shownName.text',
+        'evidence.hiddenName.*.text',
+        'evidence.hiddenName.*.alt',
+        'evidence.hiddenName.*.hiddenReason',
+        'evidence.unlabelledGraphics.*.src',
+        'evidence.ocr.text',
+        'evidence.frames',
+        'evidence.settle.cappedOut',
+        'evidence.foundOutsideHeader?',
+      ],
+    },
   },
   run({ renderedHomepage: page, headerOcr }, { site }): CheckResult {
     const name = compact(site.fullName);

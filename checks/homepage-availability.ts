@@ -10,6 +10,11 @@ const MAX_FAILURE_RATE = 0.05;
 /** Clause 4.4.2: a temporary offline lasts at most 30 days. */
 const MAX_OFFLINE_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** The veto of a finding a reviewer upholds, whatever the automated judgement was. */
+const UPHELD_VETO = '经人工复核，首页属于“站点无法访问”，按全国政府网站检查指标单项否决，网站评为不合格。';
+
+/** What a finding was judged on: the evidence's `judgement`. */
+type Judgement = 'single-probe' | 'offline-episode' | 'blocked' | 'too-few-probes' | 'failure-rate';
 
 /**
  * Clause 4.4.2 (政府门户网站一般不得关停下线; a temporary offline at most once a year, at most 30 days)
@@ -30,10 +35,17 @@ export const homepageAvailability = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['availability'],
+    // One finding per judgement (one per offline episode, keyed by its start). It rests on what was
+    // judged and over which window (from the period's start), not on the counts, which grow every day.
+    identity: {
+      key: ['evidence.episode.from'],
+      digest: ['evidence.judgement', 'evidence.method', 'evidence.from', 'evidence.episode.from'],
+    },
+    singleVeto: { reason: UPHELD_VETO },
   },
   run({ availability: a }, { site }): CheckResult {
     const url = site.homepage;
-    const evidence = summaryEvidence(a);
+    const evidence = (judgement: Judgement) => ({ judgement, ...summaryEvidence(a) });
     if (a.method === 'single-probe') {
       const failed = a.failedSamples[0];
       if (a.probes > 0 && a.failures === 0) return { outcome: 'pass', findings: [] };
@@ -43,7 +55,7 @@ export const homepageAvailability = defineCheck({
           ? '首页单次探测被网站防火墙拦截（服务器有应答，但拒绝了探测方）'
           : '没有首页探测记录';
       const message = `${what}；单次探测不足以认定“站点无法访问”，服务中按计划多次探测后才能判断，需人工复核。`;
-      return { outcome: 'review', findings: [{ url, message, evidence }] };
+      return { outcome: 'review', findings: [{ url, message, evidence: evidence('single-probe') }] };
     }
 
     const longest = a.episodes.filter((e) => spanMs(e) > MAX_OFFLINE_DAYS * DAY_MS);
@@ -52,7 +64,7 @@ export const homepageAvailability = defineCheck({
         (episode): Finding => ({
           url,
           message: `首页自${when(episode.from)}至${when(episode.to)}连续无法访问（${episode.probes}次探测均失败），超过临时下线不得超过${MAX_OFFLINE_DAYS}天的规定。`,
-          evidence: { ...evidence, episode },
+          evidence: { ...evidence('offline-episode'), episode },
         }),
       );
       const veto = `首页连续无法访问超过${MAX_OFFLINE_DAYS}天，超出条款4.4.2临时下线时限，属于“站点无法访问”，单项否决，网站评为不合格。`;
@@ -62,26 +74,30 @@ export const homepageAvailability = defineCheck({
     const blocked = a.blocked ?? 0;
     if (blocked > a.probes) {
       const message = `${period(a)}首页探测中有${blocked}次被网站防火墙拦截（服务器有应答，但拒绝了探测方），多于其余的${a.probes}次探测（其中${a.failures}次失败）；探测方被网站拒绝，无法判断是否“站点无法访问”，需网站放行探测或人工复核。`;
-      return { outcome: 'review', findings: [{ url, message, evidence }] };
+      return { outcome: 'review', findings: [{ url, message, evidence: evidence('blocked') }] };
     }
 
     const perDay = a.daysProbed > 0 ? a.probes / a.daysProbed : 0;
     if (a.daysProbed < MIN_DAYS || perDay < MIN_PROBES_PER_DAY) {
       const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。${blockedNote(a)}${maintenanceNote(a)}`;
-      return { outcome: 'review', findings: [{ url, message, evidence }] };
+      return { outcome: 'review', findings: [{ url, message, evidence: evidence('too-few-probes') }] };
     }
 
     if (a.failures / a.probes >= MAX_FAILURE_RATE) {
       const rate = percent(a.failures / a.probes);
       const message = `${period(a)}共探测首页${a.probes}次，其中${a.failures}次打不开（超过15秒、出错或显示维护页面），占${rate}，达到“站点无法访问”${MAX_FAILURE_RATE * 100}%的标准。${blockedNote(a)}${maintenanceNote(a)}`;
       const veto = `首页无法访问的探测占${rate}（达到${MAX_FAILURE_RATE * 100}%），属于“站点无法访问”，按全国政府网站检查指标单项否决，网站评为不合格。`;
-      return { outcome: 'fail', findings: [{ url, message, evidence }], singleVeto: veto };
+      return {
+        outcome: 'fail',
+        findings: [{ url, message, evidence: evidence('failure-rate') }],
+        singleVeto: veto,
+      };
     }
     return { outcome: 'pass', findings: [] };
   },
 });
 
-/** What every finding carries: the counts, the rate, the offline episodes and sample failures. */
+/** What every finding carries besides its judgement: the counts, the rate, the offline episodes and sample failures. */
 function summaryEvidence(a: HomepageAvailability): Record<string, unknown> {
   return {
     method: a.method,

@@ -38,6 +38,21 @@ export const httpsSecurity = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['transport', 'renderedHomepage'],
+    // One finding per problem (its name is the key): the error or certificate code, where plain HTTP
+    // ended, the resources loaded over http.
+    identity: {
+      key: ['evidence.problem'],
+      digest: [
+        'evidence.problem',
+        'evidence.error',
+        'evidence.tlsError',
+        'evidence.validTo',
+        'evidence.status',
+        'evidence.finalUrl',
+        'evidence.insecureResources.*.url',
+        'evidence.challenge.vendor',
+      ],
+    },
   },
   run({ transport, renderedHomepage }): CheckResult {
     const failures = [
@@ -58,7 +73,7 @@ function noHttps(https: TransportSecurity['https']): Finding | undefined {
   return {
     url: https.url,
     message: `网站不能通过 HTTPS 访问：${https.url} ${why ?? '无法连接'}（${https.error}）。`,
-    evidence: { url: https.url, error: https.error },
+    evidence: { problem: 'no-https', url: https.url, error: https.error },
   };
 }
 
@@ -70,7 +85,12 @@ function badCertificate(https: TransportSecurity['https']): Finding | undefined 
   return {
     url: https.url,
     message: `网站的 HTTPS 证书有问题：${problem}（${code}${until}），浏览器会警告访问者连接不安全。`,
-    evidence: { url: https.url, tlsError: code, ...(https.validTo ? { validTo: https.validTo } : {}) },
+    evidence: {
+      problem: 'certificate',
+      url: https.url,
+      tlsError: code,
+      ...(https.validTo ? { validTo: https.validTo } : {}),
+    },
   };
 }
 
@@ -83,6 +103,7 @@ function httpNotRedirected(http: TransportSecurity['http']): Finding | undefined
     url: http.url,
     message: `用 HTTP 访问 ${http.url} 没有跳转到本网站的 HTTPS 地址：${ending(http, end)}，网页以明文传输。`,
     evidence: {
+      problem: 'http-not-redirected',
       url: http.url,
       ...(http.status !== undefined ? { status: http.status } : {}),
       ...(http.error !== undefined ? { error: http.error } : {}),
@@ -103,6 +124,7 @@ function httpChallenged(http: TransportSecurity['http']): Finding | undefined {
     url: http.url,
     message: `HTTP 访问被防护系统拦截，无法判断是否跳转到 HTTPS，需人工确认：用 HTTP 访问 ${http.url} 得到的是防护系统的验证页（HTTP ${http.challenge.status}）。`,
     evidence: {
+      problem: 'http-challenge',
       url: http.url,
       status: http.status,
       finalUrl: http.finalUrl ?? http.url,
@@ -139,6 +161,7 @@ function mixedContent(home: RenderedHomepage): Finding | undefined {
     url: home.finalUrl,
     message: `首页通过 HTTPS 打开，却以 HTTP 明文加载了 ${insecure.length} 个资源（${byKind}），即“混合内容”：浏览器会拦截脚本、样式表和框架，或标示页面不安全。`,
     evidence: {
+      problem: 'mixed-content',
       insecureCount: insecure.length,
       insecureResources: insecure.slice(0, LISTED).map(({ url, kind }) => ({ url, kind })),
     },

@@ -28,6 +28,17 @@ export const siteDomain = defineCheck({
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: [],
+    // One finding per site, on the registered homepage's host.
+    identity: {
+      key: [],
+      digest: [
+        'evidence.host',
+        'evidence.expected',
+        'evidence.parent',
+        'evidence.parentDomain',
+        'evidence.addressClass',
+      ],
+    },
   },
   run(_artifacts, { site, parentHomepage }): CheckResult {
     const url = site.homepage;

@@ -53,6 +53,18 @@ export const siteFunctions = defineCheck({
     appliesToText: '所有网站（办事服务功能只对政府门户网站检查）',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
+    // One finding per missing function: its hidden links, the label shown without a link, or nothing.
+    identity: {
+      key: ['evidence.function'],
+      digest: [
+        'evidence.function',
+        'evidence.hiddenLinks.*.text',
+        'evidence.hiddenLinks.*.hiddenReason',
+        'evidence.text',
+        'evidence.frames',
+        'evidence.homepageLinks?',
+      ],
+    },
   },
   run({ renderedHomepage: home }, { site }): CheckResult {
     const frames = contentInFrames(home);

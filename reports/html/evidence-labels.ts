@@ -125,6 +125,7 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   thresholdDays: '更新期限（天）',
   datedEntries: '带日期的信息条数',
   // homepage-availability
+  judgement: '判定依据',
   from: '起',
   to: '止',
   probes: '探测次数',
@@ -138,6 +139,7 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   ok: '是否正常',
   durationMs: '耗时（毫秒）',
   // https-security
+  problem: '问题',
   tlsError: '证书问题',
   validTo: '证书有效期至',
   insecureCount: '以 HTTP 加载的资源数',
@@ -188,6 +190,20 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
   },
   source: { navigation: '首页导航栏', 'homepage-link': '首页上的栏目链接' },
   blank: { 'no-dated-entries': '页面上没有标注日期的信息条目' },
+  judgement: {
+    'single-probe': '检查时单次探测',
+    'offline-episode': '连续无法访问的时段',
+    blocked: '探测多被网站防火墙拦截',
+    'too-few-probes': '探测天数或次数不足',
+    'failure-rate': '探测失败比例',
+  },
+  problem: {
+    'no-https': '不能通过 HTTPS 访问',
+    certificate: 'HTTPS 证书无法通过验证',
+    'http-not-redirected': 'HTTP 访问未跳转到 HTTPS',
+    'http-challenge': 'HTTP 访问被防护系统拦截',
+    'mixed-content': 'HTTPS 首页以 HTTP 加载资源（混合内容）',
+  },
   addressClass: {
     public: '公网地址',
     loopback: '本机地址',

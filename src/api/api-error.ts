@@ -15,6 +15,11 @@ export type ApiErrorCode =
   | 'queue-unavailable'
   | 'renderer-busy'
   | 'delivery-pending'
+  | 'finding-not-current'
+  | 'evidence-changed'
+  | 'finding-not-failing'
+  | 'finding-appealed'
+  | 'finding-decided'
   | 'internal-error';
 
 /** Where a request field lives, as Fastify names the parts it validates. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { periodReportRoutes } from '../period-reports/routes.ts';
+import { findingRoutes } from './routes/findings.ts';
 import { resultRoutes } from './routes/results.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { sitesImportRoute } from './routes/sites-import.ts';
@@ -16,5 +17,6 @@ export const apiRoutes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(sweepRoutes);
   await fastify.register(resultRoutes);
   await fastify.register(periodReportRoutes);
+  await fastify.register(findingRoutes);
   await fastify.register(tokenRoutes);
 };

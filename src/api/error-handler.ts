@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { AdjudicationError } from '../adjudication/errors.ts';
 import { RegistryError } from '../registry/registry-error.ts';
 import { SweepRequestError } from '../service/start-sweep.ts';
 import { ApiError, type FieldLocation } from './api-error.ts';
@@ -36,6 +37,7 @@ export function toApiError(error: FastifyError | Error): ApiError {
       ...(error.problems[0]?.field ? { field: error.problems[0].field } : {}),
     });
   }
+  if (error instanceof AdjudicationError) return adjudicationError(error);
   if (error instanceof SweepRequestError) {
     if (error.code === 'unknown-site')
       return new ApiError(404, 'unknown-site', error.message, { field: 'siteIds' });
@@ -56,6 +58,28 @@ export function toApiError(error: FastifyError | Error): ApiError {
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) return new ApiError(status, 'invalid-request', error.message);
   return new ApiError(500, 'internal-error', '服务器内部错误');
+}
+
+const ADJUDICATION_ANSWERS: Record<AdjudicationError['problem'], [number, ApiError['code']]> = {
+  'unknown-finding': [404, 'not-found'],
+  'not-current': [409, 'finding-not-current'],
+  'evidence-changed': [409, 'evidence-changed'],
+  'not-failing': [409, 'finding-not-failing'],
+  'already-appealed': [409, 'finding-appealed'],
+  'already-decided': [409, 'finding-decided'],
+  'until-past': [400, 'invalid-request'],
+};
+
+/** A refused appeal or decision; in a request deciding several findings the field names the one refused. */
+function adjudicationError(error: AdjudicationError): ApiError {
+  const [status, code] = ADJUDICATION_ANSWERS[error.problem];
+  const field =
+    error.problem === 'until-past'
+      ? 'until'
+      : error.index === undefined
+        ? undefined
+        : `findings[${error.index}].id`;
+  return new ApiError(status, code, error.message, field ? { field, location: 'body' } : {});
 }
 
 function validationError(error: FastifyError): ApiError {

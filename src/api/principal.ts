@@ -17,6 +17,8 @@ export interface Principal {
   region: string | null;
   /** Recorded as the sweep's `requestedBy`. */
   label: string;
+  /** Who appeals or decides a finding (contract §7 history): the token's name, or its id when it has none. */
+  name: string;
   /** The sites this caller may read and sweep. */
   reaches(site: Site): boolean;
 }
@@ -28,6 +30,7 @@ export function principalOf(token: TokenRecord): Principal {
     role: token.role,
     region,
     label: token.name ? `token:${token.name}` : `token:${token.id}`,
+    name: token.name ?? token.id,
     reaches:
       token.role === 'province'
         ? () => true

@@ -6,6 +6,7 @@ import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage
 import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
 import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
 import { normalizeUrl } from '../../crawlers/url.ts';
+import { identifyFindings } from '../adjudication/finding-id.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 import type { InspectionContext } from './context.ts';
@@ -166,9 +167,10 @@ type Outcome = Pick<
   | 'tlsError'
 >;
 
+/** The site's result, every finding with its `id` and `evidenceDigest` (contract §7). */
 function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
   const finishedAt = new Date();
-  return {
+  return identifyFindings({
     siteId: site.id,
     status: outcome.status,
     pagesCrawled: outcome.pagesCrawled,
@@ -184,5 +186,5 @@ function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
     ...(outcome.tlsError ? { tlsError: outcome.tlsError } : {}),
     fullName: site.fullName,
     homepage: site.homepage,
-  };
+  });
 }

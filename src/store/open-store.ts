@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
+import { adjudicationRepository } from './adjudication-repository.ts';
 import type { Database } from './database.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { pgDatabase } from './pg-database.ts';
@@ -47,6 +48,7 @@ export function storeOver(db: Database): ResultsStore {
     tokens: tokensRepository(db),
     webhooks: webhooksRepository(db),
     probes: probesRepository(db),
+    adjudication: adjudicationRepository(db),
     close: () => db.close(),
   };
 }

@@ -1,12 +1,14 @@
+import { identifyFindings } from '../adjudication/finding-id.ts';
 import { isHalfYear, isQuarter } from '../periods/period-names.ts';
 import type { SiteResult } from '../results.ts';
 import { halfYearOf, quarterOf } from '../sweep/period.ts';
 import type { Database } from './database.ts';
+import { recordFindingSites } from './finding-sites.ts';
 import type { ResultsRepository, StoredResult } from './store.ts';
 import { UnknownSweepError } from './sweeps-repository.ts';
 import { isoTimestamp } from './timestamps.ts';
 
-interface ResultRow {
+export interface ResultRow {
   sweep_id: string;
   site_id: string;
   quarter: string;
@@ -29,7 +31,9 @@ const NEWEST_FIRST = 'r.seq DESC';
 
 export function resultsRepository(db: Database): ResultsRepository {
   return {
-    record(sweepId, result) {
+    record(sweepId, made) {
+      // Whoever made the result (a worker of an older release, a test), its findings are stored with ids.
+      const result = identifyFindings(made);
       return db.transaction(async (tx) => {
         // Locks the sweep row: concurrent results for one sweep count in turn.
         const [sweep] = await tx.query<{ now: Date; listed: boolean }>(
@@ -46,6 +50,7 @@ export function resultsRepository(db: Database): ResultsRepository {
           [sweepId, result.siteId, quarterOf(now), halfYearOf(now), JSON.stringify(result)],
         );
         if (inserted.length === 0) return false;
+        await recordFindingSites(tx, result);
         // Results arriving prove the sweep runs, even one marked failed because its launch timed out
         // (the jobs were queued after all): the last result completes it.
         await tx.query(
@@ -95,7 +100,7 @@ export function resultsRepository(db: Database): ResultsRepository {
   };
 }
 
-function toStoredResult(row: ResultRow): StoredResult {
+export function toStoredResult(row: ResultRow): StoredResult {
   return {
     sweepId: row.sweep_id,
     siteId: row.site_id,

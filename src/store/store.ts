@@ -1,5 +1,7 @@
+import type { Finding, Outcome } from '../../checks/check.ts';
 import type { HomepageAvailability, HomepageProbe } from '../../crawlers/artifacts.ts';
 import type { ProbeWindow } from '../../crawlers/homepage-probe/summarize.ts';
+import type { FindingAction, Verdict } from '../adjudication/types.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 
@@ -90,7 +92,8 @@ export interface SweepsRepository {
 export interface ResultsRepository {
   /**
    * Stores one site's result of a sweep, once: a redelivered result for the same (sweep, site) is
-   * ignored and `false` returned. In the same transaction the sweep's `done`/`failed` counters move,
+   * ignored and `false` returned. Its findings are stored with their `id` and `evidenceDigest`
+   * (computed afresh) and each id's site noted. In the same transaction the sweep's `done`/`failed` counters move,
    * and the sweep becomes `done` when every site has a result.
    */
   record(sweepId: string, result: SiteResult): Promise<boolean>;
@@ -206,6 +209,73 @@ export interface ProbesRepository {
   prune(before: Date): Promise<number>;
 }
 
+/** Who appeals or decides: a token. */
+export interface Actor {
+  /** The token's name, or its id when it has none. */
+  name: string;
+  role: TokenRole;
+  region: string | null;
+  tokenId: string | null;
+}
+
+/** A finding where it stands now: in its site's latest result (of a period, when one is asked for). */
+export interface LocatedFinding {
+  /** With its `id` and `evidenceDigest`. */
+  finding: Finding;
+  ruleId: string;
+  /** The automated outcome of its check. */
+  outcome: Outcome;
+  stored: StoredResult;
+  /** The period an appeal or decision on it is made for: the one asked for, else its sweep's. */
+  period: string;
+}
+
+/** One finding of a request, with the digest of the evidence the caller saw (optional). */
+export interface FindingRef {
+  id: string;
+  evidenceDigest?: string;
+}
+
+export interface AppealRequest {
+  finding: FindingRef;
+  /** The period whose latest result is appealed; default: the site's latest result. */
+  period?: string;
+  reason: string;
+  by: Actor;
+  at: Date;
+}
+
+export interface DecisionRequest {
+  /** One or more findings decided alike, with one reason (the review queue's bulk decision). */
+  findings: readonly FindingRef[];
+  period?: string;
+  verdict: Verdict;
+  reason: string;
+  /** 'YYYY-MM-DD'; default: the end of the period after the one the decision is made in. */
+  until?: string;
+  by: Actor;
+  at: Date;
+}
+
+/**
+ * Appeals and decisions (contract §7), append-only. `appeal` and `decide` check the finding's state and
+ * write in one transaction, under a lock per finding: they throw `AdjudicationError` (and write nothing)
+ * for an unknown finding, one not in its site's latest result, evidence changed since the caller saw
+ * it, an appeal of a check that did not fail, a finding appealed or decided already.
+ */
+export interface AdjudicationRepository {
+  /** The site a finding id belongs to, whether or not its latest result still holds it. */
+  siteOf(findingId: string): Promise<string | undefined>;
+  locate(findingId: string, period?: string): Promise<LocatedFinding | undefined>;
+  appeal(request: AppealRequest): Promise<FindingAction>;
+  /** All or nothing: every finding decided, or none. */
+  decide(request: DecisionRequest): Promise<FindingAction[]>;
+  /** Every appeal and decision on the id, oldest first. */
+  history(findingId: string): Promise<FindingAction[]>;
+  /** Every appeal and decision on the findings of these sites, oldest first. */
+  actionsForSites(siteIds: readonly string[]): Promise<FindingAction[]>;
+}
+
 /** The durable results store: PostgreSQL, or the embedded PGlite when no DATABASE_URL is set. */
 export interface ResultsStore {
   sites: SitesRepository;
@@ -214,5 +284,6 @@ export interface ResultsStore {
   tokens: TokensRepository;
   webhooks: WebhooksRepository;
   probes: ProbesRepository;
+  adjudication: AdjudicationRepository;
   close(): Promise<void>;
 }

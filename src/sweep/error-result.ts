@@ -1,4 +1,5 @@
 import { CHECKS } from '../../checks/index.ts';
+import { identifyFindings } from '../adjudication/finding-id.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 
@@ -9,7 +10,7 @@ import type { SiteResult } from '../results.ts';
 export function errorResult(site: Site, error: unknown): SiteResult {
   const message = error instanceof Error ? error.message : String(error);
   const now = new Date().toISOString();
-  return {
+  return identifyFindings({
     siteId: site.id,
     status: 'error',
     pagesCrawled: 0,
@@ -36,5 +37,5 @@ export function errorResult(site: Site, error: unknown): SiteResult {
     reason: `检查程序出错：${message}`,
     fullName: site.fullName,
     homepage: site.homepage,
-  };
+  });
 }

@@ -170,6 +170,11 @@ describe('OpenAPI at /docs', () => {
         'GET /api/v1/tokens',
         'POST /api/v1/tokens',
         'DELETE /api/v1/tokens/{id}',
+        'GET /api/v1/findings',
+        'POST /api/v1/findings/{id}/appeals',
+        'POST /api/v1/findings/{id}/decisions',
+        'POST /api/v1/findings/decisions',
+        'GET /api/v1/findings/{id}/history',
       ].sort(),
     );
     const post = spec.paths['/api/v1/sweeps'].post;

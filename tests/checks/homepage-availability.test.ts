@@ -161,6 +161,7 @@ describe('homepage-availability', () => {
         message:
           '2026年10月1日至2026年11月25日期间共探测首页2000次，其中100次打不开（超过15秒、出错或显示维护页面），占5.0%，达到“站点无法访问”5%的标准。',
         evidence: {
+          judgement: 'failure-rate',
           method: 'scheduled-probes',
           from: '2026-09-30T16:00:00.000Z',
           to: '2026-11-25T02:00:00.000Z',
@@ -258,5 +259,25 @@ describe('homepage-availability', () => {
     const result = judge(scheduled({ probes: 40, failures: 34, daysProbed: 40, episodes: [long] }));
     expect(result.outcome).toBe('fail');
     expect(result.singleVeto).toBeDefined();
+  });
+});
+
+describe('homepage-availability evidence', () => {
+  it.each([
+    ['single-probe', single(false, probe('2026-11-25T02:00:00.000Z'))],
+    ['too-few-probes', scheduled({ probes: 60, daysProbed: 3 })],
+    ['blocked', scheduled({ probes: 100, daysProbed: 10, blocked: 300 })],
+    ['failure-rate', scheduled({ probes: 1000, failures: 80, daysProbed: 20 })],
+    [
+      'offline-episode',
+      scheduled({
+        probes: 5000,
+        failures: 1500,
+        daysProbed: 56,
+        episodes: [episode('2026-10-01T00:00:00.000Z', '2026-11-10T00:00:00.000Z', 1500)],
+      }),
+    ],
+  ])('names what its finding was judged on: %s', (judgement, availability) => {
+    expect(judge(availability).findings.map((f) => f.evidence.judgement)).toEqual([judgement]);
   });
 });

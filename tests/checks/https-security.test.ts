@@ -106,8 +106,8 @@ describe('https-security', () => {
     );
     expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => f.evidence)).toEqual([
-      { url: HTTPS_HOME, error: 'ECONNREFUSED' },
-      { url: HTTP_HOME, status: 200, finalUrl: HTTP_HOME, redirects: [] },
+      { problem: 'no-https', url: HTTPS_HOME, error: 'ECONNREFUSED' },
+      { problem: 'http-not-redirected', url: HTTP_HOME, status: 200, finalUrl: HTTP_HOME, redirects: [] },
     ]);
     expect(result.findings[0]!.message).toBe(
       '网站不能通过 HTTPS 访问：https://www.chengdu.gov.cn/ 连接被拒绝（ECONNREFUSED）。',
@@ -144,7 +144,12 @@ describe('https-security', () => {
       {
         url: HTTPS_HOME,
         message: `网站的 HTTPS 证书有问题：${explained}，浏览器会警告访问者连接不安全。`,
-        evidence: { url: HTTPS_HOME, tlsError: code, ...(validTo ? { validTo } : {}) },
+        evidence: {
+          problem: 'certificate',
+          url: HTTPS_HOME,
+          tlsError: code,
+          ...(validTo ? { validTo } : {}),
+        },
       },
     ]);
   });
@@ -225,6 +230,7 @@ describe('https-security', () => {
         url: HTTP_HOME,
         message: `HTTP 访问被防护系统拦截，无法判断是否跳转到 HTTPS，需人工确认：用 HTTP 访问 ${HTTP_HOME} 得到的是防护系统的验证页（HTTP ${http.status}）。`,
         evidence: {
+          problem: 'http-challenge',
           url: HTTP_HOME,
           status: http.status,
           finalUrl: http.finalUrl,
@@ -244,8 +250,8 @@ describe('https-security', () => {
     );
     expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => Object.keys(f.evidence))).toEqual([
-      ['url', 'tlsError', 'validTo'],
-      ['url', 'status', 'finalUrl', 'redirects', 'challenge'],
+      ['problem', 'url', 'tlsError', 'validTo'],
+      ['problem', 'url', 'status', 'finalUrl', 'redirects', 'challenge'],
     ]);
   });
 
@@ -286,10 +292,11 @@ describe('https-security', () => {
     );
     expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => f.url)).toEqual([HTTPS_HOME, HTTP_HOME, HTTPS_HOME]);
-    expect(result.findings.map((f) => Object.keys(f.evidence)[1])).toEqual([
-      'tlsError',
-      'status',
-      'insecureResources',
+    // Two problems on one address: the problem named in the evidence tells their findings apart (contract §7 ids).
+    expect(result.findings.map((f) => f.evidence.problem)).toEqual([
+      'certificate',
+      'http-not-redirected',
+      'mixed-content',
     ]);
   });
 });

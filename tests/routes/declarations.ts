@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { load } from 'cheerio';
-import { SITES, sitesYaml } from '../api/support/fixtures.ts';
+import { SITES, siteResult, sitesYaml } from '../api/support/fixtures.ts';
 import { postFile } from '../dashboard/support/forms.ts';
 import type { Role, RouteServer } from './route-server.ts';
 
@@ -116,6 +116,29 @@ async function confirmation(server: RouteServer): Promise<Record<string, string>
   );
 }
 
+/**
+ * A failing finding of its own on the Chengdu portal, in a result newer than the others: each role
+ * appeals or decides one nobody has touched.
+ */
+async function freshFinding(server: RouteServer): Promise<string> {
+  const sweepId = `sweep-${randomUUID().slice(0, 8)}`;
+  await server.store.sweeps.create({
+    id: sweepId,
+    kind: 'adhoc',
+    period: '2026Q2',
+    siteIds: ['cd-portal'],
+    now: '2026-05-11T00:00:00.000Z',
+    region: '5101',
+    requestedBy: 'test',
+  });
+  const result = siteResult('cd-portal', ['annual-report']);
+  const check = result.checks.find((c) => c.ruleId === 'annual-report')!;
+  check.findings = [{ ...check.findings[0]!, url: `http://127.0.0.1:9/cd-portal/${sweepId}.html` }];
+  await server.store.results.record(sweepId, result);
+  const [stored] = await server.store.results.forSite('cd-portal', 1);
+  return stored!.result.checks.find((c) => c.ruleId === 'annual-report')!.findings[0]!.id!;
+}
+
 const yaml = { payload: sitesYaml(), contentType: 'application/yaml' };
 
 /** Every route of the service, by `METHOD url` as Fastify registers it. HEAD routes answer as their GET. */
@@ -186,6 +209,47 @@ export const DECLARED: Record<string, RouteCase[]> = {
     },
   ],
   'GET /api/v1/reports/semiannual/:period': one('/api/v1/reports/semiannual/2026H1?format=csv', apiAny()),
+  'GET /api/v1/findings': [
+    { name: 'own reach', request: () => ({ url: '/api/v1/findings?period=2026Q2' }), expect: apiAny() },
+    {
+      name: 'a Chengdu site',
+      request: () => ({ url: '/api/v1/findings?period=2026Q2&siteId=cd-portal' }),
+      expect: apiInReach(),
+    },
+  ],
+  'POST /api/v1/findings/:id/appeals': [
+    {
+      request: async (s) => ({
+        url: `/api/v1/findings/${await freshFinding(s)}/appeals`,
+        payload: { reason: '栏目页已有年度报表' },
+      }),
+      expect: apiInReach(201),
+    },
+  ],
+  'POST /api/v1/findings/:id/decisions': [
+    {
+      request: async (s) => ({
+        url: `/api/v1/findings/${await freshFinding(s)}/decisions`,
+        payload: { verdict: 'overturned', reason: '人工核实已公开' },
+      }),
+      expect: apiProvince(201),
+    },
+  ],
+  'POST /api/v1/findings/decisions': [
+    {
+      request: async (s) => ({
+        url: '/api/v1/findings/decisions',
+        payload: { findings: [{ id: await freshFinding(s) }], verdict: 'upheld', reason: '复核属实' },
+      }),
+      expect: apiProvince(201),
+    },
+  ],
+  'GET /api/v1/findings/:id/history': [
+    {
+      request: async (s) => ({ url: `/api/v1/findings/${await freshFinding(s)}/history` }),
+      expect: apiInReach(),
+    },
+  ],
   'GET /api/v1/tokens': one('/api/v1/tokens', apiProvince()),
   'POST /api/v1/tokens': one('/api/v1/tokens', apiProvince(201), {
     payload: { role: 'city', region: '510100' },

@@ -56,7 +56,7 @@ export function useBackend(name: BackendName): BackendContext {
     context.store = storeOver(context.db);
   });
   beforeEach(async () => {
-    await context.db.exec('TRUNCATE sites, sweeps, site_results, api_tokens');
+    await context.db.exec('TRUNCATE sites, sweeps, site_results, api_tokens, finding_sites, finding_actions');
   });
   afterAll(async () => {
     await context.store?.close();

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { identifyFindings } from '../../src/adjudication/finding-id.ts';
+import type { SiteResult } from '../../src/results.ts';
+import type { Queryable } from '../../src/store/database.ts';
 import { loadMigrations, migrate } from '../../src/store/migrate.ts';
 import { openDatabase, openStore, storeOver } from '../../src/store/open-store.ts';
 import { pgDatabase } from '../../src/store/pg-database.ts';
@@ -14,6 +17,12 @@ describe('migrations as shipped', () => {
     const migrations = await loadMigrations();
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
     expect(migrations[0]?.sql).toMatch(/CREATE TABLE site_results/);
+  });
+
+  it('include code migrations, each with its up(tx)', async () => {
+    const code = (await loadMigrations()).filter((m) => m.sql === undefined);
+    expect(code.map((m) => m.name)).toContain('finding-ids');
+    for (const migration of code) expect(typeof migration.up).toBe('function');
   });
 });
 
@@ -117,6 +126,86 @@ describe.each(BACKENDS)('migrating the $name store', ({ name }) => {
     const window = { from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-10-03T16:00:00Z') };
     const summary = (await storeOver(db).probes.availability(['chengdu'], window)).get('chengdu');
     expect(summary).toMatchObject({ probes: 2, failures: 1, daysProbed: 1, blocked: 2 });
+    await db.close();
+  });
+
+  it('gives the findings of results stored before ids existed their ids and digests (007)', async () => {
+    const config = await backend.freshConfig();
+    const db = config.databaseUrl
+      ? pgDatabase(config.databaseUrl)
+      : await pgliteDatabase(join(config.dataDir, 'pg'));
+    const shipped = await loadMigrations();
+    await migrate(
+      db,
+      shipped.filter((m) => m.version < 7),
+    );
+    // Release 006's rows: results whose findings have no id.
+    const old = (siteId: string, year: number): SiteResult => ({
+      ...siteResult(siteId),
+      checks: [
+        {
+          ruleId: 'annual-report',
+          outcome: 'fail',
+          findings: [
+            {
+              url: `http://127.0.0.1:1/${siteId}/`,
+              message: '没有报表',
+              evidence: { expectedYears: [year] },
+            },
+          ],
+        },
+        { ruleId: 'header-full-name', outcome: 'pass', findings: [] },
+      ],
+    });
+    const rows = [old('chengdu', 2025), old('mianyang', 2025), old('chengdu', 2026)];
+    await db.exec(`INSERT INTO sweeps (id, kind, period, total, site_ids, now, requested_by) VALUES
+      ('s1', 'adhoc', '2026Q4', 2, '{chengdu,mianyang}', '2026-11-15T02:00:00Z', 'test'),
+      ('s2', 'adhoc', '2027Q1', 1, '{chengdu}', '2027-02-01T02:00:00Z', 'test')`);
+    for (const [i, result] of rows.entries()) {
+      await db.query(
+        `INSERT INTO site_results (sweep_id, site_id, quarter, half_year, result) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        [
+          i < 2 ? 's1' : 's2',
+          result.siteId,
+          i < 2 ? '2026Q4' : '2027Q1',
+          i < 2 ? '2026H2' : '2027H1',
+          JSON.stringify(result),
+        ],
+      );
+    }
+    expect(await migrate(db, shipped)).toEqual(shipped.filter((m) => m.version >= 7).map((m) => m.version));
+    const migrated = await db.query<{ result: SiteResult }>('SELECT result FROM site_results ORDER BY seq');
+    expect(migrated.map((row) => row.result)).toEqual(rows.map(identifyFindings));
+    const ids = migrated.map((row) => row.result.checks[0]!.findings[0]!.id);
+    expect(ids[0]).not.toBe(ids[1]);
+    // Chengdu's finding found again the next quarter: one id, another digest (another year's report).
+    expect(ids[2]).toBe(ids[0]);
+    const sites = await db.query<{ finding_id: string; site_id: string }>(
+      'SELECT finding_id, site_id FROM finding_sites ORDER BY site_id',
+    );
+    expect(sites).toEqual([
+      { finding_id: ids[0], site_id: 'chengdu' },
+      { finding_id: ids[1], site_id: 'mianyang' },
+    ]);
+    expect(await migrate(db, shipped)).toEqual([]);
+    await db.close();
+  });
+
+  it('rolls a code migration that fails half way back whole', async () => {
+    const config = await backend.freshConfig();
+    const db = await openDatabase(config);
+    const failing = {
+      version: 903,
+      name: 'half-way',
+      up: async (tx: Queryable) => {
+        await tx.exec('CREATE TABLE half_way (id text)');
+        throw new Error('computed nonsense');
+      },
+    };
+    await expect(migrate(db, [failing])).rejects.toThrow(/computed nonsense/);
+    const [table] = await db.query<{ t: string | null }>("SELECT to_regclass('half_way')::text AS t");
+    expect(table?.t).toBeNull();
+    expect(await db.query('SELECT 1 FROM schema_migrations WHERE version = 903')).toEqual([]);
     await db.close();
   });
 
