@@ -99,6 +99,6 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   tokenPageRoutes(fastify);
   webhookPageRoutes(fastify);
   // Review and appeals (contract §7): the province's queue, a city's findings.
-  reviewPageRoutes(fastify, { store, now });
-  findingPageRoutes(fastify, { store, now });
+  reviewPageRoutes(fastify, { store, artifactDir, now });
+  findingPageRoutes(fastify, { store, artifactDir, now });
 };

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import type { FindingView } from '../adjudication/adjudicated-view.ts';
 import { FINDING_STATES, type FindingAction, type FindingState } from '../adjudication/types.ts';
@@ -7,6 +8,7 @@ import type { ResultsStore } from '../store/store.ts';
 import { quarterOf } from '../sweep/period.ts';
 import { type ApiFailure, callApi, formMessage } from './api-call.ts';
 import { lastQuarters } from './overview-data.ts';
+import { headerScreenshotFile } from './routes/evidence.ts';
 import { CITY_REGION } from './scope.ts';
 import { RULES } from './views/rule-names.ts';
 
@@ -62,6 +64,8 @@ export interface ListedFindings {
   findings: FindingView[];
   /** Every appeal and decision on the findings listed, by finding id, oldest first. */
   history: Map<string, FindingAction[]>;
+  /** The results ('sweepId/siteId') whose header screenshot, which a finding cites, is on disk. */
+  screenshots: Set<string>;
   /** The API's refusal, when it would not list them. */
   error?: ApiFailure;
 }
@@ -75,6 +79,7 @@ export async function listFindings(
   request: FastifyRequest,
   store: ResultsStore,
   filter: FindingsFilter,
+  artifactDir: string,
   undecidedOnly = false,
 ): Promise<ListedFindings> {
   const query = new URLSearchParams({ period: filter.period, limit: '10000' });
@@ -85,12 +90,45 @@ export async function listFindings(
     method: 'GET',
     path: `/findings?${query}`,
   });
-  if (!answer.ok) return { findings: [], history: new Map(), error: answer.error };
+  if (!answer.ok) return { findings: [], history: new Map(), screenshots: new Set(), error: answer.error };
   const findings =
     filter.state === null && undecidedOnly
       ? answer.body.findings.filter((f) => f.state === 'open' || f.state === 'appealed')
       : answer.body.findings;
-  return { findings, history: await histories(store, findings) };
+  return {
+    findings,
+    history: await histories(store, findings),
+    screenshots: await screenshotsOnDisk(artifactDir, findings),
+  };
+}
+
+/** The key `ListedFindings.screenshots` holds a finding's result by. */
+export function resultKey(finding: Pick<FindingView, 'sweepId' | 'siteId'>): string {
+  return `${finding.sweepId}/${finding.siteId}`;
+}
+
+async function screenshotsOnDisk(
+  artifactDir: string,
+  findings: readonly FindingView[],
+): Promise<Set<string>> {
+  const cited = new Map(
+    findings
+      .filter((finding) => typeof finding.evidence.screenshot === 'string')
+      .map((finding) => [resultKey(finding), finding] as const),
+  );
+  const present = await Promise.all(
+    [...cited].map(async ([key, finding]) => {
+      const file = headerScreenshotFile(artifactDir, finding.sweepId, finding.siteId);
+      return file &&
+        (await access(file).then(
+          () => true,
+          () => false,
+        ))
+        ? [key]
+        : [];
+    }),
+  );
+  return new Set(present.flat());
 }
 
 async function histories(

@@ -25,6 +25,7 @@ const first = (value: FormBody[string]) => String([value].flat()[0] ?? '').trim(
 
 interface Options {
   store: ResultsStore;
+  artifactDir: string;
   now: () => Date;
 }
 
@@ -87,7 +88,7 @@ async function showFindings(
   status = 200,
 ): Promise<FastifyReply> {
   const viewer = viewerOf(request);
-  const listed = await listFindings(request, options.store, filter);
+  const listed = await listFindings(request, options.store, filter, options.artifactDir);
   const { names, regions } = await siteFacts(options.store, viewer);
   const alert = notes.alert ?? (listed.error ? listed.error.message : undefined);
   const html = findingsPage(
@@ -96,6 +97,7 @@ async function showFindings(
       choices: { periods: periodChoices(filter, options.now()), regions, anyState: '全部状态' },
       findings: listed.findings,
       history: listed.history,
+      screenshots: listed.screenshots,
       names,
       csrf: formTokenInput(request),
       ...(alert ? { alert } : {}),

@@ -25,6 +25,7 @@ const first = (value: FormBody[string]) => String([value].flat()[0] ?? '').trim(
 
 interface Options {
   store: ResultsStore;
+  artifactDir: string;
   now: () => Date;
 }
 
@@ -93,7 +94,7 @@ async function showQueue(
   status = 200,
 ): Promise<FastifyReply> {
   const viewer = viewerOf(request);
-  const listed = await listFindings(request, options.store, filter, true);
+  const listed = await listFindings(request, options.store, filter, options.artifactDir, true);
   const { names, regions } = await siteFacts(options.store, viewer);
   const alert = notes.alert ?? (listed.error ? listed.error.message : undefined);
   const html = reviewPage(
@@ -106,6 +107,7 @@ async function showQueue(
       },
       findings: listed.findings,
       history: listed.history,
+      screenshots: listed.screenshots,
       names,
       csrf: formTokenInput(request),
       ...(alert ? { alert } : {}),

@@ -60,11 +60,14 @@ export function historyList(actions: readonly FindingAction[], outcome: Outcome)
   return `<ol class="history-log">${items.join('')}</ol>`;
 }
 
-/** The evidence a finding rests on: the screenshot when it has one, the page, the link, the text found. */
-export function findingEvidence(finding: FindingView): string {
+/**
+ * The evidence a finding rests on: the page, the link, the screenshot when it cites one (and the file is
+ * kept: `hasScreenshot`), the text found.
+ */
+export function findingEvidence(finding: FindingView, hasScreenshot: boolean): string {
   const { screenshot, ...evidence } = finding.evidence;
   const shot =
-    typeof screenshot === 'string'
+    typeof screenshot === 'string' && hasScreenshot
       ? `<figure class="shot evidence-shot"><img src="${screenshotPath(finding.sweepId, finding.siteId)}" alt="首页头部区域截图" loading="lazy"><figcaption>检查时的首页头部截图</figcaption></figure>`
       : '';
   const target =

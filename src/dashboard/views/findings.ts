@@ -5,7 +5,7 @@ import { regionName } from '../../access/region-names.ts';
 import type { FindingView } from '../../adjudication/adjudicated-view.ts';
 import type { FindingAction } from '../../adjudication/types.ts';
 import type { Principal } from '../../api/principal.ts';
-import type { FindingsFilter } from '../findings-data.ts';
+import { type FindingsFilter, resultKey } from '../findings-data.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
 import {
   appealNote,
@@ -26,6 +26,7 @@ export interface FindingsPageInput {
   choices: FilterChoices;
   findings: FindingView[];
   history: Map<string, FindingAction[]>;
+  screenshots: Set<string>;
   names: Map<string, string>;
   csrf: string;
   alert?: string;
@@ -47,7 +48,7 @@ function findingCard(finding: FindingView, input: FindingsPageInput): string {
   const actions = input.history.get(finding.id) ?? [];
   return `<li class="card city-finding" id="${findingAnchor(finding.id)}">
 <h3>${escapeHtml(ruleLabel(finding.ruleId))} ${outcomeBadge(finding.outcome)} ${stateBadge(finding)}</h3>
-${findingEvidence(finding)}
+${findingEvidence(finding, input.screenshots.has(resultKey(finding)))}
 ${appealNote(finding)}${earlierDecisionNote(finding)}
 <h4>申诉和复核记录</h4>${historyList(actions, finding.outcome)}
 ${appealForm(finding, input)}

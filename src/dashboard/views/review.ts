@@ -4,7 +4,7 @@ import { outcomeBadge } from '../../../reports/html/labels.ts';
 import type { FindingView } from '../../adjudication/adjudicated-view.ts';
 import type { FindingAction } from '../../adjudication/types.ts';
 import type { Principal } from '../../api/principal.ts';
-import type { FindingsFilter } from '../findings-data.ts';
+import { type FindingsFilter, resultKey } from '../findings-data.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
 import {
   appealNote,
@@ -26,6 +26,7 @@ export interface ReviewPageInput {
   choices: FilterChoices;
   findings: FindingView[];
   history: Map<string, FindingAction[]>;
+  screenshots: Set<string>;
   /** Site names by id. */
   names: Map<string, string>;
   csrf: string;
@@ -57,7 +58,7 @@ function findingItem(finding: FindingView, input: ReviewPageInput, open: boolean
   return `<li class="queue-item" id="${id}">
 <label class="pick"><input type="checkbox" name="finding" value="${finding.id}:${finding.evidenceDigest}" checked> <a href="${DASHBOARD_PREFIX}/sites/${encodeURIComponent(finding.siteId)}">${escapeHtml(name)}</a></label> ${stateBadge(finding)}
 ${appealNote(finding)}${earlierDecisionNote(finding)}
-<details${open ? ' open' : ''}><summary>证据：${escapeHtml(finding.message)}</summary>${findingEvidence(finding)}</details>
+<details${open ? ' open' : ''}><summary>证据：${escapeHtml(finding.message)}</summary>${findingEvidence(finding, input.screenshots.has(resultKey(finding)))}</details>
 <details class="history"><summary>申诉和复核记录（${input.history.get(finding.id)?.length ?? 0}）</summary>${historyList(input.history.get(finding.id) ?? [], finding.outcome)}</details>
 </li>`;
 }
