@@ -112,8 +112,9 @@ it('province: filters the queue, weighs the appeal and its evidence, strikes the
   expect(await card.locator('.score').textContent()).toBe(formatScore(adjudicated.score));
   expect(await card.textContent()).toContain(`自动检查 ${formatScore(latest!.result.score)}`);
   expect(await card.locator('.struck').textContent()).toBe('1');
+  expect(await card.textContent()).toContain('头部标识区域展示网站全称（4.3.3）：✗不通过 → ✓通过');
   expect(await card.locator('.rating').first().textContent()).toBe(adjudicated.qualified ? '合格' : '不合格');
-  await screenshot(page, 'console-site-adjudicated', { shown: true });
+  await screenshot(page, 'console-site-adjudicated', { shown: true, firstScreen: true });
   // And the overview's ranking.
   await page.goto(`${d.base}/dashboard/`);
   const row = page.locator('table.ranking tr', { hasText: '合江县人民政府' });

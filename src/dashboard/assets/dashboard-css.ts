@@ -102,6 +102,7 @@ progress { width: 100%; height: 14px; }
 .decide-buttons { display: flex; gap: 10px; }
 .decide-buttons button.overturn[type=submit] { background: var(--pass); }
 .city-finding h4 { margin: 10px 0 2px; font-size: 14px; }
+.adjudicated h2 { margin-top: 0; }
 .adjudicated .struck { color: var(--pass); font-weight: 600; }
 @media (max-width: 640px) {
   main { padding: 12px 10px 28px; }

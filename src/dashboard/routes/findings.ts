@@ -59,12 +59,15 @@ export function findingPageRoutes(fastify: FastifyInstance, options: Options): v
       );
       const filter = parseFilter(fields, now()) ?? parseFilter({}, now())!;
       const { id } = request.params;
+      const reason = first(body.reason);
+      // Said here in the office's words; the API refuses it too.
+      if (!reason) return showFindings(request, reply, options, filter, { alert: '请填写申诉理由。' }, 400);
       const evidenceDigest = first(body.evidenceDigest);
       const answer = await callApi(request, {
         method: 'POST',
         path: `/findings/${encodeURIComponent(id)}/appeals`,
         payload: {
-          reason: first(body.reason),
+          reason,
           period: filter.period,
           ...(evidenceDigest ? { evidenceDigest } : {}),
         },

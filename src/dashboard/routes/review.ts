@@ -58,13 +58,16 @@ export function reviewPageRoutes(fastify: FastifyInstance, options: Options): vo
       const [id = '', evidenceDigest] = String(value).split(':');
       return { id, ...(evidenceDigest ? { evidenceDigest } : {}) };
     });
+    // Said here in the office's words; the API refuses both too.
     if (findings.length === 0)
       return showQueue(request, reply, options, filter, { alert: '请至少勾选一个问题。' }, 400);
+    const reason = first(body.reason);
+    if (!reason) return showQueue(request, reply, options, filter, { alert: '请填写认定理由。' }, 400);
     const verdict = first(body.verdict);
     const answer = await callApi<{ decisions: unknown[] }>(request, {
       method: 'POST',
       path: '/findings/decisions',
-      payload: { findings, verdict, reason: first(body.reason), period: filter.period },
+      payload: { findings, verdict, reason, period: filter.period },
     });
     if (!answer.ok) {
       const ids = findings.map((finding) => finding.id);

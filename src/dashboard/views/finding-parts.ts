@@ -61,8 +61,8 @@ export function historyList(actions: readonly FindingAction[], outcome: Outcome)
 }
 
 /**
- * The evidence a finding rests on: the page, the link, the screenshot when it cites one (and the file is
- * kept: `hasScreenshot`), the text found.
+ * The evidence a finding rests on, below its message: the page, the link, the screenshot when it cites
+ * one (and the file is kept: `hasScreenshot`), the text found.
  */
 export function findingEvidence(finding: FindingView, hasScreenshot: boolean): string {
   const { screenshot, ...evidence } = finding.evidence;
@@ -74,7 +74,7 @@ export function findingEvidence(finding: FindingView, hasScreenshot: boolean): s
     finding.target === undefined
       ? ''
       : `<p class="where">链接：${urlLink(finding.target)}${finding.status === undefined ? '' : `（${escapeHtml(formatLinkStatus(finding.status))}）`}</p>`;
-  return `<p class="msg">${escapeHtml(finding.message)}</p><p class="where">页面：${urlLink(finding.url)}</p>${target}${shot}${renderEvidence(evidence)}`;
+  return `<p class="where">页面：${urlLink(finding.url)}</p>${target}${shot}${renderEvidence(evidence)}`;
 }
 
 /** The appeal awaiting a decision, shown prominently: the office's reason is what the reviewer weighs. */

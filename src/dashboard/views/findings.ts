@@ -48,7 +48,7 @@ function findingCard(finding: FindingView, input: FindingsPageInput): string {
   const actions = input.history.get(finding.id) ?? [];
   return `<li class="card city-finding" id="${findingAnchor(finding.id)}">
 <h3>${escapeHtml(ruleLabel(finding.ruleId))} ${outcomeBadge(finding.outcome)} ${stateBadge(finding)}</h3>
-${findingEvidence(finding, input.screenshots.has(resultKey(finding)))}
+<p class="msg">${escapeHtml(finding.message)}</p>${findingEvidence(finding, input.screenshots.has(resultKey(finding)))}
 ${appealNote(finding)}${earlierDecisionNote(finding)}
 <h4>申诉和复核记录</h4>${historyList(actions, finding.outcome)}
 ${appealForm(finding, input)}

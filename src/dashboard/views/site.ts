@@ -1,6 +1,6 @@
 import { escapeHtml, urlLink } from '../../../reports/html/escape.ts';
 import { formatDateTime, formatPeriod, formatScore } from '../../../reports/html/format.ts';
-import { statusBadge } from '../../../reports/html/labels.ts';
+import { outcomeBadge, statusBadge } from '../../../reports/html/labels.ts';
 import { ratingBadge } from '../../../reports/html/rating.ts';
 import { renderSite } from '../../../reports/html/site-section.ts';
 import { regionName } from '../../access/region-names.ts';
@@ -10,7 +10,7 @@ import type { Site } from '../../registry/site.ts';
 import type { StoredResult } from '../../store/store.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
 import { jsonBlock, page } from './layout.ts';
-import { rulesFor } from './rule-names.ts';
+import { ruleLabel, rulesFor } from './rule-names.ts';
 
 export interface SitePageInput {
   site: Site;
@@ -49,6 +49,14 @@ function adjudicatedCard(latest: AdjudicatedResult, viewer: Principal): string {
     ['申诉中', `${counts.appealsPending} 个问题`],
     ['未认定', `${counts.open} 个问题`],
   ];
+  const automated = new Map(latest.result.checks.map((check) => [check.ruleId, check.outcome] as const));
+  const changed = latest.result.adjudicated.checks
+    .filter((check) => automated.get(check.ruleId) !== check.outcome)
+    .map(
+      (check) =>
+        `<li>${escapeHtml(ruleLabel(check.ruleId))}：${outcomeBadge(automated.get(check.ruleId) ?? check.outcome)} → ${outcomeBadge(check.outcome)}</li>`,
+    );
+  if (changed.length > 0) facts.push(['复核改变的检查项', `<ul class="plain">${changed.join('')}</ul>`]);
   const rows = facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('');
   return `<section class="card adjudicated"><h2>复核与申诉</h2><dl class="facts">${rows}</dl><p class="note">复核后的得分和评定按省级复核结论计算：核减的问题不再扣分，维持的问题照常扣分。<a href="${where}">查看问题和申诉记录</a></p></section>`;
 }
