@@ -199,3 +199,18 @@ it('province: a decision the API refuses (decided meanwhile by another reviewer)
   expect(problems.filter((problem) => !problem.includes('status of 409'))).toEqual([]);
   await context.close();
 });
+
+it('the queue and the findings page fit a phone', async () => {
+  const phone = { width: 390, height: 844 };
+  for (const [token, path] of [
+    [d.tokens.province, '/dashboard/review?region=5105'],
+    [d.tokens.luzhou, '/dashboard/findings'],
+  ] as const) {
+    const { context, page, problems } = await openPage(browser, phone);
+    await signIn(page, d.base, token);
+    await page.goto(`${d.base}${path}`);
+    await screenshot(page, `console-phone-${path.split('/')[2]!.split('?')[0]}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  }
+});

@@ -59,6 +59,8 @@ td a + form { margin-left: 8px; }
 .confirm a { margin-left: 12px; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0 16px; }
 .filters select { font: inherit; padding: 3px 6px; max-width: 100%; }
+.filters label { display: inline-flex; gap: 4px; align-items: center; max-width: 100%; min-width: 0; }
+.filters label select { min-width: 0; }
 .filters button[type=submit] { margin-top: 0; }
 .downloads a { margin-right: 12px; }
 .chart-box { position: relative; height: 280px; width: 100%; }

@@ -2,7 +2,7 @@ import { escapeHtml } from '../../../reports/html/escape.ts';
 import { formatPeriod } from '../../../reports/html/format.ts';
 import { regionName } from '../../access/region-names.ts';
 import type { FindingsFilter } from '../findings-data.ts';
-import { RULES, ruleLabel } from './rule-names.ts';
+import { RULES } from './rule-names.ts';
 
 export interface FilterChoices {
   periods: readonly string[];
@@ -46,7 +46,7 @@ export function filterForm(action: string, filter: FindingsFilter, choices: Filt
         ]);
   const rule = select('ruleId', '规则', filter.ruleId, [
     ['', '全部规则'],
-    ...RULES.map((r): [string, string] => [r.id, ruleLabel(r.id)]),
+    ...RULES.map((r): [string, string] => [r.id, r.clause ? `${r.shortTitle}（${r.clause}）` : r.shortTitle]),
   ]);
   const state = select('state', '状态', filter.state, [['', choices.anyState], ...STATES]);
   return `<form class="filters" method="get" action="${action}">${period}${region}${rule}${state}<button type="submit">筛选</button></form>`;

@@ -8,7 +8,6 @@ import type { Principal } from '../../api/principal.ts';
 import { type FindingsFilter, resultKey } from '../findings-data.ts';
 import { DASHBOARD_PREFIX } from '../session.ts';
 import {
-  appealNote,
   earlierDecisionNote,
   FINDINGS_PATH,
   filterFields,
@@ -49,7 +48,7 @@ function findingCard(finding: FindingView, input: FindingsPageInput): string {
   return `<li class="card city-finding" id="${findingAnchor(finding.id)}">
 <h3>${escapeHtml(ruleLabel(finding.ruleId))} ${outcomeBadge(finding.outcome)} ${stateBadge(finding)}</h3>
 <p class="msg">${escapeHtml(finding.message)}</p>${findingEvidence(finding, input.screenshots.has(resultKey(finding)))}
-${appealNote(finding)}${earlierDecisionNote(finding)}
+${earlierDecisionNote(finding)}
 <h4>申诉和复核记录</h4>${historyList(actions, finding.outcome)}
 ${appealForm(finding, input)}
 </li>`;
