@@ -36,6 +36,8 @@ const FindingSchema = Type.Object(
     status: Type.Optional(Type.Union([Type.Number(), Type.String()])),
     message: Type.String(),
     evidence: Type.Record(Type.String(), Type.Unknown()),
+    id: Type.Optional(Type.String({ description: '问题 id（contract §7）' })),
+    evidenceDigest: Type.Optional(Type.String({ description: '证据摘要（contract §7）' })),
   },
   { additionalProperties: true },
 );
@@ -80,13 +82,45 @@ const siteResultFields = {
 };
 export const SiteResultSchema = Type.Object(siteResultFields, { additionalProperties: true });
 
-export const StoredResultSchema = Type.Object({
+const CountSchema = (description: string) => Type.Integer({ minimum: 0, description });
+
+/** Contract §7: the site's values with the decisions in force applied. */
+export const AdjudicatedSchema = Type.Object({
+  score: Type.Number(),
+  qualified: nullable(Type.Boolean()),
+  vetoes: Type.Array(Type.Object({ ruleId: Type.String(), reason: Type.String() })),
+  checks: Type.Array(
+    Type.Object({ ruleId: Type.String(), outcome: Type.Enum(['pass', 'fail', 'review', 'not-applicable']) }),
+  ),
+  counts: Type.Object({
+    findings: CountSchema('问题总数'),
+    open: CountSchema('未复核、未申诉'),
+    appealed: CountSchema('已申诉（按当前证据）'),
+    appealsPending: CountSchema('已申诉、待复核'),
+    reviewed: CountSchema('已复核'),
+    upheld: CountSchema('复核维持'),
+    overturned: CountSchema('复核不予认定'),
+    struckOff: CountSchema('核减（未通过检查项中不予认定的问题）'),
+  }),
+});
+
+/** A site object as the API serves it (contract §7): the automated values and `adjudicated` beside them. */
+export const AdjudicatedSiteResultSchema = Type.Object(
+  { ...siteResultFields, adjudicated: AdjudicatedSchema },
+  { additionalProperties: true },
+);
+
+const storedResultFields = {
   sweepId: Type.String(),
   siteId: Type.String(),
   quarter: Type.String(),
   halfYear: Type.String(),
   storedAt: Type.String(),
-  result: SiteResultSchema,
+};
+export const StoredResultSchema = Type.Object({ ...storedResultFields, result: SiteResultSchema });
+export const AdjudicatedStoredResultSchema = Type.Object({
+  ...storedResultFields,
+  result: AdjudicatedSiteResultSchema,
 });
 
 export const SweepSchema = Type.Object({

@@ -9,10 +9,12 @@ import { enforcePageAccess } from './page-access.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { findingPageRoutes } from './routes/findings.ts';
 import { notFoundPage } from './routes/not-found.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { reviewPageRoutes } from './routes/review.ts';
 import { sweepStartRoutes } from './routes/sweep-start.ts';
 import { sweepListRoutes } from './routes/sweeps.ts';
 import { tokenPageRoutes } from './routes/tokens.ts';
@@ -81,10 +83,11 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   });
   await assetRoutes(fastify);
   authRoutes(fastify, store);
+  const now = options.now ?? (() => new Date());
   pageRoutes(fastify, {
     store,
     artifactDir,
-    now: options.now ?? (() => new Date()),
+    now,
     sweepPollMs: options.sweepPollMs ?? 3000,
   });
   sweepListRoutes(fastify, store);
@@ -95,4 +98,7 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   await registryRoutes(fastify, store);
   tokenPageRoutes(fastify);
   webhookPageRoutes(fastify);
+  // Review and appeals (contract §7): the province's queue, a city's findings.
+  reviewPageRoutes(fastify, { store, artifactDir, now });
+  findingPageRoutes(fastify, { store, artifactDir, now });
 };

@@ -1,3 +1,5 @@
+import { adjudicateStored } from '../adjudication/adjudicated-view.ts';
+import type { AdjudicatedValues } from '../adjudication/types.ts';
 import type { Principal } from '../api/principal.ts';
 import { previousPeriod } from '../periods/period-names.ts';
 import { buildPeriodReport, type PeriodReport, reportRegionOf } from '../periods/period-report.ts';
@@ -34,6 +36,8 @@ export interface Overview {
   report: PeriodReport;
   rules: RulePassRate[];
   trend: TrendPoint[];
+  /** Each inspected site's values with the decisions applied (contract §7), beside the automated ones. */
+  adjudicated: Map<string, AdjudicatedValues>;
 }
 
 export async function loadOverview(
@@ -53,6 +57,12 @@ export async function loadOverview(
   const previous = periods.length > 1 ? periods[periods.length - 2]! : before!;
   const report = buildPeriodReport({ period, sites, current, previous });
   const ids = new Set(sites.map((site) => site.id));
+  const inScope = current.filter((stored) => ids.has(stored.siteId));
+  const adjudicated = new Map(
+    (await adjudicateStored(store, inScope)).map(
+      (entry) => [entry.siteId, entry.result.adjudicated] as const,
+    ),
+  );
   return {
     period,
     region,
@@ -62,6 +72,7 @@ export async function loadOverview(
     report,
     rules: passRates(report),
     trend: quarters.map((q, index) => trendPoint(q, periods[index]!, ids)),
+    adjudicated,
   };
 }
 

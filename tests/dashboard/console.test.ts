@@ -44,11 +44,13 @@ describe('navigation', () => {
     expect(await nav(d.tokens.province)).toEqual([
       '检查批次',
       '发起检查',
+      '复核',
+      '通报',
       '站点登记',
       '访问令牌',
       '推送订阅',
     ]);
-    expect(await nav(d.tokens.chengdu)).toEqual(['检查批次', '发起检查']);
+    expect(await nav(d.tokens.chengdu)).toEqual(['检查批次', '发起检查', '本地区问题', '通报']);
   });
 
   it('refuses a city token the province’s pages (403)', async () => {

@@ -64,9 +64,11 @@ describe('the rating beside the score', () => {
   it('overview: counts the 不合格 sites and rates each site in the ranking', async () => {
     const html = await get('/dashboard/');
     expect(html).toContain(
-      '<div class="stat"><span>评定不合格</span><b>1</b><small>单项否决，不论得分</small></div>',
+      '<div class="stat"><span>评定不合格</span><b>1</b><small>复核后 1；单项否决，不论得分</small></div>',
     );
-    expect(html).toContain('<th>得分</th><th>评定</th><th>状态</th>');
+    expect(html).toContain(
+      '<th>得分</th><th>评定</th><th>复核后得分</th><th>复核后评定</th><th>核减</th><th>状态</th>',
+    );
     const veto = VETO.replace(/。$/, '');
     expect(rowOf(html, 'cd-portal 人民政府')).toContain(
       `<td class="num score">90</td><td><span class="rating unqualified" title="单项否决：${veto}">不合格</span></td>`,
@@ -82,9 +84,17 @@ describe('the rating beside the score', () => {
     expect(html).toContain(`${VETO.replace(/。$/, '')}</li></ul>`);
     expect(html).toContain('<span class="veto-tag">单项否决</span>');
     const history = html.slice(html.indexOf('<table class="history">'));
-    expect(history).toContain('<th>得分</th><th>评定</th><th>状态</th>');
+    expect(history).toContain(
+      '<th>得分</th><th>评定</th><th>复核后得分</th><th>复核后评定</th><th>核减</th><th>状态</th>',
+    );
+    // Each result's rating, automated and after review (nothing decided: the same).
     const ratings = history.match(/<span class="rating (\w+)"/g);
-    expect(ratings).toEqual(['<span class="rating unqualified"', '<span class="rating qualified"']);
+    expect(ratings).toEqual([
+      '<span class="rating unqualified"',
+      '<span class="rating unqualified"',
+      '<span class="rating qualified"',
+      '<span class="rating qualified"',
+    ]);
   });
 
   it('sweep page and its progress.json: the rating of each result that arrived', async () => {

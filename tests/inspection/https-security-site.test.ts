@@ -13,6 +13,9 @@ import type { CheckReport, SiteResult } from '../../src/results.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type RunningHttpsServer, startSelfSignedServer } from '../support/https-server.ts';
 
+/** A finding's id or evidence digest (contract §7), as the inspection gives every finding. */
+const ID = expect.stringMatching(/^[0-9a-f]{24}$/);
+
 const NOW = new Date('2026-11-25T02:00:00Z');
 const GOV_NAME = 'www.example-county.gov.cn';
 const COM_NAME = 'www.example-county.com';
@@ -132,7 +135,15 @@ describe('https-security and site-domain on loopback fixture sites, through insp
     expect(notRedirected).toEqual({
       url: homepage,
       message: `用 HTTP 访问 ${homepage} 没有跳转到本网站的 HTTPS 地址：服务器直接返回了 HTTP 200 应答，网页以明文传输。`,
-      evidence: { url: homepage, status: 200, finalUrl: homepage, redirects: [] },
+      evidence: {
+        url: homepage,
+        status: 200,
+        finalUrl: homepage,
+        redirects: [],
+        problem: 'http-not-redirected',
+      },
+      id: ID,
+      evidenceDigest: ID,
     });
     // The HTTPS probe asked the name on port 443, which the resolve table kept on loopback (where
     // nothing is expected to listen, but a test cannot own the port).
@@ -153,6 +164,8 @@ describe('https-security and site-domain on loopback fixture sites, through insp
         url: `http://${COM_NAME}:${plain.port}/`,
         message: `网站域名 ${COM_NAME} 不以“.gov.cn”为后缀，不符合政府网站域名要求。`,
         evidence: { host: COM_NAME, expected: '*.gov.cn' },
+        id: ID,
+        evidenceDigest: ID,
       },
     ]);
     // The .com site was inspected all the same, through the resolve table.

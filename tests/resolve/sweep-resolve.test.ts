@@ -70,7 +70,11 @@ describe('gov-inspect sweep --resolve', () => {
 
   it('asks HTTPS of the same loopback address, never of the real www.sc.gov.cn', () => {
     const https = result.checks.find((c) => c.ruleId === 'https-security')!;
-    expect(https.findings[0]?.evidence).toEqual({ url: 'https://www.sc.gov.cn/', error: 'ECONNREFUSED' });
+    expect(https.findings[0]?.evidence).toEqual({
+      url: 'https://www.sc.gov.cn/',
+      error: 'ECONNREFUSED',
+      problem: 'no-https',
+    });
     expect(JSON.stringify(https.findings)).not.toMatch(/ENOTFOUND|EAI_AGAIN/);
   });
 

@@ -317,6 +317,31 @@ export const DECLARED: Record<string, RouteCase[]> = {
   'POST /dashboard/sweeps': one('/dashboard/sweeps', pageInReach(303), {
     form: { kind: 'adhoc', scope: 'sites', siteIds: 'cd-portal' },
   }),
+  'GET /dashboard/review': one('/dashboard/review?period=2026Q2', pageProvince()),
+  'POST /dashboard/review/decisions': [
+    {
+      request: async (s) => ({
+        url: '/dashboard/review/decisions',
+        form: {
+          finding: await freshFinding(s),
+          verdict: 'overturned',
+          reason: '人工核实已公开',
+          period: '2026Q2',
+        },
+      }),
+      expect: pageProvince(303),
+    },
+  ],
+  'GET /dashboard/findings': one('/dashboard/findings?period=2026Q2', pageAny()),
+  'POST /dashboard/findings/:id/appeals': [
+    {
+      request: async (s) => ({
+        url: `/dashboard/findings/${await freshFinding(s)}/appeals`,
+        form: { reason: '栏目页已有年度报表', period: '2026Q2' },
+      }),
+      expect: pageInReach(303),
+    },
+  ],
   'GET /dashboard/registry': one('/dashboard/registry', pageProvince()),
   'POST /dashboard/registry/preview': one('/dashboard/registry/preview', pageProvince(), {
     file: { name: 'sites.yaml', bytes: Buffer.from(sitesYaml(SITES.slice(0, 4))) },

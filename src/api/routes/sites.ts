@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { adjudicateStored } from '../../adjudication/adjudicated-view.ts';
 import type { Site } from '../../registry/site.ts';
+import type { ResultsStore, StoredResult } from '../../store/store.ts';
 import { notFound } from '../api-error.ts';
 import { principal } from '../authenticate.ts';
-import { errors, SiteId, SiteSchema, StoredResultSchema } from '../schemas.ts';
+import { AdjudicatedStoredResultSchema, errors, SiteId, SiteSchema } from '../schemas.ts';
 
 const SiteParams = Type.Object({ id: SiteId });
 
@@ -34,14 +36,17 @@ export const siteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['sites'],
         params: SiteParams,
         response: {
-          200: Type.Object({ site: SiteSchema, latestResult: Type.Union([StoredResultSchema, Type.Null()]) }),
+          200: Type.Object({
+            site: SiteSchema,
+            latestResult: Type.Union([AdjudicatedStoredResultSchema, Type.Null()]),
+          }),
           ...errors(400, 404),
         },
       },
     },
     async (request) => {
       const site = await siteInReach(fastify, request, request.params.id);
-      const [latest] = await store.results.forSite(site.id, 1);
+      const [latest] = await adjudicated(store, await store.results.forSite(site.id, 1));
       return { site, latestResult: latest ?? null };
     },
   );
@@ -59,17 +64,23 @@ export const siteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ siteId: Type.String(), results: Type.Array(StoredResultSchema) }),
+          200: Type.Object({ siteId: Type.String(), results: Type.Array(AdjudicatedStoredResultSchema) }),
           ...errors(400, 404),
         },
       },
     },
     async (request) => {
       const site = await siteInReach(fastify, request, request.params.id);
-      return { siteId: site.id, results: await store.results.forSite(site.id, request.query.limit ?? 100) };
+      const results = await store.results.forSite(site.id, request.query.limit ?? 100);
+      return { siteId: site.id, results: await adjudicated(store, results) };
     },
   );
 };
+
+/** Each result with `adjudicated` beside its automated values (contract §7); the findings' states stay out. */
+async function adjudicated(store: ResultsStore, results: readonly StoredResult[]) {
+  return (await adjudicateStored(store, results)).map(({ findings: _states, ...stored }) => stored);
+}
 
 /** The site, or 404 whether it does not exist or lies outside the caller's reach (no leak either way). */
 async function siteInReach(fastify: FastifyInstance, request: FastifyRequest, id: string): Promise<Site> {

@@ -59,6 +59,8 @@ td a + form { margin-left: 8px; }
 .confirm a { margin-left: 12px; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0 16px; }
 .filters select { font: inherit; padding: 3px 6px; max-width: 100%; }
+.filters label { display: inline-flex; gap: 4px; align-items: center; max-width: 100%; min-width: 0; }
+.filters label select { min-width: 0; }
 .filters button[type=submit] { margin-top: 0; }
 .downloads a { margin-right: 12px; }
 .chart-box { position: relative; height: 280px; width: 100%; }
@@ -79,6 +81,31 @@ progress { width: 100%; height: 14px; }
 .shot img { width: 100%; }
 .ranking th[scope=row] { min-width: 10em; }
 .sweeps th, .sweeps td { white-space: nowrap; }
+.finding-state { display: inline-block; white-space: nowrap; padding: 0 8px; border-radius: 3px; font-size: 13px; border: 1px solid; }
+.finding-state.open { color: var(--na); background: var(--na-bg); }
+.finding-state.appealed { color: var(--review); background: var(--review-bg); font-weight: 600; }
+.finding-state.upheld { color: var(--fail); background: var(--fail-bg); }
+.finding-state.overturned { color: var(--pass); background: var(--pass-bg); font-weight: 600; }
+.queue-group h2, .city-finding h3 { margin: 0 0 8px; font-size: 17px; }
+.group-size { font-size: 13px; font-weight: normal; color: var(--muted); }
+.queue-items, .city-findings { list-style: none; padding: 0; margin: 0; }
+.queue-item { border-top: 1px solid var(--line); padding: 8px 0; }
+.queue-item .pick { font-weight: 600; }
+.queue-item .pick input { width: 18px; height: 18px; vertical-align: middle; }
+.appeal-reason { margin: 6px 0; padding: 6px 12px; border-left: 4px solid var(--review); background: var(--review-bg); }
+.appeal-reason p { margin: 2px 0; }
+.evidence-shot img { max-width: 100%; border: 1px solid var(--line); }
+.history-log { margin: 4px 0; padding-left: 22px; font-size: 14px; }
+.history-log .why { margin: 2px 0 6px; white-space: pre-wrap; }
+.history-log .overturned .what { color: var(--pass); }
+.history-log .upheld .what { color: var(--fail); }
+.decide label, .appeal label { display: block; font-weight: 600; margin: 10px 0 4px; }
+.decide textarea, .appeal textarea { display: block; width: 100%; max-width: 44em; padding: 6px 8px; font: inherit; border: 1px solid var(--line); border-radius: 4px; }
+.decide-buttons { display: flex; gap: 10px; }
+.decide-buttons button.overturn[type=submit] { background: var(--pass); }
+.city-finding h4 { margin: 10px 0 2px; font-size: 14px; }
+.adjudicated h2 { margin-top: 0; }
+.adjudicated .struck { color: var(--pass); font-weight: 600; }
 @media (max-width: 640px) {
   main { padding: 12px 10px 28px; }
   main h1 { font-size: 20px; }

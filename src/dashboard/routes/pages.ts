@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { adjudicateStored } from '../../adjudication/adjudicated-view.ts';
 import type { ResultsStore } from '../../store/store.ts';
 import { quarterOf } from '../../sweep/period.ts';
 import { loadOverview } from '../overview-data.ts';
@@ -52,7 +53,7 @@ export function pageRoutes(fastify: FastifyInstance, options: PageOptions): void
       const viewer = viewerOf(request);
       const site = await siteInReach(store, viewer, request.params.id);
       if (!site) return notFoundPage(request, reply);
-      const history = await store.results.forSite(site.id, HISTORY_LIMIT);
+      const history = await adjudicateStored(store, await store.results.forSite(site.id, HISTORY_LIMIT));
       const latest = history[0];
       const file = latest && headerScreenshotFile(artifactDir, latest.sweepId, site.id);
       const hasScreenshot = file

@@ -20,23 +20,31 @@ interface NavEntry {
   label: string;
   /** Shown to province tokens only (the page refuses the others anyway). */
   provinceOnly?: boolean;
+  /** Shown to city tokens only (the province has its own page for the same work). */
+  cityOnly?: boolean;
 }
 
 /**
  * The top bar's entries, in order. The review queue (province) and a city's findings and appeals
- * (contract §7) go after 发起检查, where an office's daily work is; the registry, tokens and webhooks
- * are set-up pages and stay last.
+ * (contract §7), then the period notices, go after 发起检查, where an office's daily work is; the
+ * registry, tokens and webhooks are set-up pages and stay last.
  */
 const NAVIGATION: readonly NavEntry[] = [
   { path: '/sweeps', label: '检查批次' },
   { path: '/sweeps/new', label: '发起检查' },
+  { path: '/review', label: '复核', provinceOnly: true },
+  { path: '/findings', label: '本地区问题', cityOnly: true },
+  { path: '/notices', label: '通报' },
   { path: '/registry', label: '站点登记', provinceOnly: true },
   { path: '/tokens', label: '访问令牌', provinceOnly: true },
   { path: '/webhooks', label: '推送订阅', provinceOnly: true },
 ];
 
 function navigation(viewer: Principal, current: string | undefined): string {
-  const links = NAVIGATION.filter((entry) => !entry.provinceOnly || viewer.role === 'province').map(
+  const province = viewer.role === 'province';
+  const links = NAVIGATION.filter((entry) =>
+    entry.provinceOnly ? province : entry.cityOnly ? !province : true,
+  ).map(
     (entry) =>
       `<a class="link-button" href="${DASHBOARD_PREFIX}${entry.path}"${entry.path === current ? ' aria-current="page"' : ''}>${entry.label}</a>`,
   );

@@ -46,10 +46,22 @@ function stats(overview: Overview): string {
       : formatScore(report.sites.reduce((sum, site) => sum + site.score, 0) / report.sites.length);
   const count = (pick: (entry: PeriodSiteEntry) => string[]) =>
     report.sites.reduce((sum, entry) => sum + pick(entry).length, 0);
+  const adjudicated = [...overview.adjudicated.values()];
+  const adjudicatedAverage =
+    adjudicated.length === 0
+      ? '—'
+      : formatScore(adjudicated.reduce((sum, values) => sum + values.score, 0) / adjudicated.length);
+  const struckOff = adjudicated.reduce((sum, values) => sum + values.counts.struckOff, 0);
+  const pending = adjudicated.reduce((sum, values) => sum + values.counts.appealsPending, 0);
   const cards: [string, string, string][] = [
     ['已检查网站', `${report.sites.length} / ${sites.length}`, '个'],
-    ['平均得分', average, ''],
-    ['评定不合格', String(report.sites.filter(isUnqualified).length), '单项否决，不论得分'],
+    ['平均得分', average, `复核后 ${adjudicatedAverage}`],
+    [
+      '评定不合格',
+      String(report.sites.filter(isUnqualified).length),
+      `复核后 ${adjudicated.filter(isUnqualified).length}；单项否决，不论得分`,
+    ],
+    ['核减问题', String(struckOff), `复核认定不是问题；待复核申诉 ${pending}`],
     ['新增问题', String(count((e) => e.newViolations)), `较${formatPeriod(report.previousPeriod)}`],
     ['已整改问题', String(count((e) => e.fixedViolations)), `较${formatPeriod(report.previousPeriod)}`],
   ];
@@ -120,9 +132,13 @@ function ranking(overview: Overview): string {
       .filter(Boolean)
       .join(' ');
     const name = `<a href="${DASHBOARD_PREFIX}/sites/${encodeURIComponent(entry.siteId)}">${escapeHtml(entry.fullName)}</a>`;
-    return `<tr><td class="num">${index + 1}</td><th scope="row">${name}</th><td class="num score">${formatScore(entry.score)}</td><td>${ratingBadge(entry)}</td><td>${statusBadge(entry.status)}</td><td>${changes || '<span class="none">—</span>'}</td>${cells}</tr>`;
+    const adjudicated = overview.adjudicated.get(entry.siteId);
+    const reviewed = adjudicated
+      ? `<td class="num score">${formatScore(adjudicated.score)}</td><td>${ratingBadge(adjudicated)}</td><td class="num">${adjudicated.counts.struckOff}</td>`
+      : '<td></td><td></td><td></td>';
+    return `<tr><td class="num">${index + 1}</td><th scope="row">${name}</th><td class="num score">${formatScore(entry.score)}</td><td>${ratingBadge(entry)}</td>${reviewed}<td>${statusBadge(entry.status)}</td><td>${changes || '<span class="none">—</span>'}</td>${cells}</tr>`;
   });
-  return `<section><h2>各网站得分排名</h2><div class="scroll"><table class="grid ranking"><thead><tr><th>名次</th><th scope="col">网站</th><th>得分</th><th>评定</th><th>状态</th><th>较上季度</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="legend">图例：${OUTCOMES.map(outcomeBadge).join(' ')}；评定“不合格”表示触及单项否决指标。</p></section>`;
+  return `<section><h2>各网站得分排名</h2><div class="scroll"><table class="grid ranking"><thead><tr><th>名次</th><th scope="col">网站</th><th>得分</th><th>评定</th><th>复核后得分</th><th>复核后评定</th><th>核减</th><th>状态</th><th>较上季度</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="legend">图例：${OUTCOMES.map(outcomeBadge).join(' ')}；评定“不合格”表示触及单项否决指标；“复核后”为省级复核、申诉和核减后的得分和评定，“核减”为复核认定不是问题的条数。</p></section>`;
 }
 
 function notInspected(overview: Overview): string {

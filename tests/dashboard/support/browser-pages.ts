@@ -55,12 +55,16 @@ export async function clickThrough(page: Page, click: () => Promise<void>): Prom
 
 /**
  * Screenshot checked for content: not one flat colour, and never wider than the screen. `shown`:
- * one of the README's.
+ * one of the README's; `firstScreen`: only what the window shows, for a long page.
  */
-export async function screenshot(page: Page, name: string, options: { shown?: boolean } = {}): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { shown?: boolean; firstScreen?: boolean } = {},
+): Promise<void> {
   const dir = options.shown ? SHOWN : CHECKED;
   await mkdir(dir, { recursive: true });
-  const bytes = await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const bytes = await page.screenshot({ path: join(dir, `${name}.png`), fullPage: !options.firstScreen });
   expect(bytes.length).toBeGreaterThan(20_000);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `${name}: page scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()!.width);
