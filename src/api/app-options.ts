@@ -1,3 +1,4 @@
+import type { FindingAction } from '../adjudication/types.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { ResultsStore } from '../store/store.ts';
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   databaseHealth?: () => Promise<boolean>;
   /** Called (not awaited) after PUT /sites replaced the registry, to reconcile the schedulers. */
   onRegistryChanged?: () => Promise<void> | void;
+  /** Awaited (up to the dependency timeout) after appeals or decisions were stored: their webhook events. */
+  onFindingActions?: (actions: readonly FindingAction[]) => Promise<void>;
   /** `false` turns rate limiting off. */
   rateLimit?: RateLimitOptions | false;
   /** "Today" of sweeps started through the API. Default: the real clock. */

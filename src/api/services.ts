@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import type { FindingAction } from '../adjudication/types.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { ResultsStore } from '../store/store.ts';
 import type { AppOptions } from './app-options.ts';
-import { probe } from './with-timeout.ts';
+import { probe, withTimeout } from './with-timeout.ts';
 
 /** The injected dependencies, as the routes use them. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   queueHealthy(): Promise<boolean>;
   databaseHealthy(): Promise<boolean>;
   registryChanged(): void;
+  /** After appeals or decisions were stored; never throws: a failure is logged (the action stands). */
+  findingActionsRecorded(actions: readonly FindingAction[]): Promise<void>;
   now(): Date;
   dependencyTimeoutMs: number;
 }
@@ -39,6 +42,19 @@ export const services: FastifyPluginAsync<AppOptions> = fp(
           .catch((error: unknown) =>
             fastify.log.error({ err: error }, 'reconciling after a registry change failed'),
           );
+      },
+      async findingActionsRecorded(actions) {
+        if (!options.onFindingActions) return;
+        try {
+          await withTimeout(options.onFindingActions(actions), timeoutMs, 'finding webhook events');
+        } catch (error) {
+          // The deliveries logged are queued again by the delivery worker; those never logged are
+          // raised by the notifier's recovery pass (FINDING_RECOVERY).
+          fastify.log.error(
+            { err: error, actions: actions.map((action) => action.id) },
+            'finding webhook events not queued now; recovered later',
+          );
+        }
       },
       now: options.now ?? (() => new Date()),
       dependencyTimeoutMs: timeoutMs,

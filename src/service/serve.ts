@@ -79,6 +79,7 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
       queueHealth: health.check,
       log,
       onRegistryChanged: reconcile,
+      onFindingActions: notifier.onFindingActions,
     });
     started.push(() => app.close());
     await registerServiceRoutes(app, {

@@ -120,8 +120,14 @@ export interface TokensRepository {
   revoke(id: string): Promise<boolean>;
 }
 
-/** The events a webhook subscription can ask for (contract §6, issue 4). */
-export const WEBHOOK_EVENTS = ['violation.detected', 'violation.resolved', 'sweep.completed'] as const;
+/** The events a webhook subscription can ask for (contract §6, issue 4; the finding events, issue 10). */
+export const WEBHOOK_EVENTS = [
+  'violation.detected',
+  'violation.resolved',
+  'sweep.completed',
+  'finding.appealed',
+  'finding.decided',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 /** A webhook subscription as the API shows it: never with its secret. */

@@ -79,12 +79,14 @@ it('province: subscribes a webhook (secret shown once), reads its deliveries and
   await page.locator('#hook-url').fill('http://127.0.0.1:9/gov-inspect/hook');
   await page.getByLabel('发现新问题（violation.detected）').check();
   await page.getByLabel('检查批次完成（sweep.completed）').check();
+  await page.getByLabel('问题已复核认定（finding.decided）').check();
   await page.locator('#hook-region').fill('510100');
   await clickThrough(page, () => page.getByRole('button', { name: '创建订阅' }).click());
   expect(await page.locator('h1').textContent()).toBe('订阅已创建');
   const secret = await page.locator('#new-secret').inputValue();
   const [hook] = await d.store.webhooks.list();
   expect(await d.store.webhooks.secretOf(hook!.id)).toBe(secret);
+  expect(hook!.events).toEqual(['violation.detected', 'sweep.completed', 'finding.decided']);
   await screenshot(page, 'console-webhook-created');
 
   const events = [

@@ -81,6 +81,17 @@ describe.each(BACKENDS)('webhooks on the $name store', ({ name }) => {
     expect(await backend.store.webhooks.getDelivery('msg_1')).toBeUndefined();
   });
 
+  it('logs deliveries of the finding events (migration 009)', async () => {
+    await subscribe('wh_a');
+    for (const eventType of ['finding.appealed', 'finding.decided'] as const) {
+      const id = `msg_${eventType.replace('.', '_')}`;
+      expect(
+        await backend.store.webhooks.recordDelivery({ id, subscriptionId: 'wh_a', eventType, payload: {} }),
+      ).toBe(true);
+      expect(await backend.store.webhooks.getDelivery(id)).toMatchObject({ eventType, state: 'pending' });
+    }
+  });
+
   it('refuses a subscription without events and a delivery of an unknown event type', async () => {
     await expect(
       backend.store.webhooks.create({

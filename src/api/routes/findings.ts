@@ -99,6 +99,7 @@ export const findingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         by: actor(request),
         at: fastify.services.now(),
       });
+      await fastify.services.findingActionsRecorded([appeal]);
       return reply.status(201).send(appeal);
     },
   );
@@ -192,7 +193,7 @@ async function decide(fastify: FastifyInstance, request: FastifyRequest, input: 
       location: 'body',
     });
   }
-  return fastify.services.store.adjudication.decide({
+  const decisions = await fastify.services.store.adjudication.decide({
     findings: input.findings,
     verdict: input.verdict,
     reason: input.reason.trim(),
@@ -201,6 +202,9 @@ async function decide(fastify: FastifyInstance, request: FastifyRequest, input: 
     by: actor(request),
     at: fastify.services.now(),
   });
+  // One finding.decided per finding, a bulk decision's sharing its batchId.
+  await fastify.services.findingActionsRecorded(decisions);
+  return decisions;
 }
 
 /** The finding's site, or 404 whether the finding is unknown or its site out of the caller's reach. */

@@ -11,6 +11,8 @@ export const EVENT_LABELS: Record<WebhookEventType, string> = {
   'violation.detected': '发现新问题（violation.detected）',
   'violation.resolved': '问题已整改（violation.resolved）',
   'sweep.completed': '检查批次完成（sweep.completed）',
+  'finding.appealed': '问题被申诉（finding.appealed）',
+  'finding.decided': '问题已复核认定（finding.decided）',
 };
 
 export interface WebhookDraft {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
-import { buildApp } from '../../../src/api/app.ts';
+import { type AppOptions, buildApp } from '../../../src/api/app.ts';
 import type { QueueConfig } from '../../../src/queue/queues.ts';
 import type { ResultsStore } from '../../../src/store/store.ts';
 import { webhookRoutes } from '../../../src/webhooks/routes.ts';
@@ -15,11 +15,15 @@ export interface WebhookApp {
   close(): Promise<void>;
 }
 
-/** The API over `store` with the webhook routes registered under /api/v1, as the lead wires them. */
+/**
+ * The API over `store` with the webhook routes registered under /api/v1, as the lead wires them;
+ * `extra`: the notifier's hook for appeals and decisions and the API's clock, as serve passes them.
+ */
 export async function webhookApp(
   store: ResultsStore,
   queue: QueueConfig,
   allowPrivateTargets: boolean,
+  extra: Pick<AppOptions, 'onFindingActions' | 'now'> = {},
 ): Promise<WebhookApp> {
   if ((await store.sites.list()).length === 0) await store.sites.replaceAll(SITES);
   const tokens = {
@@ -32,6 +36,7 @@ export async function webhookApp(
     queueHealth: async () => true,
     log: pino({ level: 'silent' }),
     rateLimit: false,
+    ...extra,
   });
   await app.register(webhookRoutes, { prefix: '/api/v1', queue, allowPrivateTargets });
   await app.ready();
