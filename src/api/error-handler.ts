@@ -106,6 +106,18 @@ function describeIssue(issue: ValidationIssue, field: string | undefined): strin
       return `格式不正确（应符合 ${String(params.pattern)}）`;
     case 'type':
       return `类型应为 ${String(params.type)}`;
+    case 'minLength':
+      return `至少 ${String(params.limit)} 个字符`;
+    case 'maxLength':
+      return `最多 ${String(params.limit)} 个字符`;
+    case 'minItems':
+      return `至少 ${String(params.limit)} 项`;
+    case 'maxItems':
+      return `最多 ${String(params.limit)} 项`;
+    case 'minimum':
+      return `不能小于 ${String(params.limit)}`;
+    case 'maximum':
+      return `不能大于 ${String(params.limit)}`;
     default:
       return issue.message ?? '无效';
   }

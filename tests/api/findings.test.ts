@@ -170,6 +170,15 @@ describe('appeals and decisions', () => {
       expect(answer.statusCode, JSON.stringify(payload)).toBe(400);
       expect(answer.json().error.field).toBe(field);
     }
+    expect((await appeal('cityIn', failing[0]!.id, { reason: '' })).json().error.message).toBe(
+      'body.reason：至少 1 个字符',
+    );
+    const tooMany = await api.as('province', {
+      method: 'POST',
+      url: '/api/v1/findings/decisions',
+      payload: { findings: [], verdict: 'upheld', reason: 'x' },
+    });
+    expect(tooMany.json().error).toMatchObject({ field: 'findings', message: 'body.findings：至少 1 项' });
     for (const [payload, field] of [
       [{ verdict: 'maybe', reason: 'x' }, 'verdict'],
       [{ verdict: 'upheld', reason: 'x', until: '2027-02-30' }, 'until'],
