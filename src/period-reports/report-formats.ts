@@ -45,10 +45,14 @@ export async function renderReport(
 
 /**
  * `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): the Chinese name for browsers, an ASCII one
- * for clients that read only `filename`. HTML is shown inline so that a dashboard link opens it.
+ * for clients that read only `filename`. HTML (and JSON) is shown inline so that a dashboard link opens it.
  */
-export function contentDisposition(format: ReportFormat, chineseStem: string, asciiStem: string): string {
+export function contentDisposition(
+  format: ReportFormat | 'json',
+  chineseStem: string,
+  asciiStem: string,
+): string {
   const file = `${chineseStem}.${format}`;
-  const type = format === 'html' ? 'inline' : 'attachment';
+  const type = format === 'html' || format === 'json' ? 'inline' : 'attachment';
   return `${type}; filename="${asciiStem}.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`;
 }
