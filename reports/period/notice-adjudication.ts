@@ -46,7 +46,7 @@ export function struckOffList(model: NoticeModel): string {
   if (sites.length === 0) return '';
   const items = sites.map(
     (site) =>
-      `<li>${escapeHtml(site.fullName)}：${escapeHtml(site.struckOff.map((rule) => `${rule.title}（${rule.findings} 条）`).join('、'))}</li>`,
+      `<li>${escapeHtml(site.fullName)}：${escapeHtml(site.struckOff.map((rule) => `“${rule.title}”${rule.findings} 条`).join('、'))}</li>`,
   );
   return `<p>经人工复核和申诉核实，以下问题予以核减，不列入上述问题清单：</p><ol class="struck-off">${items.join('')}</ol>`;
 }

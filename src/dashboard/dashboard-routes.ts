@@ -10,6 +10,7 @@ import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { notFoundPage } from './routes/not-found.ts';
+import { noticePageRoutes } from './routes/notices.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -95,4 +96,5 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   await registryRoutes(fastify, store);
   tokenPageRoutes(fastify);
   webhookPageRoutes(fastify);
+  noticePageRoutes(fastify, options.now ?? (() => new Date()));
 };

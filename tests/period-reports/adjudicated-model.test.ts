@@ -219,7 +219,7 @@ describe('the notice with decisions applied', () => {
     expect(html).toContain('核减前自动检测结果：平均得分');
     expect(html).toContain('不合格网站 1 个');
     expect(html).toMatch(
-      /经人工复核和申诉核实，以下问题予以核减[\s\S]*成都市人民政府：首页发布政府网站工作年度报表[^<]*（1 条）/,
+      /经人工复核和申诉核实，以下问题予以核减[\s\S]*成都市人民政府：“首页发布政府网站工作年度报表”1 条/,
     );
     // The upheld review finding is in the problem table, with the automated score beside the decided one.
     expect(html).toMatch(/绵阳市人民政府<\/td>[\s\S]*?90<br><small class="automated">自动 100<\/small>/);
