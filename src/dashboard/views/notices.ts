@@ -127,8 +127,8 @@ function versionRows(choice: NoticeChoice, versions: readonly NoticeVersion[]): 
 /** The period's notice: its counts now, the 定稿 form (province), the versions finalised, downloads. */
 export function noticesPage(input: NoticesPageInput, viewer: Principal): string {
   const { choice } = input;
-  const scope = choice.region === null ? '全省' : regionName(choice.region);
-  const title = `${scope}${formatPeriod(choice.period)}${KIND_LABELS[choice.kind]}`;
+  const scope = choice.region === null ? '四川省' : regionName(choice.region);
+  const title = `${scope}${formatPeriod(choice.period)}政府网站${choice.kind === 'quarterly' ? '抽查' : '检查'}情况通报`;
   const alert = input.alert ? `<p class="alert" role="alert">${escapeHtml(input.alert)}</p>` : '';
   const notice = input.notice ? `<p class="success" role="status">${escapeHtml(input.notice)}</p>` : '';
   const body = `<p class="crumbs"><a href="${DASHBOARD_PREFIX}/">概览</a> › 通报定稿</p>
