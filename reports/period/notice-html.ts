@@ -1,5 +1,6 @@
-import type { NoticeModel } from '../../src/period-reports/notice-model.ts';
+import type { NoticeModel, NoticeSeal } from '../../src/period-reports/notice-model.ts';
 import { escapeHtml } from '../html/escape.ts';
+import { sealBlock } from './notice-adjudication.ts';
 import { renderIndicators, renderOverview } from './notice-overview.ts';
 import { renderComparison, renderProblems } from './notice-problems.ts';
 import { NOTICE_CSS } from './notice-styles.ts';
@@ -32,11 +33,15 @@ function renderSignature(model: NoticeModel): string {
   return `<div class="signature"><p>${escapeHtml(model.issuer)}</p><p>${formatDate(model.issuedAt)}</p></div>`;
 }
 
-/** The period notice (通报) as one self-contained HTML document, fit to publish and to print on A4. */
-export function renderNoticeHtml(model: NoticeModel): string {
+/**
+ * The period notice (通报) as one self-contained HTML document, fit to publish and to print on A4; a
+ * finalised one (定稿) shows its version, date and content hash under the title.
+ */
+export function renderNoticeHtml(model: NoticeModel, seal?: NoticeSeal): string {
   const body = [
     `<div class="masthead">${escapeHtml(model.issuer)}</div><hr class="red-line">`,
     `<h1>${escapeHtml(model.title)}</h1>`,
+    sealBlock(seal),
     renderIntro(model),
     renderOverview(model),
     renderIndicators(model),

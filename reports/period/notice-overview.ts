@@ -1,6 +1,7 @@
 import type { NoticeModel } from '../../src/period-reports/notice-model.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { formatScore } from '../html/format.ts';
+import { adjudicationSentence, automatedTotalsNote } from './notice-adjudication.ts';
 import { actionWord, formatAverage, formatRate, ruleName } from './notice-text.ts';
 
 /** 一、总体情况: counts in a paragraph, and for the province the table per city-level region. */
@@ -17,7 +18,10 @@ export function renderOverview(model: NoticeModel): string {
     t.averageScore === null
       ? '本期没有检查结果。'
       : `平均得分 ${formatAverage(t.averageScore)} 分；${t.violatingSites} 个网站存在不符合要求的问题，共 ${t.violations} 项；${unqualifiedSentence(t.unqualifiedSites)}`;
-  return `<section><h2>一、总体情况</h2><p>${parts.join('，')}。${score}</p>${renderRegionTable(model)}</section>`;
+  const reviewed = adjudicationSentence(model);
+  const adjudication =
+    reviewed === '' ? '' : `<p class="adjudication">${reviewed}${automatedTotalsNote(model)}</p>`;
+  return `<section><h2>一、总体情况</h2><p>${parts.join('，')}。${score}</p>${adjudication}${renderRegionTable(model)}</section>`;
 }
 
 /** The count of 不合格 sites, which a score alone does not show. */

@@ -3,6 +3,7 @@ import { escapeHtml } from '../html/escape.ts';
 import { formatScore } from '../html/format.ts';
 import { STATUS_LABELS } from '../html/labels.ts';
 import { isUnqualified, ratingBadge, vetoReasons } from '../html/rating.ts';
+import { automatedRatingNote, automatedScoreNote, struckOffList } from './notice-adjudication.ts';
 import { ruleTitles } from './notice-text.ts';
 
 /** Which rules vetoed a 不合格 site; their reasons are listed above the table. */
@@ -40,7 +41,7 @@ export function renderProblems(model: NoticeModel): string {
   );
   const rows = listed.map(
     (site, i) =>
-      `<tr><td class="num">${i + 1}</td><td class="name">${escapeHtml(site.fullName)}</td><td class="region">${escapeHtml(site.regionName)}</td><td class="num">${formatScore(site.score)}</td><td class="num">${ratingBadge(site)}</td><td>${problemList(site)}</td></tr>`,
+      `<tr><td class="num">${i + 1}</td><td class="name">${escapeHtml(site.fullName)}</td><td class="region">${escapeHtml(site.regionName)}</td><td class="num">${formatScore(site.score)}${automatedScoreNote(site)}</td><td class="num">${ratingBadge(site)}${automatedRatingNote(site)}</td><td>${problemList(site)}</td></tr>`,
   );
   const table =
     listed.length === 0
@@ -48,7 +49,7 @@ export function renderProblems(model: NoticeModel): string {
       : `<p>本期检查发现 ${listed.length} 个网站存在问题（含无法访问的网站），名单及问题如下：</p>${unqualifiedList(model)}<table class="problems"><thead><tr><th>序号</th><th>网站名称</th><th>地区</th><th>得分</th><th>评定</th><th>存在问题</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   const pending = model.notInspected.map((site) => escapeHtml(site.fullName)).join('、');
   const notInspected = pending === '' ? '' : `<p>以下网站本期尚无检查结果，请尽快安排检查：${pending}。</p>`;
-  return `<section><h2>三、存在的主要问题（网站名单及问题）</h2>${table}${notInspected}</section>`;
+  return `<section><h2>三、存在的主要问题（网站名单及问题）</h2>${table}${struckOffList(model)}${notInspected}</section>`;
 }
 
 /** 四、与上期相比: average score and per-rule changes, and each site whose violations changed. */

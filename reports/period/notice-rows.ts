@@ -20,6 +20,11 @@ export function siteHeader(model: NoticeModel): string[] {
     ...model.rules.map((rule) => rule.title),
     '新增问题',
     '已整改问题',
+    '自动检测得分',
+    '自动检测评定',
+    '复核问题数',
+    '申诉问题数',
+    '核减问题数',
   ];
 }
 
@@ -42,5 +47,10 @@ export function siteRow(model: NoticeModel, site: NoticeSite): (string | number)
     }),
     ruleTitles(model, site.newViolations),
     ruleTitles(model, site.fixedViolations),
+    site.automated?.score ?? site.score,
+    ratingText(site.automated ?? site),
+    site.counts.reviewed,
+    site.counts.appealed,
+    site.counts.struckOff,
   ];
 }

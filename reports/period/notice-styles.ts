@@ -25,6 +25,9 @@ ol.unqualified { margin: 4px 0 8px 2em; padding-left: 1.4em; }
 .rating { white-space: nowrap; }
 .rating.unqualified { color: #c00; font-weight: 700; }
 .rating.unrated { color: #666; }
+.automated { color: #666; font-weight: 400; white-space: nowrap; }
+.seal, .draft { text-align: center; text-indent: 0; color: #444; font-size: 13px; margin: -12px 0 18px; word-break: break-all; }
+ol.struck-off { margin: 4px 0 8px 2em; padding-left: 1.4em; }
 .signature { margin-top: 36px; text-align: right; }
 .signature p { text-indent: 0; margin: 2px 0; }
 @page { size: A4; margin: 22mm 18mm 20mm; }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { NoticeModel } from '../../src/period-reports/notice-model.ts';
+import type { NoticeModel, NoticeSeal } from '../../src/period-reports/notice-model.ts';
 import { vetoReasons } from '../html/rating.ts';
 import { siteHeader, siteRow } from './notice-rows.ts';
 import { formatDate, formatRate, ruleName } from './notice-text.ts';
@@ -16,11 +16,19 @@ function addSheet(book: ExcelJS.Workbook, name: string, header: string[], rows: 
   });
 }
 
-function overviewRows(model: NoticeModel): Cell[][] {
+function overviewRows(model: NoticeModel, seal: NoticeSeal | undefined): Cell[][] {
   const t = model.totals;
   const before = model.previousTotals;
+  const c = model.counts;
   const rows: Cell[][] = [
     ['通报标题', model.title],
+    ...(seal === undefined
+      ? [['定稿', '未定稿'] as Cell[]]
+      : [
+          ['定稿版本', seal.version],
+          ['定稿日期', formatDate(seal.finalisedAt)],
+          ['内容校验码（SHA-256）', seal.contentHash],
+        ]),
     ['检查周期', model.periodText],
     ['范围', model.scopeName],
     ['印发日期', formatDate(model.issuedAt)],
@@ -32,6 +40,12 @@ function overviewRows(model: NoticeModel): Cell[][] {
     ['存在问题网站数', t.violatingSites],
     ['问题总数（项）', t.violations],
     ['评定为不合格网站数（单项否决）', t.unqualifiedSites],
+    ['自动检测发现问题（条）', c.findings],
+    ['经人工复核（条）', c.reviewed],
+    ['提出申诉（条）', c.appealed],
+    ['核减问题（条）', c.struckOff],
+    ['核减前平均得分', model.automatedTotals.averageScore ?? ''],
+    ['核减前不合格网站数', model.automatedTotals.unqualifiedSites],
     [`上期（${model.previousPeriodText}）平均得分`, before?.averageScore ?? ''],
     ['新增问题（项）', model.newViolations],
     ['已整改问题（项）', model.fixedViolations],
@@ -60,11 +74,11 @@ function problemRows(model: NoticeModel): Cell[][] {
 }
 
 /** The notice as a workbook: 总体情况, 网站结果 (one row per site, with its rating), 问题清单 (one row per problem). */
-export async function renderNoticeXlsx(model: NoticeModel): Promise<Buffer> {
+export async function renderNoticeXlsx(model: NoticeModel, seal?: NoticeSeal): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = model.issuer;
   book.created = new Date(model.issuedAt);
-  addSheet(book, '总体情况', ['项目', '数值'], overviewRows(model));
+  addSheet(book, '总体情况', ['项目', '数值'], overviewRows(model, seal));
   addSheet(
     book,
     '网站结果',

@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { findingPageRoutes } from './routes/findings.ts';
 import { notFoundPage } from './routes/not-found.ts';
+import { noticePageRoutes } from './routes/notices.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -101,4 +102,5 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   // Review and appeals (contract §7): the province's queue, a city's findings.
   reviewPageRoutes(fastify, { store, artifactDir, now });
   findingPageRoutes(fastify, { store, artifactDir, now });
+  noticePageRoutes(fastify, now);
 };

@@ -1,8 +1,10 @@
 import { formatPeriod } from '../../reports/html/format.ts';
 import { isUnqualified } from '../../reports/html/rating.ts';
 import { regionName } from '../access/region-names.ts';
+import type { AdjudicatedResult } from '../adjudication/adjudicated-view.ts';
 import { type PeriodReport, type PeriodSiteEntry, reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
+import { type AdjudicatedPeriodReport, NO_COUNTS, struckOffRules, sumCounts } from './adjudicated-period.ts';
 import type { NoticeModel, NoticeRule, NoticeSite, PeriodKind, RegionRow } from './notice-model.ts';
 import { noticeRules } from './notice-rules.ts';
 import { periodTotals } from './period-totals.ts';
@@ -10,9 +12,9 @@ import { violationSummary } from './violation-summary.ts';
 
 export interface NoticeInput {
   kind: PeriodKind;
-  /** The period's report over the sites of the notice (from `buildPeriodReport`). */
-  report: PeriodReport;
-  /** The previous period's report over the same sites. */
+  /** The period's results over the sites of the notice, decided and automated (`adjudicatedPeriodReport`). */
+  current: AdjudicatedPeriodReport;
+  /** The previous period's report over the same sites, as decided. */
   previousReport: PeriodReport;
   /** The sites of the notice, in registry order. */
   sites: readonly Site[];
@@ -23,16 +25,25 @@ export interface NoticeInput {
 
 const PROVINCE = '四川省';
 
-/** The notice's model from the period reports (pure). */
+/**
+ * The notice's model from the period reports (pure): scores, ratings, vetoes and problems as decided
+ * (an overturned finding is struck off, an upheld `review` finding is a problem), the automated score
+ * and rating beside them where a decision changed them, and how many findings were reviewed, appealed
+ * and struck off.
+ */
 export function buildNoticeModel(input: NoticeInput): NoticeModel {
-  const { report, previousReport, region, kind } = input;
-  const rules = noticeRules([report, previousReport]);
+  const { previousReport, region, kind } = input;
+  const report = input.current.decided;
+  const rules = noticeRules([report, input.current.automated, previousReport]);
   const byId = new Map(input.sites.map((site) => [site.id, site]));
   const scopeName = region === null ? PROVINCE : regionName(region);
   const issuer = `${scopeName}人民政府办公厅`;
   const periodText = formatPeriod(report.period);
   const scope = scopeWord(region, scopeName);
-  const sites = report.sites.map((entry) => noticeSite(entry, rules));
+  const automated = new Map(input.current.automated.sites.map((entry) => [entry.siteId, entry]));
+  const sites = report.sites.map((entry) =>
+    noticeSite(entry, automated.get(entry.siteId)!, input.current.results.get(entry.siteId), rules),
+  );
   return {
     kind,
     period: report.period,
@@ -47,6 +58,8 @@ export function buildNoticeModel(input: NoticeInput): NoticeModel {
     issuedAt: input.issuedAt.toISOString(),
     rules,
     totals: periodTotals(report, rules),
+    automatedTotals: periodTotals(input.current.automated, rules),
+    counts: sumCounts(sites.map((site) => site.counts)),
     previousTotals: previousReport.sites.length === 0 ? null : periodTotals(previousReport, rules),
     newViolations: sites.reduce((sum, site) => sum + site.newViolations.length, 0),
     fixedViolations: sites.reduce((sum, site) => sum + site.fixedViolations.length, 0),
@@ -71,9 +84,17 @@ function scopeWord(region: string | null, scopeName: string): string {
   return scopeName;
 }
 
-function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): NoticeSite {
+function noticeSite(
+  entry: PeriodSiteEntry,
+  automated: PeriodSiteEntry,
+  adjudicated: AdjudicatedResult | undefined,
+  rules: readonly NoticeRule[],
+): NoticeSite {
   const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
   const isNew = new Set(entry.newViolations);
+  const qualified = entry.qualified ?? null;
+  const automatedQualified = automated.qualified ?? null;
+  const changed = automated.score !== entry.score || automatedQualified !== qualified;
   return {
     siteId: entry.siteId,
     fullName: entry.fullName,
@@ -83,7 +104,7 @@ function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): Notic
     status: entry.status,
     ...(entry.reason === undefined ? {} : { reason: entry.reason }),
     score: entry.score,
-    qualified: entry.qualified ?? null,
+    qualified,
     vetoes: isUnqualified(entry)
       ? (entry.vetoes ?? []).map((veto) => ({ ...veto, title: titles.get(veto.ruleId) ?? veto.ruleId }))
       : [],
@@ -99,6 +120,12 @@ function noticeSite(entry: PeriodSiteEntry, rules: readonly NoticeRule[]): Notic
       })),
     newViolations: entry.newViolations,
     fixedViolations: entry.fixedViolations,
+    automated: changed ? { score: automated.score, qualified: automatedQualified } : null,
+    struckOff: (adjudicated ? struckOffRules(adjudicated) : []).map((rule) => ({
+      ...rule,
+      title: titles.get(rule.ruleId) ?? rule.ruleId,
+    })),
+    counts: adjudicated?.result.adjudicated.counts ?? NO_COUNTS,
   };
 }
 

@@ -1,9 +1,10 @@
 import { regionContains } from '../access/region.ts';
+import { adjudicateStored } from '../adjudication/adjudicated-view.ts';
 import { isHalfYear, isQuarter, previousPeriod } from '../periods/period-names.ts';
-import { buildPeriodReport } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
 import { planCovers } from '../service/start-sweep.ts';
 import type { ResultsStore } from '../store/store.ts';
+import { adjudicatedPeriodReport } from './adjudicated-period.ts';
 import { buildNoticeModel } from './build-notice-model.ts';
 import type { NoticeModel, PeriodKind } from './notice-model.ts';
 
@@ -26,8 +27,8 @@ export function isPeriodOf(kind: PeriodKind, period: string): boolean {
 
 /**
  * The notice of a period, for the sites in reach and in the region: each site's latest result of the
- * period against the period before (as GET /results/… gives them), with totals and a per-region
- * breakdown for the whole province.
+ * period, with the appeals and decisions on its findings applied, against the period before (as
+ * GET /results/… gives them), with totals and a per-region breakdown for the whole province.
  */
 export async function loadPeriodReport(
   store: ResultsStore,
@@ -41,8 +42,8 @@ export async function loadPeriodReport(
   const before = previousPeriod(period);
   const [registry, current, previous] = await Promise.all([
     store.sites.list(),
-    store.results.latestInPeriod(period),
-    store.results.latestInPeriod(before),
+    store.results.latestInPeriod(period).then((results) => adjudicateStored(store, results)),
+    store.results.latestInPeriod(before).then((results) => adjudicateStored(store, results)),
   ]);
   // The half-year check covers what clause 4.6.1 has checked every half year (planCovers).
   const sites = registry.filter(
@@ -53,9 +54,10 @@ export async function loadPeriodReport(
   );
   return buildNoticeModel({
     kind,
-    report: buildPeriodReport({ period, sites, current, previous }),
+    current: adjudicatedPeriodReport({ period, sites, current, previous }),
     // Only its totals are read: its own changes against the period before it are not needed.
-    previousReport: buildPeriodReport({ period: before, sites, current: previous, previous: [] }),
+    previousReport: adjudicatedPeriodReport({ period: before, sites, current: previous, previous: [] })
+      .decided,
     sites,
     region: region ?? null,
     issuedAt: request.now ?? new Date(),

@@ -1,4 +1,5 @@
 import type { Outcome } from '../../checks/check.ts';
+import type { AdjudicationCounts } from '../adjudication/types.ts';
 import type { SiteStatus } from '../results.ts';
 
 export type PeriodKind = 'quarterly' | 'semiannual';
@@ -55,6 +56,12 @@ export interface NoticeSite {
   violations: SiteViolation[];
   newViolations: string[];
   fixedViolations: string[];
+  /** The automated score and rating, when a decision changed them (shown beside the decided ones); else null. */
+  automated: { score: number; qualified: boolean | null } | null;
+  /** Rules with findings struck off (核减) by a decision: not listed as problems. */
+  struckOff: { ruleId: string; title: string; findings: number }[];
+  /** How many of the site's findings were reviewed, appealed and struck off. */
+  counts: AdjudicationCounts;
 }
 
 /** The totals of one period over the sites of the notice. */
@@ -88,6 +95,14 @@ export interface RegionRow {
   fixedViolations: number;
 }
 
+/** A finalised notice's seal (定稿): shown in every format it is served in. */
+export interface NoticeSeal {
+  version: number;
+  finalisedAt: string;
+  /** sha256 (hex) of the stored notice content (its model as JSON). */
+  contentHash: string;
+}
+
 /** Everything a period notice shows, whatever its format. */
 export interface NoticeModel {
   kind: PeriodKind;
@@ -107,6 +122,10 @@ export interface NoticeModel {
   issuedAt: string;
   rules: NoticeRule[];
   totals: PeriodTotals;
+  /** The same totals over the automated values, before review and appeals. */
+  automatedTotals: PeriodTotals;
+  /** The findings of the notice's sites: how many were reviewed (复核), appealed (申诉), struck off (核减). */
+  counts: AdjudicationCounts;
   /** The previous period over the same sites; null when it has no results. */
   previousTotals: PeriodTotals | null;
   newViolations: number;

@@ -11,6 +11,7 @@ import { errors, RegionCode } from '../api/schemas.ts';
 import { loadPeriodReport } from './load-period-report.ts';
 import type { PeriodKind } from './notice-model.ts';
 import { contentDisposition, REPORT_FORMATS, type ReportFormat, renderReport } from './report-formats.ts';
+import { noticeVersionRoutes } from './version-routes.ts';
 
 const PLANS: readonly { kind: PeriodKind; pattern: string; example: string; summary: string }[] = [
   { kind: 'quarterly', pattern: '^\\d{4}Q[1-4]$', example: '2026Q4', summary: '季度巡查情况通报' },
@@ -36,7 +37,7 @@ const Query = Type.Object(
  * The region a notice covers: the one asked for, else a city token's own; null for the whole province.
  * A city token asking for a region outside its own is refused.
  */
-function noticeRegion(request: FastifyRequest, asked: string | undefined): string | null {
+export function noticeRegion(request: FastifyRequest, asked: string | undefined): string | null {
   const caller = principal(request);
   const region = asked === undefined ? caller.region : divisionCode(asked);
   if (
@@ -50,10 +51,12 @@ function noticeRegion(request: FastifyRequest, asked: string | undefined): strin
 /**
  * GET /reports/quarterly/:period and /reports/semiannual/:period: the period's notice (通报) as HTML,
  * PDF, XLSX or CSV, for the whole province or one region. Relies only on `request.principal`, set by
- * the access-rule hook, so any way that hook learns the token serves these routes too.
+ * the access-rule hook, so any way that hook learns the token serves these routes too. Beside them, the
+ * finalised versions (定稿) of each kind.
  */
 export const periodReportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   for (const plan of PLANS) {
+    await fastify.register(noticeVersionRoutes, { ...plan, regionOf: noticeRegion });
     fastify.get(
       `/reports/${plan.kind}/:period`,
       {

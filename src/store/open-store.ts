@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import { adjudicationRepository } from './adjudication-repository.ts';
 import type { Database } from './database.ts';
 import { loadMigrations, migrate } from './migrate.ts';
+import { noticesRepository } from './notices-repository.ts';
 import { pgDatabase } from './pg-database.ts';
 import { pgliteDatabase } from './pglite-database.ts';
 import { probesRepository } from './probes-repository.ts';
@@ -49,6 +50,7 @@ export function storeOver(db: Database): ResultsStore {
     webhooks: webhooksRepository(db),
     probes: probesRepository(db),
     adjudication: adjudicationRepository(db),
+    notices: noticesRepository(db),
     close: () => db.close(),
   };
 }

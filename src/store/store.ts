@@ -4,6 +4,7 @@ import type { ProbeWindow } from '../../crawlers/homepage-probe/summarize.ts';
 import type { FindingAction, Verdict } from '../adjudication/types.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
+import type { NoticesRepository } from './notices-repository.ts';
 
 /** The inspection plans of clause 4.6.1, and a sweep started by hand. */
 export const SWEEP_KINDS = ['quarterly-patrol', 'semiannual-check', 'adhoc'] as const;
@@ -291,5 +292,7 @@ export interface ResultsStore {
   webhooks: WebhooksRepository;
   probes: ProbesRepository;
   adjudication: AdjudicationRepository;
+  /** Finalised period notices (定稿). */
+  notices: NoticesRepository;
   close(): Promise<void>;
 }

@@ -124,6 +124,11 @@ describe('renderNoticeXlsx', () => {
       ...CHECKS.map(({ meta }) => meta.title),
       '新增问题',
       '已整改问题',
+      '自动检测得分',
+      '自动检测评定',
+      '复核问题数',
+      '申诉问题数',
+      '核减问题数',
     ]);
     expect(sites).toHaveLength(6);
     const row = (id: string) => sites.find((r) => r[1] === id)!;
@@ -149,6 +154,12 @@ describe('renderNoticeXlsx', () => {
       ...CHECKS.slice(5).map(() => '未检查'),
       '',
       '无失效链接',
+      // No decision: the automated values are the decided ones.
+      90,
+      '未评定',
+      0,
+      0,
+      0,
     ]);
     expect(row('cd-jinjiang').slice(5, 13)).toEqual([
       '无法访问',
@@ -194,7 +205,7 @@ describe('renderNoticeCsv', () => {
     const youxian = rows.find((r) => r[1] === 'my-youxian')!;
     expect(youxian[0]).toBe(`绵阳市游仙区人民政府${HOSTILE}`);
     expect(youxian.slice(6, 12)).toEqual(['90', '未评定', '', '', '—', '不通过']);
-    expect(youxian.at(-2)).toBe('头部标识区域展示网站全称');
+    expect(youxian.at(-7)).toBe('头部标识区域展示网站全称');
   });
 });
 

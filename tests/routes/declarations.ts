@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { load } from 'cheerio';
+import { finaliseNotice } from '../../src/period-reports/finalise-notice.ts';
 import { SITES, siteResult, sitesYaml } from '../api/support/fixtures.ts';
 import { postFile } from '../dashboard/support/forms.ts';
 import type { Role, RouteServer } from './route-server.ts';
@@ -139,6 +140,35 @@ async function freshFinding(server: RouteServer): Promise<string> {
   return stored!.result.checks.find((c) => c.ruleId === 'annual-report')!.findings[0]!.id!;
 }
 
+/** A finalised version of Chengdu's notice of 2026Q2 (or its half-year), made afresh on a new result. */
+async function finalisedChengdu(server: RouteServer, kind: 'quarterly' | 'semiannual'): Promise<number> {
+  await freshFinding(server);
+  const period = kind === 'quarterly' ? '2026Q2' : '2026H1';
+  const at = new Date();
+  const { version } = await finaliseNotice(server.store, { kind, period, region: '510100', by: 'test', at });
+  return version.version;
+}
+
+/** Finalising Chengdu's notice: a new result first, so that the province's call makes a new version. */
+const finaliseCase = (kind: 'quarterly' | 'semiannual', period: string): RouteCase[] => [
+  {
+    request: async (s) => {
+      await freshFinding(s);
+      return { url: `/api/v1/reports/${kind}/${period}/finalise`, payload: { region: '510100' } };
+    },
+    expect: apiProvince(201),
+  },
+];
+
+const versionCase = (kind: 'quarterly' | 'semiannual', period: string): RouteCase[] => [
+  {
+    request: async (s) => ({
+      url: `/api/v1/reports/${kind}/${period}/versions/${await finalisedChengdu(s, kind)}?format=csv&region=510100`,
+    }),
+    expect: api(200, 200, 403),
+  },
+];
+
 const yaml = { payload: sitesYaml(), contentType: 'application/yaml' };
 
 /** Every route of the service, by `METHOD url` as Fastify registers it. HEAD routes answer as their GET. */
@@ -209,6 +239,26 @@ export const DECLARED: Record<string, RouteCase[]> = {
     },
   ],
   'GET /api/v1/reports/semiannual/:period': one('/api/v1/reports/semiannual/2026H1?format=csv', apiAny()),
+  'POST /api/v1/reports/quarterly/:period/finalise': finaliseCase('quarterly', '2026Q2'),
+  'POST /api/v1/reports/semiannual/:period/finalise': finaliseCase('semiannual', '2026H1'),
+  'GET /api/v1/reports/quarterly/:period/versions': [
+    {
+      name: 'own region',
+      request: () => ({ url: '/api/v1/reports/quarterly/2026Q2/versions' }),
+      expect: apiAny(),
+    },
+    {
+      name: 'Chengdu',
+      request: () => ({ url: '/api/v1/reports/quarterly/2026Q2/versions?region=510100' }),
+      expect: api(200, 200, 403),
+    },
+  ],
+  'GET /api/v1/reports/semiannual/:period/versions': one(
+    '/api/v1/reports/semiannual/2026H1/versions',
+    apiAny(),
+  ),
+  'GET /api/v1/reports/quarterly/:period/versions/:version': versionCase('quarterly', '2026Q2'),
+  'GET /api/v1/reports/semiannual/:period/versions/:version': versionCase('semiannual', '2026H1'),
   'GET /api/v1/findings': [
     { name: 'own reach', request: () => ({ url: '/api/v1/findings?period=2026Q2' }), expect: apiAny() },
     {
@@ -374,6 +424,27 @@ export const DECLARED: Record<string, RouteCase[]> = {
   ],
   'GET /dashboard/webhooks/:id': [
     { request: async (s) => ({ url: `/dashboard/webhooks/${await newWebhook(s)}` }), expect: pageProvince() },
+  ],
+  'GET /dashboard/notices': one('/dashboard/notices?kind=quarterly&period=2026Q2', pageAny()),
+  'POST /dashboard/notices/finalise': [
+    {
+      request: async (s) => {
+        await freshFinding(s);
+        return {
+          url: '/dashboard/notices/finalise',
+          form: { kind: 'quarterly', period: '2026Q2', region: '510100' },
+        };
+      },
+      expect: pageProvince(303),
+    },
+  ],
+  'GET /dashboard/notices/:kind/:period/versions/:version': [
+    {
+      request: async (s) => ({
+        url: `/dashboard/notices/quarterly/2026Q2/versions/${await finalisedChengdu(s, 'quarterly')}?format=csv&region=510100`,
+      }),
+      expect: page(200, 200, 403),
+    },
   ],
   'POST /dashboard/webhooks/:id/deliveries/:deliveryId/redeliver': [
     {

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { adjudicateStored } from '../../adjudication/adjudicated-view.ts';
+import { adjudicatedPeriodReport, sumCounts } from '../../period-reports/adjudicated-period.ts';
 import { isHalfYear, previousPeriod } from '../../periods/period-names.ts';
-import { buildPeriodReport, type PeriodReport } from '../../periods/period-report.ts';
+import { reportRegionOf } from '../../periods/period-report.ts';
 import { planCovers } from '../../service/start-sweep.ts';
 import { principal } from '../authenticate.ts';
-import { errors, PeriodReportSchema } from '../schemas.ts';
+import { AdjudicatedPeriodReportSchema } from '../period-results-schema.ts';
+import { errors } from '../schemas.ts';
 
 const PLANS = [
   {
@@ -24,21 +27,61 @@ const PLANS = [
 
 /**
  * GET /results/quarterly/:period and /results/semiannual/:period: each site in reach with its latest
- * result of the period, per-region totals, and new / fixed violations against the period before.
+ * result of the period (automated values) and `adjudicated` beside them (contract §7), per-region
+ * totals and new / fixed violations against the period before, as decided, and the findings reviewed,
+ * appealed and struck off.
  */
 export const resultRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { store } = fastify.services;
 
-  async function report(request: FastifyRequest, period: string): Promise<PeriodReport> {
+  async function report(request: FastifyRequest, period: string) {
     const caller = principal(request);
     const [sites, current, previous] = await Promise.all([
       store.sites.list(),
-      store.results.latestInPeriod(period),
-      store.results.latestInPeriod(previousPeriod(period)),
+      store.results.latestInPeriod(period).then((results) => adjudicateStored(store, results)),
+      store.results
+        .latestInPeriod(previousPeriod(period))
+        .then((results) => adjudicateStored(store, results)),
     ]);
     // The half-year check covers the sites clause 4.6.1 has checked every half year (planCovers).
     const covered = isHalfYear(period) ? sites.filter((site) => planCovers('semiannual-check', site)) : sites;
-    return buildPeriodReport({ period, sites: covered.filter(caller.reaches), current, previous });
+    const { decided, automated, results } = adjudicatedPeriodReport({
+      period,
+      sites: covered.filter(caller.reaches),
+      current,
+      previous,
+    });
+    const automatedEntries = new Map(automated.sites.map((entry) => [entry.siteId, entry]));
+    const siteEntries = decided.sites.map((entry) => {
+      const stored = results.get(entry.siteId)!;
+      const before = automatedEntries.get(entry.siteId)?.previous;
+      return {
+        ...stored.result,
+        region: entry.region,
+        sweepId: entry.sweepId,
+        storedAt: entry.storedAt,
+        previous: entry.previous && before ? { ...before, adjudicatedScore: entry.previous.score } : null,
+        newViolations: entry.newViolations,
+        fixedViolations: entry.fixedViolations,
+      };
+    });
+    const countsIn = (region: string) =>
+      sumCounts(
+        siteEntries
+          .filter((entry) => reportRegionOf(entry.region) === region)
+          .map((entry) => entry.adjudicated.counts),
+      );
+    const automatedAverage = new Map(automated.regions.map((totals) => [totals.region, totals.averageScore]));
+    return {
+      ...decided,
+      sites: siteEntries,
+      regions: decided.regions.map((totals) => ({
+        ...totals,
+        automatedAverageScore: automatedAverage.get(totals.region) ?? totals.averageScore,
+        counts: countsIn(totals.region),
+      })),
+      counts: sumCounts(siteEntries.map((entry) => entry.adjudicated.counts)),
+    };
   }
 
   for (const plan of PLANS) {
@@ -50,7 +93,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           summary: plan.summary,
           tags: ['results'],
           params: Type.Object({ period: Type.String({ pattern: plan.pattern, examples: [plan.example] }) }),
-          response: { 200: PeriodReportSchema, ...errors(400) },
+          response: { 200: AdjudicatedPeriodReportSchema, ...errors(400) },
         },
       },
       async (request) => report(request, (request.params as { period: string }).period),
