@@ -20,7 +20,7 @@ import {
  * Chromium, the embedded store or PostgreSQL): the province registers 合江县 and makes 泸州's token; a
  * sweep finds its homepage 40 days stale (网站不更新, a single veto: 不合格); 泸州 appeals, the province
  * strikes the finding off in the review queue; the site is 合格 after review, the finalised notice
- * counts it struck off and a signed finding.decided arrives. The next sweep of the unchanged site
+ * (定稿) counts it struck off and a signed finding.decided arrives. The next sweep of the unchanged site
  * carries the decision; a sweep after the homepage changed reopens the finding.
  */
 
@@ -147,6 +147,27 @@ describe.each([
     expect(await answered.locator('.finding-state').textContent()).toBe('已核减');
     expect(await answered.locator('.history-log').textContent()).toContain(OVERTURN);
   }, 240_000);
+
+  it('province: finalises the notice, which counts the finding struck off (核减 1) and lists it so', async () => {
+    await province.goto(`${service.base}/dashboard/notices`);
+    const struck = province.locator('.notice-counts .stat', {
+      has: province.locator('span:text-is("核减")'),
+    });
+    expect(await struck.locator('b').textContent()).toBe('1');
+    await clickThrough(province, () => province.getByRole('button', { name: '定稿' }).click());
+    expect(await province.locator('.success').textContent()).toBe('已定稿：第 1 版。');
+    const version = province.locator('table.versions tr', { hasText: '第 1 版' });
+    const href = await version.getByRole('link', { name: '查看', exact: true }).getAttribute('href');
+    const finalised = await province.request.get(new URL(href!, service.base).href);
+    expect(finalised.status()).toBe(200);
+    const notice = await finalised.text();
+    expect(notice).toContain('以下问题予以核减');
+    expect(notice).toContain('合江县人民政府');
+    expect(finalised.headers()['x-content-sha256']).toBe(
+      await version.locator('code.hash').getAttribute('title'),
+    );
+    if (!shots) await screenshot(province, 'loop-notice-finalised', { shown: true });
+  });
 
   it('a signed finding.decided arrives at the receiver', async () => {
     await expect
