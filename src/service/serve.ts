@@ -2,9 +2,6 @@ import { buildApp } from '../api/app.ts';
 import type { Logger } from '../log.ts';
 import { startPlanRunner } from '../queue/plan-runner.ts';
 import { scheduleProbeRounds, startProbeRounds } from '../queue/probe-rounds.ts';
-import { trackBullmqConnections } from '../queue/redis-clients.ts';
-import { isRedisOutageError } from '../queue/redis-errors.ts';
-import { watchRedis } from '../queue/redis-watch.ts';
 import { startResultIngester } from '../queue/result-ingester.ts';
 import { reconcileSchedulers } from '../queue/schedulers.ts';
 import { startSiteWorker } from '../queue/site-worker.ts';
@@ -16,16 +13,12 @@ import { createWebhookNotifier } from '../webhooks/notifier.ts';
 import type { ServiceConfig } from './config.ts';
 import { createQueueHealth } from './queue-health.ts';
 import { registerServiceRoutes } from './service-routes.ts';
-import { closeParts, type ServicePart } from './shutdown.ts';
 import { storedSiteContexts } from './sweep-site-contexts.ts';
 
 export interface RunningService {
   /** e.g. http://127.0.0.1:8080 */
   address: string;
-  /**
-   * Stops taking requests, lets the site in hand finish (or return to the queue), closes the store,
-   * within the bound of shutdown.ts whatever state Redis and the database are in.
-   */
+  /** Stops taking requests, lets the site in hand finish (or return to the queue), closes the store. */
   close(): Promise<void>;
 }
 
@@ -38,46 +31,43 @@ export interface RunningService {
  * lingering half-alive.
  */
 export async function serve(config: ServiceConfig, log: Logger): Promise<RunningService> {
-  trackBullmqConnections(log);
-  const redis = watchRedis(config.redisUrl, log);
-  const started: ServicePart[] = [];
+  const started: (() => Promise<void>)[] = [];
   const closeStarted = async () => {
-    await closeParts(started.reverse(), log, { redisReachable: redis.reachable });
-    redis.close();
+    for (const close of started.reverse()) await close();
   };
   try {
     const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-    started.push({ name: 'results store', close: () => store.close() });
+    started.push(() => store.close());
     const health = createQueueHealth(config.redisUrl, log);
-    started.push({ name: 'queue health probe', close: () => health.close() });
+    started.push(() => health.close());
     const launcher = createSweepLauncher(config, { log, siteContexts: storedSiteContexts(store) });
-    started.push({ name: 'sweep launcher', close: () => launcher.close() });
+    started.push(() => launcher.close());
     const webhooks = loadWebhookConfig();
     const webhookWorker = startWebhookDeliveryWorker(config, store, log, webhooks);
-    started.push({ name: 'webhook delivery worker', close: () => webhookWorker.close() });
+    started.push(() => webhookWorker.close());
     const notifier = createWebhookNotifier({ store, queue: config, log });
-    started.push({ name: 'webhook notifier', close: () => notifier.close() });
+    started.push(() => notifier.close());
     const ingester = startResultIngester(config, store, log, notifier.onResultStored);
-    started.push({ name: 'result ingester', close: () => ingester.close() });
+    started.push(() => ingester.close());
     const planRunner = startPlanRunner(config, store, launcher, log);
-    started.push({ name: 'plan runner', close: () => planRunner.close() });
+    started.push(() => planRunner.close());
     if (config.probeIntervalMinutes > 0) {
       const probeRounds = startProbeRounds(config, store, log, { resolve: config.resolve });
-      started.push({ name: 'probe rounds', close: () => probeRounds.close() });
+      started.push(() => probeRounds.close());
     }
     // Not awaited, like the plans' schedulers below: it waits for Redis.
     void scheduleProbeRounds(config, config.probeIntervalMinutes, log).then(
       () => log.info({ intervalMinutes: config.probeIntervalMinutes }, 'homepage probe rounds scheduled'),
-      logFailure(log, 'homepage probe rounds could not be scheduled'),
+      (error: unknown) => log.error({ err: error }, 'homepage probe rounds could not be scheduled'),
     );
     if (config.serveWorkers) {
       const siteWorker = startSiteWorker(config, log);
-      started.push({ name: 'site worker', close: () => siteWorker.close() });
+      started.push(() => siteWorker.close());
     }
     const reconcile = serialized(() =>
       reconcileSchedulers(config, store, log).then(
         (plans) => log.info({ plans: plans.length }, 'schedulers reconciled'),
-        logFailure(log, 'scheduler reconciliation failed'),
+        (error: unknown) => log.error({ err: error }, 'scheduler reconciliation failed'),
       ),
     );
     // Not awaited: it waits for Redis, and the API should answer (503 for sweeps) while Redis is away.
@@ -91,7 +81,7 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
       onRegistryChanged: reconcile,
       onFindingActions: notifier.onFindingActions,
     });
-    started.push({ name: 'API', close: () => app.close() });
+    started.push(() => app.close());
     await registerServiceRoutes(app, {
       store,
       artifactDir: config.artifactDir,
@@ -120,17 +110,5 @@ function serialized(task: () => Promise<void>): () => Promise<void> {
   return () => {
     last = last.then(task);
     return last;
-  };
-}
-
-/**
- * Scheduling waits for Redis; it fails with an outage error only when the service stopped before
- * Redis came back (the outage itself is logged by the Redis watch), and the next start does it.
- */
-function logFailure(log: Logger, message: string): (error: unknown) => void {
-  return (error) => {
-    if (error instanceof Error && isRedisOutageError(error))
-      log.info({ err: error }, `${message}: Redis unreachable until the service stopped`);
-    else log.error({ err: error }, message);
   };
 }

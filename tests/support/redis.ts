@@ -14,9 +14,6 @@ export interface RunningRedis {
   restart(): Promise<void>;
   /** SIGKILL: the server is gone, as in a crash; `restart()` brings it back. */
   kill(): Promise<void>;
-  /** SIGSTOP: connections stay open and nothing is answered, as with a hung server; `resume()` undoes it. */
-  pause(): void;
-  resume(): void;
 }
 
 /**
@@ -43,7 +40,6 @@ export async function startRedis(): Promise<RunningRedis> {
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = once(running, 'exit');
     running.kill(signal);
-    running.kill('SIGCONT'); // a paused server acts on the signal only once it runs again
     await exited;
   };
   return {
@@ -59,12 +55,6 @@ export async function startRedis(): Promise<RunningRedis> {
     },
     async kill() {
       await halt('SIGKILL');
-    },
-    pause() {
-      current?.kill('SIGSTOP');
-    },
-    resume() {
-      current?.kill('SIGCONT');
     },
   };
 }
