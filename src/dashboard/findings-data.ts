@@ -42,6 +42,27 @@ export function parseFilter(query: FilterQuery, today: Date): FindingsFilter | u
   };
 }
 
+/** A posted form's fields, as the dashboard's form parser gives them. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** A form field's first value, trimmed ('' when absent). */
+export const formField = (value: FormBody[string]) => String([value].flat()[0] ?? '').trim();
+
+/** The list a form was posted from, from its hidden filter fields; the default list when they are bad. */
+export function postedFilter(body: FormBody, today: Date): FindingsFilter {
+  const fields = Object.fromEntries(
+    ['period', 'region', 'ruleId', 'state'].map((name) => [name, formField(body[name])]),
+  );
+  return parseFilter(fields, today) ?? parseFilter({}, today)!;
+}
+
+/** What the findings pages' routes are given. */
+export interface FindingPagesOptions {
+  store: ResultsStore;
+  artifactDir: string;
+  now: () => Date;
+}
+
 /** The filter as a query string ('period=2026Q2&region=5105'), for links and redirects. */
 export function filterQuery(filter: FindingsFilter, extra: Record<string, string> = {}): string {
   const entries = Object.entries({

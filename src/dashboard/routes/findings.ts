@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ResultsStore } from '../../store/store.ts';
 import { callApi } from '../api-call.ts';
 import {
   type FilterQuery,
+  type FindingPagesOptions,
   type FindingsFilter,
+  type FormBody,
   filterQuery,
+  formField,
   listFindings,
   parseFilter,
   periodChoices,
+  postedFilter,
   refusalMessage,
   siteFacts,
 } from '../findings-data.ts';
@@ -20,21 +23,12 @@ import { notFoundPage } from './not-found.ts';
 const HTML = 'text/html; charset=utf-8';
 const LABELS = { reason: '申诉理由', id: '问题', evidenceDigest: '证据', period: '季度' };
 
-type FormBody = Record<string, string | string[] | undefined>;
-const first = (value: FormBody[string]) => String([value].flat()[0] ?? '').trim();
-
-interface Options {
-  store: ResultsStore;
-  artifactDir: string;
-  now: () => Date;
-}
-
 /**
  * A city office's findings (本地区问题): GET /findings (its region's findings of a period, with their
  * histories) and POST /findings/:id/appeals (an appeal with a reason, through the API's route of that
  * name, which decides who may appeal what).
  */
-export function findingPageRoutes(fastify: FastifyInstance, options: Options): void {
+export function findingPageRoutes(fastify: FastifyInstance, options: FindingPagesOptions): void {
   const { store, now } = options;
   const config = { dashboard: 'signed-in' } as const;
 
@@ -54,15 +48,12 @@ export function findingPageRoutes(fastify: FastifyInstance, options: Options): v
     { config },
     async (request, reply) => {
       const body = request.body ?? {};
-      const fields = Object.fromEntries(
-        ['period', 'region', 'ruleId', 'state'].map((name) => [name, first(body[name])]),
-      );
-      const filter = parseFilter(fields, now()) ?? parseFilter({}, now())!;
+      const filter = postedFilter(body, now());
       const { id } = request.params;
-      const reason = first(body.reason);
+      const reason = formField(body.reason);
       // Said here in the office's words; the API refuses it too.
       if (!reason) return showFindings(request, reply, options, filter, { alert: '请填写申诉理由。' }, 400);
-      const evidenceDigest = first(body.evidenceDigest);
+      const evidenceDigest = formField(body.evidenceDigest);
       const answer = await callApi(request, {
         method: 'POST',
         path: `/findings/${encodeURIComponent(id)}/appeals`,
@@ -85,7 +76,7 @@ export function findingPageRoutes(fastify: FastifyInstance, options: Options): v
 async function showFindings(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: Options,
+  options: FindingPagesOptions,
   filter: FindingsFilter,
   notes: { alert?: string | undefined; notice?: string | undefined },
   status = 200,

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ResultsStore } from '../../store/store.ts';
 import { callApi } from '../api-call.ts';
 import {
   type FilterQuery,
+  type FindingPagesOptions,
   type FindingsFilter,
+  type FormBody,
   filterQuery,
+  formField,
   listFindings,
   parseFilter,
   periodChoices,
+  postedFilter,
   refusalMessage,
   siteFacts,
 } from '../findings-data.ts';
@@ -20,21 +23,12 @@ import { notFoundPage } from './not-found.ts';
 const HTML = 'text/html; charset=utf-8';
 const LABELS = { reason: '理由', verdict: '认定结论', period: '季度', findings: '问题' };
 
-type FormBody = Record<string, string | string[] | undefined>;
-const first = (value: FormBody[string]) => String([value].flat()[0] ?? '').trim();
-
-interface Options {
-  store: ResultsStore;
-  artifactDir: string;
-  now: () => Date;
-}
-
 /**
  * The province's review queue: GET /review (a period's open and appealed findings by default,
  * filtered by region, rule and state) and POST /review/decisions (the checked findings of one
  * evidence group, decided with one reason through the API's POST /findings/decisions).
  */
-export function reviewPageRoutes(fastify: FastifyInstance, options: Options): void {
+export function reviewPageRoutes(fastify: FastifyInstance, options: FindingPagesOptions): void {
   const { store, now } = options;
   const config = { dashboard: 'province' } as const;
 
@@ -50,10 +44,7 @@ export function reviewPageRoutes(fastify: FastifyInstance, options: Options): vo
 
   fastify.post<{ Body: FormBody }>('/review/decisions', { config }, async (request, reply) => {
     const body = request.body ?? {};
-    const fields = Object.fromEntries(
-      ['period', 'region', 'ruleId', 'state'].map((name) => [name, first(body[name])]),
-    );
-    const filter = parseFilter(fields, now()) ?? parseFilter({}, now())!;
+    const filter = postedFilter(body, now());
     const findings = [body.finding ?? []].flat().map((value) => {
       const [id = '', evidenceDigest] = String(value).split(':');
       return { id, ...(evidenceDigest ? { evidenceDigest } : {}) };
@@ -61,9 +52,9 @@ export function reviewPageRoutes(fastify: FastifyInstance, options: Options): vo
     // Said here in the office's words; the API refuses both too.
     if (findings.length === 0)
       return showQueue(request, reply, options, filter, { alert: '请至少勾选一个问题。' }, 400);
-    const reason = first(body.reason);
+    const reason = formField(body.reason);
     if (!reason) return showQueue(request, reply, options, filter, { alert: '请填写认定理由。' }, 400);
-    const verdict = first(body.verdict);
+    const verdict = formField(body.verdict);
     const answer = await callApi<{ decisions: unknown[] }>(request, {
       method: 'POST',
       path: '/findings/decisions',
@@ -74,7 +65,7 @@ export function reviewPageRoutes(fastify: FastifyInstance, options: Options): vo
       const alert = `未能认定：${await refusalMessage(store, answer.error, ids, LABELS)}`;
       return showQueue(request, reply, options, filter, { alert }, answer.status);
     }
-    const outcome = first(body.outcome) === 'review' ? 'review' : 'fail';
+    const outcome = formField(body.outcome) === 'review' ? 'review' : 'fail';
     const flash = { decided: String(answer.body.decisions.length), verdict, outcome };
     return reply.redirect(`${REVIEW_PATH}?${filterQuery(filter, flash)}`, 303);
   });
@@ -91,7 +82,7 @@ function decidedNotice(query: { decided?: string; verdict?: string; outcome?: st
 async function showQueue(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: Options,
+  options: FindingPagesOptions,
   filter: FindingsFilter,
   notes: { alert?: string | undefined; notice?: string | undefined },
   status = 200,
