@@ -97,6 +97,7 @@ export async function scheduleProbeRounds(
   });
   queue.on('error', log ? logRedisErrors(log, 'probe round scheduler') : () => {});
   try {
+    await queue.waitUntilReady(); // see reconcileSchedulers
     if (intervalMinutes === 0) {
       await queue.removeJobScheduler(PROBE_ROUND_SCHEDULER);
       return;

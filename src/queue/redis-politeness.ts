@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { HostPoliteness, type Politeness } from '../../crawlers/link-status/politeness.ts';
 import type { Logger } from '../log.ts';
+import { trackRedis } from './redis-clients.ts';
 import { logRedisErrors } from './redis-errors.ts';
 
 export interface RedisHostPolitenessOptions {
@@ -69,7 +70,10 @@ export class RedisHostPoliteness implements Politeness {
       perHostConcurrency: this.perHostConcurrency,
     });
     // Commands wait for Redis to come back: a request waits for its slot rather than run unchecked.
-    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    const redis = trackRedis(
+      new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true }),
+      options.log,
+    );
     redis.on('error', options.log ? logRedisErrors(options.log, 'host politeness') : () => {});
     redis.defineCommand('politenessAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     redis.defineCommand('politenessRenew', { numberOfKeys: 1, lua: RENEW });
@@ -105,7 +109,12 @@ export class RedisHostPoliteness implements Politeness {
     return this.redis.zcount(key, Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + 1, '+inf');
   }
 
+  /** Quits, or disconnects when Redis does not answer the QUIT within 2 s. */
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    const quit = this.redis.quit().then(
+      () => true,
+      () => false,
+    );
+    if (!(await Promise.race([quit, sleep(2_000, false, { ref: false })]))) this.redis.disconnect();
   }
 }

@@ -95,6 +95,9 @@ export async function reconcileSchedulers(
   // The connection waits for Redis rather than fail: at boot, the schedulers are set once Redis is up.
   queue.on('error', log ? logRedisErrors(log, 'plan schedulers') : () => {});
   try {
+    // First: BullMQ 5.81's job-scheduler getter awaits the connection inside a promise executor, so a
+    // connection that never comes up (dropped at shutdown while Redis is away) would reject unhandled.
+    await queue.waitUntilReady();
     for (const plan of plans) {
       await queue.upsertJobScheduler(plan.plan, { pattern: plan.pattern, tz: TIME_ZONE }, planTemplate(plan));
     }

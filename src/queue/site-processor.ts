@@ -16,6 +16,7 @@ import {
   type SiteJobSummary,
   workerConnection,
 } from './queues.ts';
+import { trackBullmqConnections } from './redis-clients.ts';
 import { logRedisErrors } from './redis-errors.ts';
 import { RedisHostPoliteness } from './redis-politeness.ts';
 import { readSandboxConfig } from './sandbox-config.ts';
@@ -31,6 +32,8 @@ const DEFAULT_SETTINGS: InspectionSettings = { maxPages: 200 };
 const config = readSandboxConfig();
 // GOV_INSPECT_RESOLVE comes from the worker's environment (checked when the worker started).
 const resolve = resolveTable();
+// The worker process watches Redis and logs its outages; here every connection only gets a listener.
+trackBullmqConnections(log);
 const results = new Queue<ResultJobData>(SITE_RESULTS, {
   connection: workerConnection(config),
   prefix: config.queuePrefix,

@@ -2,6 +2,9 @@ import { buildApp } from '../api/app.ts';
 import type { Logger } from '../log.ts';
 import { startPlanRunner } from '../queue/plan-runner.ts';
 import { scheduleProbeRounds, startProbeRounds } from '../queue/probe-rounds.ts';
+import { trackBullmqConnections } from '../queue/redis-clients.ts';
+import { isRedisOutageError } from '../queue/redis-errors.ts';
+import { watchRedis } from '../queue/redis-watch.ts';
 import { startResultIngester } from '../queue/result-ingester.ts';
 import { reconcileSchedulers } from '../queue/schedulers.ts';
 import { startSiteWorker } from '../queue/site-worker.ts';
@@ -13,12 +16,16 @@ import { createWebhookNotifier } from '../webhooks/notifier.ts';
 import type { ServiceConfig } from './config.ts';
 import { createQueueHealth } from './queue-health.ts';
 import { registerServiceRoutes } from './service-routes.ts';
+import { closeParts, type ServicePart } from './shutdown.ts';
 import { storedSiteContexts } from './sweep-site-contexts.ts';
 
 export interface RunningService {
   /** e.g. http://127.0.0.1:8080 */
   address: string;
-  /** Stops taking requests, lets the site in hand finish (or return to the queue), closes the store. */
+  /**
+   * Stops taking requests, lets the site in hand finish (or return to the queue), closes the store,
+   * within the bound of shutdown.ts whatever state Redis and the database are in.
+   */
   close(): Promise<void>;
 }
 
@@ -31,43 +38,46 @@ export interface RunningService {
  * lingering half-alive.
  */
 export async function serve(config: ServiceConfig, log: Logger): Promise<RunningService> {
-  const started: (() => Promise<void>)[] = [];
+  trackBullmqConnections(log);
+  const redis = watchRedis(config.redisUrl, log);
+  const started: ServicePart[] = [];
   const closeStarted = async () => {
-    for (const close of started.reverse()) await close();
+    await closeParts(started.reverse(), log, { redisReachable: redis.reachable });
+    redis.close();
   };
   try {
     const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-    started.push(() => store.close());
+    started.push({ name: 'results store', close: () => store.close() });
     const health = createQueueHealth(config.redisUrl, log);
-    started.push(() => health.close());
+    started.push({ name: 'queue health probe', close: () => health.close() });
     const launcher = createSweepLauncher(config, { log, siteContexts: storedSiteContexts(store) });
-    started.push(() => launcher.close());
+    started.push({ name: 'sweep launcher', close: () => launcher.close() });
     const webhooks = loadWebhookConfig();
     const webhookWorker = startWebhookDeliveryWorker(config, store, log, webhooks);
-    started.push(() => webhookWorker.close());
+    started.push({ name: 'webhook delivery worker', close: () => webhookWorker.close() });
     const notifier = createWebhookNotifier({ store, queue: config, log });
-    started.push(() => notifier.close());
+    started.push({ name: 'webhook notifier', close: () => notifier.close() });
     const ingester = startResultIngester(config, store, log, notifier.onResultStored);
-    started.push(() => ingester.close());
+    started.push({ name: 'result ingester', close: () => ingester.close() });
     const planRunner = startPlanRunner(config, store, launcher, log);
-    started.push(() => planRunner.close());
+    started.push({ name: 'plan runner', close: () => planRunner.close() });
     if (config.probeIntervalMinutes > 0) {
       const probeRounds = startProbeRounds(config, store, log, { resolve: config.resolve });
-      started.push(() => probeRounds.close());
+      started.push({ name: 'probe rounds', close: () => probeRounds.close() });
     }
     // Not awaited, like the plans' schedulers below: it waits for Redis.
     void scheduleProbeRounds(config, config.probeIntervalMinutes, log).then(
       () => log.info({ intervalMinutes: config.probeIntervalMinutes }, 'homepage probe rounds scheduled'),
-      (error: unknown) => log.error({ err: error }, 'homepage probe rounds could not be scheduled'),
+      logFailure(log, 'homepage probe rounds could not be scheduled'),
     );
     if (config.serveWorkers) {
       const siteWorker = startSiteWorker(config, log);
-      started.push(() => siteWorker.close());
+      started.push({ name: 'site worker', close: () => siteWorker.close() });
     }
     const reconcile = serialized(() =>
       reconcileSchedulers(config, store, log).then(
         (plans) => log.info({ plans: plans.length }, 'schedulers reconciled'),
-        (error: unknown) => log.error({ err: error }, 'scheduler reconciliation failed'),
+        logFailure(log, 'scheduler reconciliation failed'),
       ),
     );
     // Not awaited: it waits for Redis, and the API should answer (503 for sweeps) while Redis is away.
@@ -81,7 +91,7 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
       onRegistryChanged: reconcile,
       onFindingActions: notifier.onFindingActions,
     });
-    started.push(() => app.close());
+    started.push({ name: 'API', close: () => app.close() });
     await registerServiceRoutes(app, {
       store,
       artifactDir: config.artifactDir,
@@ -110,5 +120,17 @@ function serialized(task: () => Promise<void>): () => Promise<void> {
   return () => {
     last = last.then(task);
     return last;
+  };
+}
+
+/**
+ * Scheduling waits for Redis; it fails with an outage error only when the service stopped before
+ * Redis came back (the outage itself is logged by the Redis watch), and the next start does it.
+ */
+function logFailure(log: Logger, message: string): (error: unknown) => void {
+  return (error) => {
+    if (error instanceof Error && isRedisOutageError(error))
+      log.info({ err: error }, `${message}: Redis unreachable until the service stopped`);
+    else log.error({ err: error }, message);
   };
 }

@@ -14,6 +14,9 @@ export interface RunningRedis {
   restart(): Promise<void>;
   /** SIGKILL: the server is gone, as in a crash; `restart()` brings it back. */
   kill(): Promise<void>;
+  /** SIGSTOP: connections stay open and nothing is answered, as with a hung server; `resume()` undoes it. */
+  pause(): void;
+  resume(): void;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function startRedis(): Promise<RunningRedis> {
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = once(running, 'exit');
     running.kill(signal);
+    running.kill('SIGCONT'); // a paused server acts on the signal only once it runs again
     await exited;
   };
   return {
@@ -55,6 +59,12 @@ export async function startRedis(): Promise<RunningRedis> {
     },
     async kill() {
       await halt('SIGKILL');
+    },
+    pause() {
+      current?.kill('SIGSTOP');
+    },
+    resume() {
+      current?.kill('SIGCONT');
     },
   };
 }
