@@ -35,6 +35,7 @@ export function dropRedisConnections(): number {
 }
 
 function drop(client: Redis): void {
+  if (!dropped.has(client)) refuseLater(client);
   dropped.add(client);
   // ioredis's disconnect() alone leaves a client waiting to reconnect with its queued commands
   // pending for ever; a connect() at once, closed before it starts, ends it and fails them.
@@ -42,6 +43,23 @@ function drop(client: Redis): void {
   client.disconnect();
   // disconnect() ends the socket politely, which waits for a peer that may never answer (paused).
   client.stream?.destroy();
+}
+
+/** How long a dropped connection takes to refuse a command. */
+const REFUSAL_PAUSE_MS = 250;
+
+/**
+ * Makes `client` refuse each command sent from now on with ioredis's own 'Connection is closed.',
+ * after a pause rather than in the same tick. BullMQ's worker, when a job in hand finishes while it
+ * closes, retries moving the job on for as long as the connection fails and without its retry delay
+ * (it skips the delay when closing); on an ended connection that retry would be a loop of microtasks
+ * starving every timer of the process, the bound on stopping included.
+ */
+function refuseLater(client: Redis): void {
+  client.sendCommand = (command) => {
+    setTimeout(() => command.reject(new Error('Connection is closed.')), REFUSAL_PAUSE_MS).unref();
+    return command.promise;
+  };
 }
 
 let installed = false;
