@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { log } from '../log.ts';
+import { untilSignalled } from './until-signalled.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -36,25 +37,10 @@ export function demoServiceCommand(program: Command): void {
           '',
         ].join('\n'),
       );
-      await untilStopped(demo);
+      await untilSignalled(demo, {
+        stopping: '正在停止演示服务…（再按一次 Ctrl-C 立即退出）',
+        kill: () => demo.kill(),
+        afterServiceMs: 10_000,
+      });
     });
-}
-
-/** Closes the demo on the first SIGINT/SIGTERM; a second one kills what would outlive us, then exits. */
-function untilStopped(demo: { close(): Promise<void>; kill(): void }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        log.warn({ signal }, 'second signal: stopping at once');
-        demo.kill();
-        process.exit(1);
-      }
-      stopping = true;
-      process.stderr.write('正在停止演示服务…（再按一次 Ctrl-C 立即退出）\n');
-      demo.close().then(resolve, reject);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

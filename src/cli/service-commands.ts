@@ -1,45 +1,7 @@
 import type { Command } from 'commander';
 import { log } from '../log.ts';
+import { untilSignalled } from './until-signalled.ts';
 import { UsageError } from './usage-error.ts';
-
-/**
- * Runs until SIGTERM/SIGINT, then closes within the bound of shutdown.ts and exits 0; a second
- * signal exits at once (1), and so does a stop still unfinished after SHUTDOWN_LIMIT_MS (1).
- */
-async function untilSignalled(service: { close(): Promise<void> }): Promise<void> {
-  const { SHUTDOWN_LIMIT_MS } = await import('../service/shutdown.ts');
-  const limitSeconds = SHUTDOWN_LIMIT_MS / 1000;
-  return new Promise((resolve, reject) => {
-    let closing = false;
-    const exitNow = (message: string, fields: object, said: string) => {
-      log.error(fields, message);
-      process.stderr.write(`gov-inspect: ${said}\n`);
-      process.exit(1);
-    };
-    const stop = (signal: NodeJS.Signals) => {
-      if (closing) exitNow('second signal: exiting now', { signal }, '再次收到停止信号，立即退出');
-      closing = true;
-      log.info({ signal, limitSeconds }, 'shutting down: finishing the work in hand');
-      setTimeout(
-        () =>
-          exitNow(
-            'not stopped in time: exiting now',
-            { limitSeconds },
-            `${limitSeconds} 秒内未能停止，强制退出`,
-          ),
-        SHUTDOWN_LIMIT_MS,
-      ).unref();
-      service.close().then(() => {
-        log.info({ signal }, 'stopped');
-        // Closed: exit even if a stray handle (a socket of a dropped connection) would keep the process up.
-        setTimeout(() => process.exit(process.exitCode ?? 0), 500).unref();
-        resolve();
-      }, reject);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
-}
 
 async function config() {
   const { loadConfig, ConfigError } = await import('../service/config.ts');

@@ -1,4 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +40,17 @@ export interface SiteWorker {
   readonly worker: Worker<SiteJobData, SiteJobSummary>;
   /** Stops taking jobs, lets the jobs in hand finish, then stops the processor children. */
   close(): Promise<void>;
+  /**
+   * Ends the processor children now, each with its job in hand and its browser (for a stop whose
+   * grace is over): the jobs go back to the queue when their locks lapse.
+   */
+  abandon(): Promise<void>;
+}
+
+/** What `abandon` needs of BullMQ's pool of sandboxed children, which the Worker keeps private. */
+interface ChildPoolInternals {
+  retained: Record<string, { childProcess?: ChildProcess }>;
+  free: Record<string, { childProcess?: ChildProcess }[]>;
 }
 
 const PROCESSOR = fileURLToPath(new URL('./site-processor.js', import.meta.url));
@@ -99,7 +112,22 @@ export function startSiteWorker(
       await worker.close();
       await results.close();
     },
+    async abandon() {
+      const pool = (worker as unknown as { childPool?: ChildPoolInternals }).childPool;
+      if (!pool) return;
+      const children = [...Object.values(pool.retained), ...Object.values(pool.free).flat()];
+      await Promise.all(children.map((child) => child.childProcess && disconnectChild(child.childProcess)));
+    },
   };
+}
+
+/** Cuts a child's channel: the child exits on it (see site-processor.ts), Playwright's exit taking its browser down. */
+async function disconnectChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  if (child.connected) child.disconnect();
+  else child.kill('SIGKILL');
+  await exited;
 }
 
 /**

@@ -42,8 +42,10 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
   const redis = watchRedis(config.redisUrl, log);
   const started: ServicePart[] = [];
   const closeStarted = async () => {
-    await closeParts(started.reverse(), log, { redisReachable: redis.reachable });
+    // The watch stops first: its connection is dropped with the others, which is no outage.
+    const reachable = redis.reachable();
     redis.close();
+    await closeParts(started.reverse(), log, { redisReachable: () => reachable });
   };
   try {
     const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
@@ -72,7 +74,11 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     );
     if (config.serveWorkers) {
       const siteWorker = startSiteWorker(config, log);
-      started.push({ name: 'site worker', close: () => siteWorker.close() });
+      started.push({
+        name: 'site worker',
+        close: () => siteWorker.close(),
+        abandon: () => siteWorker.abandon(),
+      });
     }
     const reconcile = serialized(() =>
       reconcileSchedulers(config, store, log).then(

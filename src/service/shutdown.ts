@@ -11,10 +11,14 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 export const SHUTDOWN_LIMIT_MS = 15_000;
 /** The least a part is given, so that one late part does not leave the store unclosed. */
 const PART_MINIMUM_MS = 1_000;
+/** How long a late part is given to give up its work in hand. */
+const ABANDON_MS = 3_000;
 
 export interface ServicePart {
   name: string;
   close(): Promise<void>;
+  /** When the grace is over and the part has not closed: give up the work in hand, at once. */
+  abandon?(): Promise<void>;
 }
 
 export interface CloseOptions {
@@ -26,7 +30,8 @@ export interface CloseOptions {
 /**
  * Closes `parts` in order within the grace. A part that fails to close is logged and the next one
  * closes all the same; one that has not closed by the deadline has the Redis connections dropped
- * under it (its jobs in hand go back to the queue when their locks lapse, nothing queued is lost).
+ * under it and gives up its work in hand (its jobs go back to the queue when their locks lapse,
+ * nothing queued is lost).
  */
 export async function closeParts(
   parts: readonly ServicePart[],
@@ -48,6 +53,7 @@ export async function closeParts(
         { part: part.name, graceSeconds: graceMs / 1000, connections: dropRedisConnections() },
         `${part.name} had not closed ${graceMs / 1000} s after the signal: Redis connections dropped`,
       );
+      if (part.abandon) await within(part.abandon(), ABANDON_MS);
     } else if (outcome instanceof Error) {
       // A connection dropped or never made has nothing to quit: that is no fault of the part.
       if (isRedisOutageError(outcome)) continue;

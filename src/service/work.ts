@@ -13,10 +13,16 @@ export function work(config: ServiceConfig, log: Logger): { close(): Promise<voi
   log.info({ concurrency: config.workerConcurrency, redis: redactedUrl(config.redisUrl) }, 'worker started');
   return {
     async close() {
-      await closeParts([{ name: 'site worker', close: () => worker.close() }], log, {
-        redisReachable: redis.reachable,
-      });
+      // The watch stops first: its connection is dropped with the others, which is no outage.
+      const reachable = redis.reachable();
       redis.close();
+      await closeParts(
+        [{ name: 'site worker', close: () => worker.close(), abandon: () => worker.abandon() }],
+        log,
+        {
+          redisReachable: () => reachable,
+        },
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHUTDOWN_LIMIT_MS } from '../../src/service/shutdown.ts';
+import { SHUTDOWN_GRACE_MS, SHUTDOWN_LIMIT_MS } from '../../src/service/shutdown.ts';
 import { type RunningCli, startCli } from '../support/cli.ts';
 import { refusedPort } from '../support/http-server.ts';
 import { type RunningPostgres, startPostgres } from '../support/postgres.ts';
@@ -55,7 +55,7 @@ describe('stopping serve and worker whatever state Redis and the database are in
     return cli;
   }
 
-  /** Stops `cli` by `signal`: it must exit 0 within the bound, with no connection left without an error listener. */
+  /** Stops `cli` by `signal`: it must exit 0 within the bound (and, "at once", sooner than the grace), with no connection left without an error listener. */
   async function expectStopped(cli: RunningCli, signal: NodeJS.Signals): Promise<number> {
     const { code, ms } = await cli.stop(signal);
     expect(code, cli.output()).toBe(0);
@@ -76,7 +76,7 @@ describe('stopping serve and worker whatever state Redis and the database are in
       await sleep(3_000);
       expect(count(cli, OUTAGE)).toBe(1);
       expect(cli.output()).toMatch(/"reconnect":\{"firstMs":1000,"maxMs":20000\}/);
-      expect(await expectStopped(cli, signal)).toBeLessThan(5_000);
+      expect(await expectStopped(cli, signal)).toBeLessThan(SHUTDOWN_GRACE_MS);
     }, 60_000);
 
     it(`${command}: Redis accepts and never answers → one outage warning, ${signal} stops it at once`, async () => {
@@ -84,7 +84,7 @@ describe('stopping serve and worker whatever state Redis and the database are in
       await cli.waitFor(OUTAGE);
       await sleep(2_000);
       expect(count(cli, OUTAGE)).toBe(1);
-      expect(await expectStopped(cli, signal)).toBeLessThan(5_000);
+      expect(await expectStopped(cli, signal)).toBeLessThan(SHUTDOWN_GRACE_MS);
     }, 60_000);
   }
 
@@ -102,7 +102,7 @@ describe('stopping serve and worker whatever state Redis and the database are in
     try {
       await cli.waitFor(/Redis unreachable \(Command timed out\)/);
       expect(count(cli, OUTAGE)).toBe(2);
-      expect(await expectStopped(cli, 'SIGTERM')).toBeLessThan(5_000);
+      expect(await expectStopped(cli, 'SIGTERM')).toBeLessThan(SHUTDOWN_GRACE_MS);
     } finally {
       redis.resume();
     }
@@ -114,7 +114,7 @@ describe('stopping serve and worker whatever state Redis and the database are in
     try {
       await cli.waitFor(OUTAGE);
       expect(count(cli, OUTAGE)).toBe(1);
-      expect(await expectStopped(cli, 'SIGTERM')).toBeLessThan(5_000);
+      expect(await expectStopped(cli, 'SIGTERM')).toBeLessThan(SHUTDOWN_GRACE_MS);
     } finally {
       redis.resume();
     }

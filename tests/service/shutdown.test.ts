@@ -45,6 +45,24 @@ describe('closeParts', () => {
     ]);
   });
 
+  it('has a part still closing when the grace is over give up its work in hand, and only that part', async () => {
+    const { log } = capturingLog();
+    const abandoned: string[] = [];
+    await closeParts(
+      [
+        { name: 'API', close: async () => undefined, abandon: async () => void abandoned.push('API') },
+        {
+          name: 'site worker',
+          close: () => new Promise(() => undefined),
+          abandon: async () => void abandoned.push('site worker'),
+        },
+      ],
+      log,
+      { graceMs: 100 },
+    );
+    expect(abandoned).toEqual(['site worker']);
+  });
+
   it('drops the Redis connections first when Redis is unreachable, and says nothing of closes failing for that', async () => {
     const { log, lines } = capturingLog();
     await closeParts(
