@@ -80,6 +80,7 @@ function unverifiedFinding(occurrence: LinkOccurrence, status: LinkStatus | unde
       ...describeOccurrence(occurrence),
       ...(status?.challenge === undefined ? {} : { challenge: status.challenge }),
       ...(status?.busy === undefined ? {} : { busy: status.busy }),
+      ...(status?.incomplete === undefined ? {} : { incomplete: status.incomplete }),
     },
   };
 }

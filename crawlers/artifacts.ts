@@ -267,6 +267,11 @@ export interface LinkStatus {
   tlsError?: string;
   /** Set when the server kept answering 429/503 after the bounded retries. */
   busy?: { retries: number; lastRetryAfterSeconds?: number };
+  /**
+   * Set when the answer began (this HTTP status) and its body could not be read to the end: larger than
+   * the crawl's cap once decompressed (TOO_LARGE), or not in by the request's deadline (TIMEOUT).
+   */
+  incomplete?: { httpStatus: number };
   attempts: number;
   durationMs: number;
 }

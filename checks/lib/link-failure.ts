@@ -63,6 +63,12 @@ export function describeUnverified(status: LinkStatus | undefined): string {
   if (status.busy !== undefined) {
     return `目标服务器持续繁忙（${status.status}），重试 ${status.busy.retries} 次后仍未恢复`;
   }
+  if (status.incomplete !== undefined) {
+    const began = `目标已开始回应（HTTP ${status.incomplete.httpStatus}）`;
+    return status.status === 'TOO_LARGE'
+      ? `${began}，但内容解压后超过抓取上限，未能读完`
+      : `${began}，但内容在请求时限内未能传完（${status.status}）`;
+  }
   return `检测结果不确定（${status.status}）`;
 }
 

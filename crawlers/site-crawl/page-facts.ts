@@ -17,6 +17,12 @@ export interface PageFacts {
 
 const MAX_TEXT_CHARS = 20_000;
 const MAX_LINK_TEXT_CHARS = 200;
+/**
+ * The most links one page gives the crawl and the link check: far above a real page's (a big
+ * portal's site map has a few thousand), and a bound for a page of a million links, each of which
+ * would otherwise be kept and requested.
+ */
+export const MAX_LINKS_PER_PAGE = 5_000;
 const LINK_SELECTOR = 'a[href], area[href], img[src], script[src], link[href], iframe[src], frame[src]';
 
 /**
@@ -39,11 +45,12 @@ export function baseUrlOf($: CheerioAPI, pageUrl: string, charset = 'utf-8'): st
   return encodingParseUrl(href.trim(), pageUrl, charset)?.href ?? pageUrl;
 }
 
-/** Every http(s) link on the page, in document order, one per (url, kind). */
+/** Every http(s) link on the page, in document order, one per (url, kind), the first MAX_LINKS_PER_PAGE. */
 export function pageLinks($: CheerioAPI, pageUrl: string, charset = 'utf-8'): PageLink[] {
   const base = baseUrlOf($, pageUrl, charset);
   const links = new Map<string, PageLink>();
   for (const element of $(LINK_SELECTOR).toArray()) {
+    if (links.size >= MAX_LINKS_PER_PAGE) break;
     const found = linkOf($, element, base, charset);
     if (!found) continue;
     const key = `${found.kind} ${found.url}`;

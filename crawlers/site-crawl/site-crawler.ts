@@ -112,7 +112,8 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
       },
       errorHandler: ({ request }, error) => {
         const retriable =
-          error instanceof ServerErrorStatus || failureCode(error, timeoutPhases.get(request)) === 'TIMEOUT';
+          error instanceof ServerErrorStatus ||
+          RETRIED_FAILURES.has(failureCode(error, timeoutPhases.get(request)));
         if (retriable) timeoutPhases.delete(request);
         else request.noRetry = true;
       },
@@ -135,6 +136,13 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
   );
   return crawler;
 }
+
+/**
+ * Failures worth a second attempt: a timeout, and a connection the server closed under a request
+ * reusing it (a kept-alive socket the server had just timed out gives EPIPE or ECONNRESET; the page
+ * itself may be fine).
+ */
+const RETRIED_FAILURES = new Set(['TIMEOUT', 'ECONNRESET', 'EPIPE']);
 
 function crawlData(request: Request): CrawlData {
   const { depth, referrer, priority } = request.userData as Partial<CrawlData>;

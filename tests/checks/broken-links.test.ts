@@ -187,6 +187,33 @@ describe('broken-links', () => {
     expect(result.findings[1]!.evidence).toMatchObject({ busy: { retries: 3 } });
   });
 
+  it('reviews a page whose answer began and whose body could not be read to the end, never calling it working or broken', () => {
+    const result = judge(
+      linkStatuses([
+        {
+          target: T('bomb'),
+          status: { verdict: 'unverified', status: 'TOO_LARGE', incomplete: { httpStatus: 200 } },
+        },
+        {
+          target: T('trickle'),
+          status: { verdict: 'unverified', status: 'TIMEOUT', incomplete: { httpStatus: 200 } },
+        },
+      ]),
+    );
+    expect(result.outcome).toBe('review');
+    expect(result.findings.map((f) => [f.status, f.message])).toEqual([
+      [
+        'TOO_LARGE',
+        '链接无法确认是否可用：目标已开始回应（HTTP 200），但内容解压后超过抓取上限，未能读完，未计为失效链接，需人工查看。',
+      ],
+      [
+        'TIMEOUT',
+        '链接无法确认是否可用：目标已开始回应（HTTP 200），但内容在请求时限内未能传完（TIMEOUT），未计为失效链接，需人工查看。',
+      ],
+    ]);
+    expect(result.findings[0]!.evidence).toMatchObject({ incomplete: { httpStatus: 200 } });
+  });
+
   it('reviews a target the link checker left without a verdict', () => {
     const result = judge(linkStatuses([{ target: T('never-checked') }]));
     expect(result.outcome).toBe('review');

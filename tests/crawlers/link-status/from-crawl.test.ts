@@ -34,6 +34,10 @@ describe('linkStatusFromCrawledPage', () => {
     ],
     ['a busy 429', { status: 429 }, 429, 'unverified'],
     ['a 503 seen once', { status: 503 }, 503, 'unverified'],
+    ['a 200 whose body inflated past the cap', { error: 'TOO_LARGE' }, 'TOO_LARGE', 'unverified'],
+    ['a 200 whose body trickled past the deadline', { error: 'TIMEOUT' }, 'TIMEOUT', 'unverified'],
+    ['no answer by the deadline', { status: null, error: 'TIMEOUT' }, 'TIMEOUT', 'broken'],
+    ['a 200 cut by a reset, read as far as it went', { error: 'ECONNRESET' }, 200, 'ok'],
   ] as const)('%s', (_name, overrides, status, verdict) => {
     const result = linkStatusFromCrawledPage(page(overrides as Partial<CrawledPage>));
     expect(result).toMatchObject({ status, verdict, method: 'crawl' });

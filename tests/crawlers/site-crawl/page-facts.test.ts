@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../crawlers/html-outline.ts';
-import { pageFacts } from '../../../crawlers/site-crawl/page-facts.ts';
+import { MAX_LINKS_PER_PAGE, pageFacts } from '../../../crawlers/site-crawl/page-facts.ts';
 
 const PAGE = 'http://www.example.gov.cn/xxgk/index.html';
 
@@ -78,6 +78,13 @@ describe('pageFacts: links', () => {
   it('cuts link text at 200 characters', () => {
     const { links } = facts(`<a href="/long">${'长'.repeat(300)}</a>`);
     expect(links[0]?.text).toHaveLength(200);
+  });
+  it('keeps the first links of a page of a million, up to the bound, duplicates not counted', () => {
+    const many = Array.from({ length: 1_000_000 }, (_, i) => `<a href=l${i % 400_000}>x</a>`).join('');
+    const { links } = facts(many);
+    expect(links).toHaveLength(MAX_LINKS_PER_PAGE);
+    expect(links[0]!.url).toBe('http://www.example.gov.cn/xxgk/l0');
+    expect(links.at(-1)!.url).toBe(`http://www.example.gov.cn/xxgk/l${MAX_LINKS_PER_PAGE - 1}`);
   });
 });
 
