@@ -1,5 +1,10 @@
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
 import { API_PREFIX, accessRules } from './access.ts';
@@ -38,8 +43,22 @@ export const app: FastifyPluginAsync<AppOptions> = fp(
 export interface BuildAppOptions extends AppOptions {
   /** The process's pino logger; request logs go through it with the Authorization header redacted. */
   log: Logger;
-  /** Trust X-Forwarded-For (behind a reverse proxy) for request.ip and the per-IP rate limit. */
-  trustProxy?: boolean;
+  /**
+   * `TRUST_PROXY`: the reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (for
+   * request.ip and the per-IP rate limit, request.host and whether the request came over HTTPS, which
+   * makes the session cookie Secure). Unset: none.
+   */
+  trustProxy?: string;
+}
+
+/** The largest body of a JSON request; the sites file and the registry's upload have their own limits. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The Fastify server's own options, shared by `buildApp` and the route table test. */
+export function serverOptions(
+  trustProxy: string | undefined,
+): Pick<FastifyServerOptions, 'trustProxy' | 'bodyLimit'> {
+  return { trustProxy: trustProxy ?? false, bodyLimit: BODY_LIMIT };
 }
 
 /**
@@ -52,11 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     { component: 'api' },
     { redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' } },
   );
-  const fastify = Fastify({
-    loggerInstance: logger,
-    trustProxy: trustProxy ?? false,
-    bodyLimit: 1024 * 1024,
-  });
+  const fastify = Fastify({ loggerInstance: logger, ...serverOptions(trustProxy) });
   await fastify.register(app, appOptions);
   return fastify;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AdjudicationError } from '../adjudication/errors.ts';
 import { RegistryError } from '../registry/registry-error.ts';
 import { SweepRequestError } from '../service/start-sweep.ts';
@@ -14,7 +14,7 @@ interface ValidationIssue {
 /** The one error handler: every failure answers `{ error: { code, message, field?, location?, problems? } }`. */
 export function registerErrorHandling(fastify: FastifyInstance): void {
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const api = toApiError(error);
+    const api = toApiError(error, request);
     if (api.statusCode >= 500 && api.code === 'internal-error')
       request.log.error({ err: error }, 'request failed');
     if (api.statusCode === 401) reply.header('www-authenticate', 'Bearer');
@@ -29,7 +29,7 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
   );
 }
 
-export function toApiError(error: FastifyError | Error): ApiError {
+export function toApiError(error: FastifyError | Error, request: FastifyRequest): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof RegistryError) {
     return new ApiError(400, 'invalid-sites-file', error.message, {
@@ -47,11 +47,21 @@ export function toApiError(error: FastifyError | Error): ApiError {
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return validationError(fastifyError);
+  const body = BODY_ERRORS[fastifyError.code];
+  if (body) return new ApiError(400, 'invalid-request', body, { location: 'body' });
   switch (fastifyError.statusCode) {
     case 413:
-      return new ApiError(413, 'payload-too-large', '请求体过大');
+      return new ApiError(
+        413,
+        'payload-too-large',
+        `请求体过大：此接口的请求体不能超过 ${megabytes(request.routeOptions.bodyLimit)}`,
+      );
     case 415:
-      return new ApiError(415, 'unsupported-media-type', `不支持的内容类型：${error.message}`);
+      return new ApiError(
+        415,
+        'unsupported-media-type',
+        `不支持的内容类型：${request.headers['content-type'] || '（未指定）'}`,
+      );
     case 429:
       return new ApiError(429, 'rate-limited', '请求过于频繁，请稍后再试');
   }
@@ -59,6 +69,15 @@ export function toApiError(error: FastifyError | Error): ApiError {
   if (status >= 400 && status < 500) return new ApiError(status, 'invalid-request', error.message);
   return new ApiError(500, 'internal-error', '服务器内部错误');
 }
+
+/** Fastify's own refusals of a body it could not read, in the user's words. */
+const BODY_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'body：Content-Type 为 application/json，请求体却是空的',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'body：请求体不是有效的 JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body：请求体的长度与 Content-Length 不符',
+};
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 const ADJUDICATION_ANSWERS: Record<AdjudicationError['problem'], [number, ApiError['code']]> = {
   'unknown-finding': [404, 'not-found'],

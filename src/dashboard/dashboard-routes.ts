@@ -50,6 +50,12 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = fp(
   { name: 'gov-inspector-dashboard' },
 );
 
+const CLIENT_ERROR_MESSAGES: Record<number, string> = {
+  413: '提交的内容超过了大小限制。',
+  415: '不支持这种提交格式，请从本站页面提交表单。',
+  429: '请求过于频繁，请稍后再试。',
+};
+
 const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   fastify: FastifyInstance,
   options: DashboardOptions,
@@ -57,6 +63,8 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   const { store, artifactDir } = options;
   const log = options.log.child({ component: 'dashboard' });
   await fastify.register(cookie);
+  // Forms only: no JSON or plain-text bodies (Fastify's defaults) reach a dashboard handler (415).
+  fastify.removeAllContentTypeParsers();
   await fastify.register(formbody);
   // Replaces the API's policy (helmet's header, set on the raw response) on every dashboard answer,
   // error pages and the not-found page included. Referrer: helmet's no-referrer would make Chromium
@@ -70,7 +78,7 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const message = status === 429 ? '请求过于频繁，请稍后再试。' : '请求无效。';
+      const message = CLIENT_ERROR_MESSAGES[status] ?? '请求无效。';
       return reply
         .status(status)
         .type('text/html; charset=utf-8')

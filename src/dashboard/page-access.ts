@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changesState } from '../api/access.ts';
 import { type Principal, principalOf } from '../api/principal.ts';
 import type { ResultsStore } from '../store/store.ts';
 import { requireFormToken } from './form-token.ts';
@@ -25,12 +26,6 @@ export class MissingDashboardAccessError extends Error {
 }
 
 const ACCESS_VALUES: readonly unknown[] = ['public', 'signed-in', 'province'] satisfies DashboardAccess[];
-const READ_METHODS = new Set(['GET', 'HEAD']);
-
-/** Does the route change state (any method but GET and HEAD)? */
-export function changesState(method: RouteOptions['method']): boolean {
-  return [method].flat().some((m) => !READ_METHODS.has(String(m).toUpperCase()));
-}
 
 /**
  * Deny by default, as the API does for /api/v1, for every route under /dashboard wherever it is

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import {
   parseResolveList,
@@ -33,6 +34,13 @@ export interface ServiceConfig {
    * on the same minutes of every hour; the national method wants at least 15 probes a day.
    */
   probeIntervalMinutes: number;
+  /**
+   * `TRUST_PROXY`: the reverse proxies in front of `serve` (addresses, CIDRs, or `loopback`,
+   * `linklocal`, `uniquelocal`, comma-separated) whose X-Forwarded-Proto, -Host and -For are
+   * believed; undefined (the default) believes none. Behind an HTTPS proxy it is what makes the
+   * session cookie Secure.
+   */
+  trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -54,7 +62,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
     resolve: resolveTable(env),
     probeIntervalMinutes: probeInterval(env),
+    trustProxy: trustedProxies(env),
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `TRUST_PROXY` as Fastify's trustProxy takes it; a value that names no address stops the service. */
+function trustedProxies(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return undefined;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (!entries.every(isProxyEntry))
+    throw new ConfigError(
+      `环境变量 TRUST_PROXY 必须是反向代理的地址或网段（如 127.0.0.1、10.0.0.0/8，或 loopback、uniquelocal），以逗号分隔，得到 "${raw}"`,
+    );
+  return entries.join(',');
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
 function probeInterval(env: NodeJS.ProcessEnv): number {

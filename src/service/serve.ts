@@ -94,6 +94,7 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
       launcher,
       queueHealth: health.check,
       log,
+      ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       onRegistryChanged: reconcile,
       onFindingActions: notifier.onFindingActions,
     });

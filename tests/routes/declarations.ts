@@ -8,9 +8,15 @@ import type { Role, RouteServer } from './route-server.ts';
 /**
  * Who may call each route, declared next to it: the answer every role gets (province; a city token
  * whose region holds the Chengdu site or sweep asked for; one whose region does not; no token; a
- * token the store never made). 'login' is the dashboard's 303 to its sign-in page.
+ * token the store never made). 'login' is the dashboard's 303 to its sign-in page. A revoked token
+ * is not declared: contract §6 makes it a bad token, so it gets the `bad` answer everywhere.
  */
-export type Expected = Record<Role, number | 'login'>;
+export type Expected = Record<DeclaredRole, number | 'login'>;
+export type DeclaredRole = Exclude<Role, 'revoked'>;
+
+/** The answer a role gets: a revoked token's is the bad token's. */
+export const expectedOf = (expected: Expected, role: Role): number | 'login' =>
+  expected[role === 'revoked' ? 'bad' : role];
 
 export interface RouteRequest {
   url: string;
@@ -119,7 +125,8 @@ async function confirmation(server: RouteServer): Promise<Record<string, string>
 
 /**
  * A failing finding of its own on the Chengdu portal, in a result newer than the others: each role
- * appeals or decides one nobody has touched.
+ * appeals or decides one nobody has touched, and Chengdu's notice, which quotes its message, differs
+ * from every version finalised before.
  */
 async function freshFinding(server: RouteServer): Promise<string> {
   const sweepId = `sweep-${randomUUID().slice(0, 8)}`;
@@ -134,7 +141,14 @@ async function freshFinding(server: RouteServer): Promise<string> {
   });
   const result = siteResult('cd-portal', ['annual-report']);
   const check = result.checks.find((c) => c.ruleId === 'annual-report')!;
-  check.findings = [{ ...check.findings[0]!, url: `http://127.0.0.1:9/cd-portal/${sweepId}.html` }];
+  const [finding] = check.findings;
+  check.findings = [
+    {
+      ...finding!,
+      url: `http://127.0.0.1:9/cd-portal/${sweepId}.html`,
+      message: `${finding!.message}（${sweepId}）`,
+    },
+  ];
   await server.store.results.record(sweepId, result);
   const [stored] = await server.store.results.forSite('cd-portal', 1);
   return stored!.result.checks.find((c) => c.ruleId === 'annual-report')!.findings[0]!.id!;

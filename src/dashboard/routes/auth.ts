@@ -23,7 +23,12 @@ export function authRoutes(fastify: FastifyInstance, store: ResultsStore): void 
       const body = request.body ?? {};
       const next = safeNext(body.next);
       const token = typeof body.token === 'string' ? body.token.trim() : '';
-      const record = token ? await store.tokens.verify(token) : undefined;
+      if (!token)
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(loginPage(next, '请粘贴访问令牌后再登录。'));
+      const record = await store.tokens.verify(token);
       if (!record) {
         request.log.info('dashboard sign-in refused: unknown token');
         return reply

@@ -8,6 +8,7 @@ import { callApi, formMessage } from '../api-call.ts';
 import { formTokenInput } from '../form-token.ts';
 import { viewerOf } from '../page-access.ts';
 import { DASHBOARD_PREFIX, sessionToken } from '../session.ts';
+import { errorPage } from '../views/error-page.ts';
 import { choiceQuery, type LiveNotice, type NoticeChoice, noticesPage } from '../views/notices.ts';
 import { notFoundPage } from './not-found.ts';
 
@@ -58,8 +59,22 @@ export function noticePageRoutes(fastify: FastifyInstance, now: () => Date): voi
     '/notices/finalise',
     { config: { dashboard: 'province' } },
     async (request, reply) => {
-      const choice = choiceOf(request, request.body ?? {}, now());
-      if (!choice) return notFoundPage(request, reply);
+      const body = request.body ?? {};
+      // The form names its notice; a post that does not is refused, never defaulted to this period.
+      const named = Object.hasOwn(PERIODS, text(body.kind)) && text(body.period) !== '';
+      const choice = named ? choiceOf(request, body, now()) : undefined;
+      if (!choice)
+        return reply
+          .status(400)
+          .type(HTML)
+          .send(
+            errorPage(
+              400,
+              '无法定稿',
+              '定稿表单缺少或写错了通报类型、期间，请从通报页面重新提交。',
+              request.viewer,
+            ),
+          );
       const answer = await callApi<NoticeVersion>(request, {
         method: 'POST',
         path: `/reports/${choice.kind}/${encodeURIComponent(choice.period)}/finalise`,

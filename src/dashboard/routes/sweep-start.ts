@@ -3,7 +3,7 @@ import { regionPrefix } from '../../access/region.ts';
 import type { Principal } from '../../api/principal.ts';
 import { reportRegionOf } from '../../periods/period-report.ts';
 import type { Site } from '../../registry/site.ts';
-import { type ResultsStore, SWEEP_KINDS, type SweepKind } from '../../store/store.ts';
+import { type ResultsStore, SWEEP_KINDS } from '../../store/store.ts';
 import { callApi } from '../api-call.ts';
 import { formTokenInput } from '../form-token.ts';
 import { viewerOf } from '../page-access.ts';
@@ -30,17 +30,24 @@ export function sweepStartRoutes(fastify: FastifyInstance, store: ResultsStore):
   fastify.post<{ Body: FormBody }>('/sweeps', { config }, async (request, reply) => {
     const body = request.body ?? {};
     const one = (name: string) => [body[name]].flat()[0];
-    const kind = SWEEP_KINDS.find((k) => k === one('kind')) ?? 'adhoc';
-    const scope = (SCOPES.includes(one('scope') ?? '') ? one('scope') : 'all') as SweepScope;
+    const kind = SWEEP_KINDS.find((k) => k === one('kind'));
+    const scope = SCOPES.find((s) => s === one('scope')) as SweepScope | undefined;
     const region = one('region') || undefined;
     const siteIds = [body.siteIds ?? []].flat().filter(Boolean) as string[];
-    const choice: SweepChoice = { kind, scope, siteIds, ...(region ? { region } : {}) };
+    const choice: SweepChoice = {
+      kind: kind ?? 'adhoc',
+      scope: scope ?? 'all',
+      siteIds,
+      ...(region ? { region } : {}),
+    };
+    // The form always posts both; without them it is not this form, and nothing is guessed.
+    if (!kind || !scope) return showForm(request, reply, store, choice, '请选择检查类型和检查范围。', 400);
     if (scope === 'sites' && siteIds.length === 0)
       return showForm(request, reply, store, choice, '请至少勾选一个网站。', 400);
     if (scope === 'region' && !region)
       return showForm(request, reply, store, choice, '请选择一个地区。', 400);
     const payload = {
-      kind: kind as SweepKind,
+      kind,
       ...(scope === 'region' ? { region } : {}),
       ...(scope === 'sites' ? { siteIds } : {}),
     };

@@ -30,17 +30,24 @@ export interface DashboardApp {
 /**
  * The API built as `serve` builds it, with the dashboards registered on it, over the embedded store
  * in a fresh directory; tokens for the province, Luzhou (510500) and Chengdu (510100). With
- * `webhooks`, the webhook routes too (their redeliveries queued in that Redis; loopback receivers allowed).
+ * `webhooks`, the webhook routes too (their redeliveries queued in that Redis; loopback receivers allowed);
+ * with `trustProxy`, the TRUST_PROXY it runs behind.
  */
 export async function dashboardApp(
-  options: { sweepPollMs?: number; webhooks?: QueueConfig } = {},
+  options: { sweepPollMs?: number; webhooks?: QueueConfig; trustProxy?: string } = {},
 ): Promise<DashboardApp> {
   const dir = await mkdtemp(join(tmpdir(), 'gov-inspect-dashboard-'));
   const artifactDir = join(dir, 'artifacts');
   const store = await openStore({ dataDir: join(dir, 'data') });
   const log = pino({ level: 'silent' });
   const launcher = new RecordingLauncher();
-  const app = await buildApp({ store, launcher, queueHealth: async () => true, log });
+  const app = await buildApp({
+    store,
+    launcher,
+    queueHealth: async () => true,
+    log,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+  });
   if (options.webhooks)
     await app.register(webhookRoutes, {
       prefix: '/api/v1',
