@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { log } from '../log.ts';
 import { RegistryError } from '../registry/registry-error.ts';
+import { backupCommands } from './backup-commands.ts';
 import { demoCommand } from './demo-command.ts';
 import { demoServiceCommand } from './demo-service-command.ts';
 import { probeCommand } from './probe-command.ts';
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   demoCommand(program);
   demoServiceCommand(program);
   serviceCommands(program);
+  backupCommands(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

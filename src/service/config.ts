@@ -48,12 +48,13 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const dataDir = resolve(env.DATA_DIR ?? './data');
+  // An empty value (`DATA_DIR=` in a compose file or a unit) means the default, as for the numbers.
+  const dataDir = resolve(env.DATA_DIR || './data');
   return {
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
-    artifactDir: resolve(env.ARTIFACT_DIR ?? `${dataDir}/artifacts`),
+    artifactDir: resolve(env.ARTIFACT_DIR || `${dataDir}/artifacts`),
     port: integer(env, 'PORT', 8080, 0),
     host: env.HOST ?? '127.0.0.1',
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1),

@@ -5,6 +5,18 @@ import { resolve } from 'node:path';
 /** Another live process has the embedded database open. */
 export class EmbeddedStoreBusyError extends Error {
   override readonly name = 'EmbeddedStoreBusyError';
+
+  constructor(
+    /** The lock file's `pid host`. */
+    readonly holder: string,
+    readonly lockFile: string,
+  ) {
+    super(
+      `The embedded database is open in process ${holder} (lock ${lockFile}). ` +
+        'Stop that process first, or use a PostgreSQL server (DATABASE_URL). ' +
+        'If no gov-inspect process is running, delete the lock file.',
+    );
+  }
 }
 
 /** Lock files this process holds: a lock naming our own pid but not listed here is left from a crash. */
@@ -31,11 +43,7 @@ export async function lockDataDir(path: string): Promise<() => Promise<void>> {
     }
     const holder = await readFile(file, 'utf8').catch(() => '');
     if (isLive(file, holder)) {
-      throw new EmbeddedStoreBusyError(
-        `The embedded database is open in process ${holder.trim()} (lock ${file}). ` +
-          'Stop that process first, or use a PostgreSQL server (DATABASE_URL). ' +
-          'If no gov-inspect process is running, delete the lock file.',
-      );
+      throw new EmbeddedStoreBusyError(holder.trim(), file);
     }
     await rm(file, { force: true });
   }

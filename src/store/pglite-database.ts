@@ -1,29 +1,44 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database, Queryable } from './database.ts';
 
+/** A PGlite instance over its files, and the close that also lets go of the data directory's lock. */
+export interface EmbeddedPglite {
+  pglite: PGlite;
+  close(): Promise<void>;
+}
+
 /**
- * The embedded PostgreSQL (PGlite, WebAssembly) with its files in `dataDir` (created if absent),
- * open in this process only: `${dataDir}.lock` keeps other processes out.
+ * PGlite with its files in `dataDir` (created if absent), open in this process only: `${dataDir}.lock`
+ * keeps other processes out.
  */
-export async function pgliteDatabase(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, options: PGliteOptions = {}): Promise<EmbeddedPglite> {
   await mkdir(dataDir, { recursive: true });
   const unlock = await lockDataDir(`${dataDir}.lock`);
-  let db: PGlite;
+  let pglite: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    pglite = await PGlite.create(dataDir, options);
   } catch (error) {
     await unlock();
     throw error;
   }
   return {
-    ...queryable(db),
-    transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    pglite,
     async close() {
-      await db.close();
+      await pglite.close();
       await unlock();
     },
+  };
+}
+
+/** The embedded PostgreSQL (PGlite, WebAssembly) in `dataDir`, as the store's database. */
+export async function pgliteDatabase(dataDir: string): Promise<Database> {
+  const { pglite, close } = await openPglite(dataDir);
+  return {
+    ...queryable(pglite),
+    transaction: (fn) => pglite.transaction((tx) => fn(queryable(tx))),
+    close,
   };
 }
 
