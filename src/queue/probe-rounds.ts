@@ -9,9 +9,6 @@ import { HOMEPAGE_PROBES, KEEP_FINISHED, type QueueConfig, workerConnection } fr
 import { logRedisErrors } from './redis-errors.ts';
 
 export const PROBE_ROUND_SCHEDULER = 'homepage-probe-round';
-/** Probes are kept long enough for the longest window, a half-year, with room to spare. */
-const KEEP_PROBES_DAYS = 200;
-const DAY_MS = 86_400_000;
 
 export interface ProbeRoundOptions {
   /** `GOV_INSPECT_RESOLVE`: where connections to a host go. */
@@ -26,12 +23,11 @@ export interface ProbeRoundOptions {
 export interface ProbeRoundSummary {
   sites: number;
   failures: number;
-  pruned: number;
 }
 
 /**
- * One round: every registered site's homepage probed once, the probes recorded together, and the
- * probes older than `KEEP_PROBES_DAYS` deleted.
+ * One round: every registered site's homepage probed once, the probes recorded together (the old ones
+ * go with RETENTION_DAYS: store-retention.ts).
  */
 export async function runProbeRound(
   store: Pick<ResultsStore, 'sites' | 'probes'>,
@@ -56,8 +52,7 @@ export async function runProbeRound(
       ),
     );
     await store.probes.record(probes);
-    const pruned = await store.probes.prune(new Date(Date.now() - KEEP_PROBES_DAYS * DAY_MS));
-    return { sites: sites.length, failures: probes.filter((probe) => !probe.ok).length, pruned };
+    return { sites: sites.length, failures: probes.filter((probe) => !probe.ok).length };
   } finally {
     round.release();
   }

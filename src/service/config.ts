@@ -41,7 +41,20 @@ export interface ServiceConfig {
    * session cookie Secure.
    */
   trustProxy: string | undefined;
+  /**
+   * `RETENTION_DAYS` (default 400, at least 184): how long `serve` keeps homepage probes, results and
+   * sweeps; the results something still reads are kept whatever their age (retention.ts).
+   */
+  retentionDays: number;
 }
+
+/**
+ * The longest window a check reads: homepage availability, from the first day of the sweep's period to
+ * its "now", a half-year at most (1 July to 31 December: 184 days).
+ */
+export const MIN_RETENTION_DAYS = 184;
+/** A year and a quarter: the sweeps of the same quarter last year stay beside this year's. */
+export const DEFAULT_RETENTION_DAYS = 400;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -64,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     resolve: resolveTable(env),
     probeIntervalMinutes: probeInterval(env),
     trustProxy: trustedProxies(env),
+    retentionDays: retentionDays(env),
   };
 }
 
@@ -98,6 +112,17 @@ function probeInterval(env: NodeJS.ProcessEnv): number {
       `环境变量 PROBE_INTERVAL_MINUTES 必须是 60 的约数（如 15、20、30、60），或 0 表示不探测，得到 "${minutes}"`,
     );
   return minutes;
+}
+
+function retentionDays(env: NodeJS.ProcessEnv): number {
+  const raw = env.RETENTION_DAYS;
+  if (raw === undefined || raw === '') return DEFAULT_RETENTION_DAYS;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < MIN_RETENTION_DAYS)
+    throw new ConfigError(
+      `环境变量 RETENTION_DAYS 必须是不小于 ${MIN_RETENTION_DAYS} 的整数（保留天数：首页可用性从半年的第一天起判断，探测记录至少要保留半年），得到 "${raw}"`,
+    );
+  return days;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

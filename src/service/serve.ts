@@ -8,6 +8,7 @@ import { watchRedis } from '../queue/redis-watch.ts';
 import { startResultIngester } from '../queue/result-ingester.ts';
 import { reconcileSchedulers } from '../queue/schedulers.ts';
 import { startSiteWorker } from '../queue/site-worker.ts';
+import { scheduleStoreRetention, startStoreRetention } from '../queue/store-retention.ts';
 import { createSweepLauncher } from '../queue/sweep-launcher.ts';
 import { openStore } from '../store/open-store.ts';
 import { loadWebhookConfig } from '../webhooks/config.ts';
@@ -33,9 +34,9 @@ export interface RunningService {
  * `gov-inspect serve`: the API and the dashboards, the result ingester (results reach the store even
  * when they were produced while this process was down) with the webhook alerts it raises and their
  * delivery, the inspection plans' schedulers and their runner, the homepage probe rounds (unless
- * PROBE_INTERVAL_MINUTES=0), and, unless SERVE_WORKERS=0, site workers. If any part fails to start
- * (the port is taken), the parts already started are closed again, so the process exits instead of
- * lingering half-alive.
+ * PROBE_INTERVAL_MINUTES=0), the daily trim of old records (RETENTION_DAYS), and, unless
+ * SERVE_WORKERS=0, site workers. If any part fails to start (the port is taken), the parts already
+ * started are closed again, so the process exits instead of lingering half-alive.
  */
 export async function serve(config: ServiceConfig, log: Logger): Promise<RunningService> {
   trackBullmqConnections(log);
@@ -71,6 +72,15 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     void scheduleProbeRounds(config, config.probeIntervalMinutes, log).then(
       () => log.info({ intervalMinutes: config.probeIntervalMinutes }, 'homepage probe rounds scheduled'),
       logFailure(log, 'homepage probe rounds could not be scheduled'),
+    );
+    const retention = startStoreRetention(config, store, log, {
+      retentionDays: config.retentionDays,
+      artifactDir: config.artifactDir,
+    });
+    started.push({ name: 'store retention', close: () => retention.close() });
+    void scheduleStoreRetention(config, log).then(
+      () => log.info({ retentionDays: config.retentionDays }, 'store retention scheduled'),
+      logFailure(log, 'store retention could not be scheduled'),
     );
     if (config.serveWorkers) {
       const siteWorker = startSiteWorker(config, log);

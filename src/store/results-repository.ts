@@ -4,6 +4,7 @@ import type { SiteResult } from '../results.ts';
 import { halfYearOf, quarterOf } from '../sweep/period.ts';
 import type { Database } from './database.ts';
 import { recordFindingSites } from './finding-sites.ts';
+import { trimResults } from './results-trim.ts';
 import type { ResultsRepository, StoredResult } from './store.ts';
 import { UnknownSweepError } from './sweeps-repository.ts';
 import { isoTimestamp } from './timestamps.ts';
@@ -97,6 +98,7 @@ export function resultsRepository(db: Database): ResultsRepository {
       );
       return rows.map(toStoredResult);
     },
+    trim: (before, periods) => trimResults(db, before, periods),
   };
 }
 

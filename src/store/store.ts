@@ -104,6 +104,19 @@ export interface ResultsRepository {
   forSite(siteId: string, limit?: number): Promise<StoredResult[]>;
   /** The results a sweep has so far, in the order they were stored. */
   forSweep(sweepId: string): Promise<StoredResult[]>;
+  /**
+   * Deletes the results stored before `before` that nothing reads any more, and the sweeps made before
+   * it left with none. Kept whatever their age: each site's latest result; its latest in each of
+   * `periods` ('2026Q4', '2026H2'), in each period with a finalised notice and in the period before
+   * that; every result an appeal or decision was made on.
+   */
+  trim(before: Date, periods: readonly string[]): Promise<TrimmedResults>;
+}
+
+/** What `ResultsRepository.trim` deleted. */
+export interface TrimmedResults {
+  results: { sweepId: string; siteId: string }[];
+  sweeps: string[];
 }
 
 export interface TokensRepository {
