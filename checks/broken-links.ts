@@ -30,6 +30,7 @@ export const brokenLinks = defineCheck({
         'evidence.challenge.vendor',
         'evidence.challenge.status',
         'evidence.busy?',
+        'evidence.refused.address',
       ],
     },
   },
@@ -80,6 +81,7 @@ function unverifiedFinding(occurrence: LinkOccurrence, status: LinkStatus | unde
       ...describeOccurrence(occurrence),
       ...(status?.challenge === undefined ? {} : { challenge: status.challenge }),
       ...(status?.busy === undefined ? {} : { busy: status.busy }),
+      ...(status?.refused === undefined ? {} : { refused: status.refused }),
     },
   };
 }

@@ -135,3 +135,16 @@ function classifyLocalNat64(bytes: readonly number[]): AddressClass {
 function v4At(bytes: readonly number[], start: number): ipaddr.IPv4 {
   return new ipaddr.IPv4(bytes.slice(start, start + 4));
 }
+
+/**
+ * The address as ipaddr.js holds it, an IPv4-mapped IPv6 address as the IPv4 address it is (the same
+ * host); undefined when it is not an address in Node's strict sense.
+ */
+export function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const family = isIP(bare);
+  if (family === 4) return ipaddr.IPv4.parse(bare);
+  if (family !== 6) return undefined;
+  const ip = parseV6(bare);
+  return ip.isIPv4MappedAddress() ? ip.toIPv4Address() : ip;
+}
