@@ -22,7 +22,8 @@ export class AddressRefusedError extends Error {
   override readonly name = 'AddressRefusedError';
   readonly code = 'ADDRESS_REFUSED';
 
-  constructor(readonly refusal: Omit<AddressRefusal, 'url'>) {
+  /** `url` when the client that refused knows the URL (got's hook does, undici's connector does not). */
+  constructor(readonly refusal: Omit<AddressRefusal, 'url'> & { url?: string }) {
     super(`Refused to connect to ${refusal.host}: ${refusal.address} is ${refusal.addressClass}`);
   }
 }
@@ -61,7 +62,7 @@ export async function reachableAddress(
 /** The refusal behind an error for a request to `url`, however a client wrapped it (as a cause). */
 export function refusalOf(error: unknown, url: string): AddressRefusal | undefined {
   for (let cause = error, depth = 0; cause && depth < 5; depth++) {
-    if (cause instanceof AddressRefusedError) return { ...cause.refusal, url };
+    if (cause instanceof AddressRefusedError) return { ...cause.refusal, url: cause.refusal.url ?? url };
     cause = (cause as { cause?: unknown }).cause;
   }
   return undefined;

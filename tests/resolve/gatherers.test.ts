@@ -11,6 +11,7 @@ import { launchBrowser } from '../../src/browser.ts';
 import { log } from '../../src/log.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type RunningHttpsServer, sniName, startSelfSignedServer } from '../support/https-server.ts';
+import { FIXTURE_REACH } from '../support/reach.ts';
 
 interface Seen {
   method: string;
@@ -178,7 +179,7 @@ describe('the link check honours --resolve', () => {
     }));
     const { statuses } = await checkLinks({
       occurrences,
-      settings: { resolve: table, retryBaseDelayMs: 10 },
+      settings: { resolve: table, retryBaseDelayMs: 10, reach: FIXTURE_REACH },
     });
     expect(statuses[links[0]!]).toMatchObject({ status: 200, verdict: 'ok' });
     expect(statuses[links[1]!]).toMatchObject({ status: 404, verdict: 'broken' });

@@ -105,16 +105,20 @@ export const UNREACHABLE_TARGETS: CanaryTarget[] = [
 ];
 
 /**
- * Every host this process opens a TCP connection to, from the moment `record` is called until `stop`:
- * undici, got, TLS and the browser's proxy all end in `net.Socket.prototype.connect`.
+ * Every address this process opens a TCP connection to, from the moment `record` is called until
+ * `stop`: undici, got, TLS and the browser's proxy all end in `net.Socket.prototype.connect`. A host
+ * name is recorded as the address its lookup gave (the `lookup` event).
  */
 export function recordConnections(): { hosts: string[]; stop(): void } {
   const original = net.Socket.prototype.connect;
   const hosts: string[] = [];
   net.Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
     const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    if (first && typeof first === 'object' && 'host' in first) hosts.push(String(first.host));
-    else if (typeof args[1] === 'string') hosts.push(args[1]);
+    const host = first && typeof first === 'object' && 'host' in first ? String(first.host) : undefined;
+    if (host !== undefined && net.isIP(host)) hosts.push(host);
+    else if (host !== undefined) {
+      this.once('lookup', (error: Error | null, address: string) => hosts.push(error ? `${host}?` : address));
+    }
     return (original as (...a: unknown[]) => Socket).apply(this, args);
   } as typeof original;
   return {
