@@ -1,4 +1,3 @@
-export { hostResolverRules } from './chromium-rules.ts';
 export { type LookupFunction, pinnedLookup } from './lookup.ts';
 export {
   addressFor,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { hostResolverRules } from '../../crawlers/resolve/chromium-rules.ts';
 import { type LookupFunction, pinnedLookup } from '../../crawlers/resolve/lookup.ts';
 import {
   addressFor,
@@ -116,20 +115,6 @@ describe('pinnedLookup', () => {
       family: 4,
     });
     expect(await ask(pinnedLookup('::1', 6), 'v6.sc.gov.cn', false)).toEqual({ address: '::1', family: 6 });
-  });
-});
-
-describe('hostResolverRules', () => {
-  it('maps port-specific entries first, brackets IPv6 addresses, keeps the port', () => {
-    const table = parseResolveEntries([
-      'a.gov.cn:*:127.0.0.1',
-      'b.gov.cn:8443:[::1]',
-      'a.gov.cn:80:127.0.0.2',
-    ]);
-    expect(hostResolverRules(table)).toBe(
-      'MAP b.gov.cn:8443 [::1],MAP a.gov.cn:80 127.0.0.2,MAP a.gov.cn 127.0.0.1',
-    );
-    expect(hostResolverRules([])).toBeUndefined();
   });
 });
 
