@@ -34,6 +34,16 @@ describe('linkStatusFromCrawledPage', () => {
     ],
     ['a busy 429', { status: 429 }, 429, 'unverified'],
     ['a 503 seen once', { status: 503 }, 503, 'unverified'],
+    [
+      'a page not requested, its address refused',
+      {
+        status: null,
+        error: 'ADDRESS_REFUSED',
+        refused: { host: '10.0.0.1', address: '10.0.0.1', addressClass: 'private', url: 'http://10.0.0.1/' },
+      },
+      'ADDRESS_REFUSED',
+      'unverified',
+    ],
   ] as const)('%s', (_name, overrides, status, verdict) => {
     const result = linkStatusFromCrawledPage(page(overrides as Partial<CrawledPage>));
     expect(result).toMatchObject({ status, verdict, method: 'crawl' });
@@ -53,6 +63,15 @@ describe('linkStatusFromCrawledPage', () => {
       softNotFound: { evidence: '标题：页面不存在', by: 'wording' },
     });
     expect(linkStatusFromCrawledPage(page({ status: 429 })).busy).toEqual({ retries: 0 });
+    const refused = {
+      host: 'x.gov.cn',
+      address: '127.0.0.3',
+      addressClass: 'loopback',
+      url: 'http://x.gov.cn/',
+    } as const;
+    expect(
+      linkStatusFromCrawledPage(page({ status: null, error: 'ADDRESS_REFUSED', refused })).refused,
+    ).toEqual(refused);
   });
 });
 
