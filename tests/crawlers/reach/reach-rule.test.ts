@@ -179,3 +179,14 @@ describe('siteReach', () => {
     await expect(siteReach('https://gone.gov.cn/', { lookup })).resolves.toEqual(PUBLIC_ONLY);
   });
 });
+
+describe('CRAWL_ALLOW_NETWORKS in the service configuration', () => {
+  it('is read, and a bad value stops serve and worker at start with a message naming the variable', async () => {
+    const { ConfigError, loadConfig } = await import('../../../src/service/config.ts');
+    expect(loadConfig({ CRAWL_ALLOW_NETWORKS: '10.20.0.0/16' }).allowNetworks).toEqual(['10.20.0.0/16']);
+    expect(() => loadConfig({ CRAWL_ALLOW_NETWORKS: '10.20.0.0/40' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CRAWL_ALLOW_NETWORKS: '10.20.0.0/40' })).toThrow(
+      /^环境变量 CRAWL_ALLOW_NETWORKS 有误：“10.20.0.0\/40”的前缀长度应在 0 到 32 之间/,
+    );
+  });
+});
