@@ -30,6 +30,7 @@ export const brokenLinks = defineCheck({
         'evidence.challenge.vendor',
         'evidence.challenge.status',
         'evidence.busy?',
+        'evidence.refused.address',
       ],
     },
   },
@@ -81,6 +82,7 @@ function unverifiedFinding(occurrence: LinkOccurrence, status: LinkStatus | unde
       ...(status?.challenge === undefined ? {} : { challenge: status.challenge }),
       ...(status?.busy === undefined ? {} : { busy: status.busy }),
       ...(status?.incomplete === undefined ? {} : { incomplete: status.incomplete }),
+      ...(status?.refused === undefined ? {} : { refused: status.refused }),
     },
   };
 }

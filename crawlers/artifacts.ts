@@ -1,3 +1,5 @@
+import type { AddressClass } from '../src/net/address-class.ts';
+
 /**
  * The artifacts gatherers produce and checks read. Everything here is plain serializable data:
  * a check sees only these, never a live page or a socket.
@@ -98,6 +100,12 @@ export interface RenderedHomepage {
   challengeStatus?: number;
   /** Present when the page finally rendered is itself a bot challenge (the browser did not get through). */
   challenge?: BotChallenge;
+  /**
+   * What the browser asked for and was not let through to, its host resolving to an address the
+   * crawler may not go to (see `AddressRefusal`): sub-resources, preconnects, prefetches, scripts'
+   * requests, redirects. `url` is the URL for plain HTTP, `https://host:port/` for a tunnel.
+   */
+  refusedRequests?: AddressRefusal[];
   title: string;
   viewport: { width: number; height: number };
   /**
@@ -171,6 +179,23 @@ export interface CrawledPage {
   archiveLines?: ArchiveLine[];
   /** The dated entries of the page's lists (news, notices, files), as the page prints them; at most 100. */
   listItems?: ListItem[];
+  /** Present when `error` is ADDRESS_REFUSED: the page, or a redirect on the way, was not requested. */
+  refused?: AddressRefusal;
+}
+
+/**
+ * A request not made: its host resolves to a private, loopback, link-local, CGNAT, multicast or
+ * reserved address that is neither one of the site's own homepage addresses nor in the operator's
+ * `CRAWL_ALLOW_NETWORKS`. A defaced page must not turn the inspector against the network it runs in.
+ */
+export interface AddressRefusal {
+  /** The host as the URL names it (an IP host without brackets). */
+  host: string;
+  /** The address it resolves to, the first one refused. */
+  address: string;
+  addressClass: AddressClass;
+  /** The URL not requested: the link's own, a redirect's target, the browser's request. */
+  url: string;
 }
 
 /**
@@ -251,7 +276,7 @@ export interface LinkStatus {
   status: number | string;
   /**
    * broken: the reader gets nothing useful (4xx/5xx, no connection, timeout, loop, soft 404);
-   * ok: it works; unverified: we could not tell (bot challenge, still busy after retries).
+   * ok: it works; unverified: we could not tell (bot challenge, still busy after retries, refused).
    */
   verdict: 'ok' | 'broken' | 'unverified';
   finalUrl?: string;
@@ -272,6 +297,11 @@ export interface LinkStatus {
    * the crawl's cap once decompressed (TOO_LARGE), or not in by the request's deadline (TIMEOUT).
    */
   incomplete?: { httpStatus: number };
+  /**
+   * Set when the target, or a redirect on its way, was not requested (`status` ADDRESS_REFUSED, verdict
+   * `unverified`): its host resolves to an address the crawler may not go to.
+   */
+  refused?: AddressRefusal;
   attempts: number;
   durationMs: number;
 }

@@ -1,7 +1,5 @@
 import { access, constants } from 'node:fs/promises';
 import { type Browser, chromium } from 'playwright';
-import { hostResolverRules } from '../crawlers/resolve/chromium-rules.ts';
-import type { ResolveTable } from '../crawlers/resolve/resolve-table.ts';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -13,6 +11,12 @@ const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--no-first-run',
   '--disable-quic',
+  // Pages reach the network only through the render's proxy (see reach-proxy.ts): WebRTC may not send
+  // UDP of its own, to a STUN server on an intranet address or anywhere else.
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  // Nor does Chromium resolve any host itself, IP hosts included: it reaches the render's proxy on
+  // 127.0.0.1 and nothing else, even were a request to bypass the proxy. The proxy applies `--resolve`.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 /** The Chromium binary to drive: `GOV_INSPECT_CHROMIUM`, else Debian's /usr/bin/chromium. */
@@ -23,12 +27,10 @@ export function chromiumPath(): string {
 /**
  * Launches headless Chromium (Debian's build, never Playwright's download). Queue workers pass
  * `handleSignals: false`: Playwright would otherwise close the browser on SIGTERM under the site in
- * hand, while the worker means to finish it. `resolve` (the `--resolve` entries) becomes Chromium's
- * `--host-resolver-rules`, which hold for the browser's life: one browser per resolve table.
+ * hand, while the worker means to finish it.
  */
 export interface LaunchOptions {
   handleSignals?: boolean;
-  resolve?: ResolveTable;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -45,14 +47,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   return chromium.launch({
     executablePath,
     headless: true,
-    args: browserArgs(options.resolve ?? []),
+    args: CHROMIUM_ARGS,
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
     handleSIGHUP: handleSignals,
   });
-}
-
-function browserArgs(table: ResolveTable): string[] {
-  const rules = hostResolverRules(table);
-  return rules ? [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`] : CHROMIUM_ARGS;
 }

@@ -1,4 +1,5 @@
-import type { LinkKind, LinkStatus, SoftNotFound } from '../../crawlers/artifacts.ts';
+import type { AddressRefusal, LinkKind, LinkStatus, SoftNotFound } from '../../crawlers/artifacts.ts';
+import { ADDRESS_CLASS_NAMES } from '../../src/net/address-class.ts';
 
 export const KIND_NAMES: Record<LinkKind, string> = {
   anchor: '链接',
@@ -57,6 +58,7 @@ export function describeBroken(status: LinkStatus): string {
 /** Why a target could not be judged, in Chinese. */
 export function describeUnverified(status: LinkStatus | undefined): string {
   if (status === undefined) return '该目标没有检测结果';
+  if (status.refused !== undefined) return describeRefusal(status.refused);
   if (status.challenge !== undefined) {
     return `目标网站的防护系统拦截了检测请求（${status.challenge.vendor}，HTTP ${status.challenge.status}）`;
   }
@@ -70,6 +72,18 @@ export function describeUnverified(status: LinkStatus | undefined): string {
       : `${began}，但内容在请求时限内未能传完（${status.status}）`;
   }
   return `检测结果不确定（${status.status}）`;
+}
+
+/** Why a request was not made, in Chinese. */
+export function describeRefusal(refused: AddressRefusal): string {
+  const where =
+    refused.host === refused.address
+      ? `地址 ${refused.address}`
+      : `${refused.host}（解析为 ${refused.address}）`;
+  return (
+    `出于安全考虑未访问 ${refused.url}：${where}是${ADDRESS_CLASS_NAMES[refused.addressClass]}地址，` +
+    '既不是本站首页所在的地址，也不在 CRAWL_ALLOW_NETWORKS 允许的网段内'
+  );
 }
 
 /**

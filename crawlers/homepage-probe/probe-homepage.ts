@@ -9,6 +9,8 @@ import { resolveLinkCheckSettings } from '../link-status/settings.ts';
 import { LenientTlsAgent } from '../link-status/tls-agent.ts';
 import { detectMaintenancePage } from '../maintenance-page.ts';
 import { networkErrorCode } from '../network-error.ts';
+import type { ReachRule } from '../reach/reach-rule.ts';
+import { siteReach } from '../reach/site-reach.ts';
 import type { ResolveTable } from '../resolve/resolve-table.ts';
 
 /** The national method's limit: a homepage that takes 15 s or more to answer counts as not reachable. */
@@ -19,6 +21,8 @@ export interface ProbeOptions {
   resolve?: ResolveTable;
   /** Limit of the whole probe, redirects included (default 15 s). */
   timeoutMs?: number;
+  /** Where requests may go besides the public internet (default: the homepage host's own addresses). */
+  reach?: ReachRule;
   signal?: AbortSignal;
 }
 
@@ -54,6 +58,7 @@ export async function probeHomepage(url: string, options: ProbeOptions = {}): Pr
     maxRedirects: MAX_REDIRECTS,
     maxBodyBytes: BODY_BYTES,
     resolve: options.resolve ?? [],
+    reach: options.reach ?? (await siteReach(url, { resolve: options.resolve, timeoutMs })),
   });
   const agent = new LenientTlsAgent(settings);
   let end: ChainEnd;

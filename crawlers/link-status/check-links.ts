@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/log.ts';
 import type { LinkOccurrence, LinkStatus, LinkStatuses } from '../artifacts.ts';
+import { reachGuard } from '../reach/reach-rule.ts';
 import { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { LinkStatusCache } from './cache.ts';
 import { checkTarget } from './check-target.ts';
@@ -45,7 +46,8 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkStatus
     if (known) statuses[target] = known;
     else toCheck.push(target);
   }
-  for (const [url, status] of options.known ?? []) cache.remember(url, status);
+  for (const [url, status] of options.known ?? []) cache.remember(url, status, settings.reach);
+  const guard = reachGuard(settings.reach);
 
   const agent = new LenientTlsAgent(settings);
   const notFound = options.notFound ?? new NotFoundPages({ settings, politeness });
@@ -53,7 +55,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkStatus
   try {
     const settled = await Promise.allSettled(
       toCheck.map(async (target) => {
-        const status = await cache.resolve(target, () => checkTarget(target, ctx));
+        const status = await cache.resolve(target, () => checkTarget(target, ctx), guard);
         statuses[target] = status;
         options.log?.debug({ target, status: status.status, verdict: status.verdict }, 'link checked');
       }),
@@ -67,8 +69,9 @@ export async function checkLinks(options: CheckLinksOptions): Promise<LinkStatus
 
   const durationMs = Date.now() - startedAt;
   const broken = Object.values(statuses).filter((s) => s.verdict === 'broken').length;
+  const refused = Object.values(statuses).filter((s) => s.refused).length;
   options.log?.info(
-    { targets: targets.length, fetched: toCheck.length, broken, durationMs },
+    { targets: targets.length, fetched: toCheck.length, broken, refused, durationMs },
     'link statuses gathered',
   );
   return { occurrences: options.occurrences, statuses: sortedByUrl(statuses), durationMs };

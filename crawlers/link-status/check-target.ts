@@ -50,5 +50,6 @@ function toLinkStatus(
   if (result.softNotFound) status.softNotFound = result.softNotFound;
   if (result.challenge) status.challenge = result.challenge;
   if (result.tlsError) status.tlsError = result.tlsError;
+  if (result.refused) status.refused = result.refused;
   return status;
 }

@@ -1,5 +1,7 @@
 import { request } from 'undici';
+import type { AddressRefusal } from '../artifacts.ts';
 import { networkErrorCode } from '../network-error.ts';
+import { refusalOf } from '../reach/reachable-address.ts';
 import type { Politeness } from './politeness.ts';
 import type { LinkCheckSettings } from './settings.ts';
 import type { LenientTlsAgent } from './tls-agent.ts';
@@ -24,12 +26,13 @@ export interface ExchangeRequest {
 
 export type ExchangeResult =
   | { ok: true; status: number; headers: ResponseHeaders; body?: Uint8Array; tlsError?: string }
-  | { ok: false; error: string };
+  | { ok: false; error: string; refused?: AddressRefusal };
 
 /**
  * One HTTP request, no redirects followed, under the host's politeness slot and the exchange's total
  * deadline. Network failures come back as an error code; only the caller's abort throws. A certificate
- * that does not verify is no failure: the answer carries the verification error as `tlsError`.
+ * that does not verify is no failure: the answer carries the verification error as `tlsError`. A host
+ * the reach rule refuses is never connected to: `ADDRESS_REFUSED`, with the refusal.
  */
 export function exchange(req: ExchangeRequest, ctx: ExchangeContext): Promise<ExchangeResult> {
   return ctx.politeness.run(new URL(req.url).host, () => exchangeNow(req, ctx));
@@ -65,6 +68,8 @@ async function exchangeNow(req: ExchangeRequest, ctx: ExchangeContext): Promise<
     };
   } catch (error) {
     if (ctx.signal?.aborted) throw ctx.signal.reason;
+    const refused = refusalOf(error, req.url);
+    if (refused) return { ok: false, error: 'ADDRESS_REFUSED', refused };
     return { ok: false, error: deadline.aborted ? 'TIMEOUT' : networkErrorCode(error) };
   }
 }

@@ -1,3 +1,4 @@
+import type { AddressRefusal } from '../artifacts.ts';
 import { type ExchangeContext, exchange, type ResponseHeaders } from './exchange.ts';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -5,7 +6,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** The end of a redirect chain: the last response, or the code of what stopped the chain. */
 export type ChainEnd =
   | { ok: true; status: number; headers: ResponseHeaders; body?: Uint8Array }
-  | { ok: false; error: string };
+  | { ok: false; error: string; refused?: AddressRefusal };
 
 export interface Chain {
   method: 'HEAD' | 'GET';

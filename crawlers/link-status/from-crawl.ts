@@ -42,6 +42,7 @@ export function linkStatusFromCrawledPage(page: CrawledPage): LinkStatus {
     durationMs: 0,
   };
   if (page.softNotFound) result.softNotFound = page.softNotFound;
+  if (page.refused) result.refused = page.refused;
   if (page.challenge) result.challenge = page.challenge;
   else if (status === 429 || status === 503) {
     result.verdict = 'unverified';

@@ -1,4 +1,4 @@
-import type { BotChallenge, SoftNotFound } from '../artifacts.ts';
+import type { AddressRefusal, BotChallenge, SoftNotFound } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import { decodeHtml } from '../decode.ts';
 import { parseHtml, titleOf } from '../html-outline.ts';
@@ -23,6 +23,8 @@ export interface ProbeResult {
   tlsError?: string;
   /** The `Retry-After` of a 429/503 answer in milliseconds, when it had a readable one. */
   retryAfterMs?: number;
+  /** The request (the target's or a redirect's) not made: its host's address is refused. */
+  refused?: AddressRefusal;
 }
 
 /** What an attempt needs: the exchange's context, and the hosts' not-found pages to compare pages with. */
@@ -64,7 +66,7 @@ function headStands({ end }: Chain): boolean {
 
 async function analyse(target: string, chain: Chain, ctx: ProbeContext): Promise<ProbeResult> {
   const { end, ...where } = chain;
-  if (!end.ok) return { ...where, status: end.error };
+  if (!end.ok) return { ...where, status: end.error, ...(end.refused ? { refused: end.refused } : {}) };
   const result: ProbeResult = { ...where, status: end.status };
   const contentType = headerValue(end.headers['content-type']);
   const text = end.body ? decodeHtml(end.body, contentType).text : '';
@@ -82,7 +84,7 @@ async function analyse(target: string, chain: Chain, ctx: ProbeContext): Promise
         $,
         ...(cut ? { cutAt: end.body.length } : {}),
       },
-      await ctx.notFound.forPage(target, ctx.signal),
+      await ctx.notFound.forPage(target, ctx.signal, ctx.settings.reach),
     );
   }
   if (end.status === 429 || end.status === 503) {

@@ -1,3 +1,4 @@
+import { PUBLIC_ONLY, type ReachRule } from '../reach/reach-rule.ts';
 import type { ResolveTable } from '../resolve/resolve-table.ts';
 
 /** Tunables of the link check. Every field has a default; callers override only what they need. */
@@ -26,6 +27,11 @@ export interface LinkCheckSettings {
   userAgent: string;
   /** `--resolve` entries: host names whose connections go to a given address (curl's semantics). */
   resolve: ResolveTable;
+  /**
+   * Where requests may go besides the public internet: the site's own addresses and the operator's
+   * networks. Default: nowhere else.
+   */
+  reach: ReachRule;
 }
 
 export const DEFAULT_LINK_CHECK_SETTINGS: Readonly<LinkCheckSettings> = Object.freeze({
@@ -42,6 +48,7 @@ export const DEFAULT_LINK_CHECK_SETTINGS: Readonly<LinkCheckSettings> = Object.f
   userAgent:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36',
   resolve: [],
+  reach: PUBLIC_ONLY,
 });
 
 /** Fills in defaults and rejects values that would make the check hang or do nothing. */

@@ -28,6 +28,39 @@ const NET_ERRORS: Record<string, string> = {
   ERR_UNSAFE_PORT: '浏览器禁止访问该端口',
 };
 
+/** Node's codes, as the render's proxy met them on the way to the server, in Chromium's words. */
+const PROXY_CODES: Record<string, string> = {
+  ECONNREFUSED: 'ERR_CONNECTION_REFUSED',
+  ENOTFOUND: 'ERR_NAME_NOT_RESOLVED',
+  EAI_AGAIN: 'ERR_NAME_RESOLUTION_FAILED',
+  CONNECT_TIMEOUT: 'ERR_CONNECTION_TIMED_OUT',
+  ETIMEDOUT: 'ERR_CONNECTION_TIMED_OUT',
+  TIMEOUT: 'ERR_TIMED_OUT',
+  ECONNRESET: 'ERR_CONNECTION_RESET',
+  EHOSTUNREACH: 'ERR_ADDRESS_UNREACHABLE',
+  ENETUNREACH: 'ERR_ADDRESS_UNREACHABLE',
+};
+
+/**
+ * The homepage did not open because the render's proxy could not reach the server (`code`, Node's)
+ * or would not (ADDRESS_REFUSED: it, or a redirect, leads to an address the crawler may not go to).
+ */
+export function proxyNavigationError(code: string, url: string): HomepageNavigationError {
+  if (code === 'ADDRESS_REFUSED') {
+    return new HomepageNavigationError(
+      `首页无法打开：首页或其重定向指向内网、本机等不允许访问的地址，出于安全考虑未访问：${url}`,
+      code,
+      undefined,
+    );
+  }
+  const net = PROXY_CODES[code] ?? code;
+  return new HomepageNavigationError(
+    `首页无法打开：${describeNetError(net)}（${net}）：${url}`,
+    net,
+    undefined,
+  );
+}
+
 function describeNetError(code: string): string {
   if (code.startsWith('ERR_CERT_')) return 'HTTPS 证书无效';
   return NET_ERRORS[code] ?? '网络错误';

@@ -2,10 +2,14 @@ import type { Browser, Page, Response } from 'playwright';
 import type { Logger } from '../../src/log.ts';
 import type { BotChallenge, RenderedHomepage } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
+import { type ReachRule, reachGuard } from '../reach/reach-rule.ts';
+import { siteReach } from '../reach/site-reach.ts';
+import type { ResolveTable } from '../resolve/resolve-table.ts';
 import { DocumentResponses } from './document-responses.ts';
 import { decideHeaderArea, type HeaderArea, isInHeader } from './header-area.ts';
-import { navigate, requireWebUrl } from './navigate.ts';
+import { HomepageNavigationError, navigate, proxyNavigationError, requireWebUrl } from './navigate.ts';
 import { DEFAULT_LIMITS, extractPage, type Placed } from './page-extract.ts';
+import { PROXY_FAILURE_HEADER, type ReachProxy, startReachProxy } from './reach-proxy.ts';
 import { settlePage } from './settle.ts';
 
 export interface RenderOptions {
@@ -15,8 +19,15 @@ export interface RenderOptions {
   settleCapMs?: number;
   /** On by default: TLS problems are recorded by the crawl gatherer, the rendering still looks at the page. */
   ignoreHttpsErrors?: boolean;
+  /** `--resolve` entries: where the browser's connections to a host go. */
+  resolve?: ResolveTable;
+  /** Where the browser may go besides the public internet (default: the homepage host's own addresses). */
+  reach?: ReachRule;
   log?: Logger;
 }
+
+/** Limit of resolving a host for the browser (the navigation has its own limit). */
+const LOOKUP_TIMEOUT_MS = 10_000;
 
 /** The common inspection size. */
 export const INSPECTION_VIEWPORT = { width: 1366, height: 768 } as const;
@@ -62,11 +73,42 @@ async function challengeOf(page: Page, response: Response): Promise<BotChallenge
 }
 
 /**
+ * `navigate`, with what the proxy knows of a failure: Chromium only sees the proxy's answer (a tunnel
+ * that failed, a 502 of ours), not why the server was not reached.
+ */
+async function navigateThrough(
+  proxy: ReachProxy,
+  page: Page,
+  url: string,
+  timeoutMs: number,
+): Promise<Response | null> {
+  let response: Response | null;
+  try {
+    response = await navigate(page, url, timeoutMs);
+  } catch (error) {
+    const failure = proxy.lastTunnelFailure();
+    if (
+      error instanceof HomepageNavigationError &&
+      error.code === 'ERR_TUNNEL_CONNECTION_FAILED' &&
+      failure
+    ) {
+      throw proxyNavigationError(failure, url);
+    }
+    throw error;
+  }
+  const failure = response?.headers()[PROXY_FAILURE_HEADER];
+  if (failure) throw proxyNavigationError(failure, url);
+  return response;
+}
+
+/**
  * Renders a homepage in a fresh browser context at the inspection viewport and gathers what the
  * checks read: texts, links, graphics and sub-resources with their boxes and visibility, the header
  * area and its screenshot. The status and final URL are those of the document finally rendered, after
  * the page settled: a WAF's 412 that sets a cookie and reloads is recorded as `challengeStatus`.
- * Rejects when the page cannot be opened at all.
+ * The browser goes through a proxy of ours, which lets it reach only the addresses the reach rule
+ * allows (`startReachProxy`); what it was refused is `refusedRequests`. Rejects when the page cannot be
+ * opened at all.
  */
 export async function renderHomepage(
   browser: Browser,
@@ -76,20 +118,30 @@ export async function renderHomepage(
   const { navigationTimeoutMs = 30_000, settleCapMs = 8_000, ignoreHttpsErrors = true, log } = options;
   requireWebUrl(url);
   const started = Date.now();
-  const context = await browser.newContext({
-    viewport: INSPECTION_VIEWPORT,
-    screen: INSPECTION_VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    userAgent: desktopUserAgent(browser.version()),
-    ignoreHTTPSErrors: ignoreHttpsErrors,
-    serviceWorkers: 'block',
-    acceptDownloads: false,
-  });
+  const resolve = options.resolve ?? [];
+  const rule = options.reach ?? (await siteReach(url, { resolve }));
+  const proxy = await startReachProxy({ guard: reachGuard(rule), resolve, timeoutMs: LOOKUP_TIMEOUT_MS });
+  const context = await browser
+    .newContext({
+      viewport: INSPECTION_VIEWPORT,
+      screen: INSPECTION_VIEWPORT,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      userAgent: desktopUserAgent(browser.version()),
+      ignoreHTTPSErrors: ignoreHttpsErrors,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      // Loopback too goes through the proxy (Playwright keeps Chromium from bypassing it for loopback).
+      proxy: { server: proxy.url },
+    })
+    .catch(async (error: unknown) => {
+      await proxy.close();
+      throw error;
+    });
   try {
     const page = await context.newPage();
     const documents = new DocumentResponses(page);
-    const response = await navigate(page, url, navigationTimeoutMs);
+    const response = await navigateThrough(proxy, page, url, navigationTimeoutMs);
     const settle = await settlePage(page, settleCapMs);
     const rendered = documents.last ?? response;
     const status = rendered ? rendered.status() : null;
@@ -115,6 +167,8 @@ export async function renderHomepage(
     if (first && first !== rendered && first.status() >= 400) homepage.challengeStatus = first.status();
     const challenge = rendered && (await challengeOf(page, rendered));
     if (challenge) homepage.challenge = challenge;
+    const refused = proxy.refused();
+    if (refused.length > 0) homepage.refusedRequests = refused;
     log?.debug(
       { url, ms: Date.now() - started, settle, texts: homepage.texts.length, links: homepage.links.length },
       'homepage rendered',
@@ -124,5 +178,6 @@ export async function renderHomepage(
     await context
       .close()
       .catch((error: unknown) => log?.warn({ err: error }, 'closing browser context failed'));
+    await proxy.close();
   }
 }

@@ -1,5 +1,4 @@
-export { hostResolverRules } from './chromium-rules.ts';
-export { type LookupFunction, resolvingLookup } from './lookup.ts';
+export { type LookupFunction, pinnedLookup } from './lookup.ts';
 export {
   addressFor,
   addressForUrl,

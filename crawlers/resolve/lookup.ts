@@ -1,6 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { isIP } from 'node:net';
-import { addressFor, type ResolveTable } from './resolve-table.ts';
+import type { LookupAddress, LookupOptions } from 'node:dns';
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
@@ -12,19 +10,12 @@ type LookupCallback = (
 export type LookupFunction = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
 /**
- * A lookup that answers from the table for connections to `port` and asks the system resolver for
- * every other name. `net.connect` passes no port to its lookup, hence one function per port. Node
- * asks with `all: true` when it tries address families in turn (autoSelectFamily), so both answer
- * shapes are given.
+ * A lookup that answers `address` whatever it is asked: the connection goes to the address already
+ * checked (`reachableAddress`), never to a second answer of DNS. Node asks with `all: true` when it
+ * tries address families in turn (autoSelectFamily), so both answer shapes are given.
  */
-export function resolvingLookup(table: ResolveTable, port: number): LookupFunction {
-  return (hostname, options, callback) => {
-    const address = addressFor(table, hostname, port);
-    if (address === undefined) {
-      dnsLookup(hostname, options, callback);
-      return;
-    }
-    const family = isIP(address);
+export function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
+  return (_hostname, options, callback) => {
     if (options.all) queueMicrotask(() => callback(null, [{ address, family }], family));
     else queueMicrotask(() => callback(null, address, family));
   };

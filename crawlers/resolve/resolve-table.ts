@@ -69,7 +69,11 @@ export function parseResolveList(value: string | undefined): ResolveEntry[] {
 
 /** The address `host:port` is pointed at: an entry for that port first, then one for any port. */
 export function addressFor(table: ResolveTable, host: string, port: number): string | undefined {
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  // A trailing dot names the same host (the root of DNS): `www.sc.gov.cn.` is `www.sc.gov.cn`.
+  const name = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   const exact = table.find((e) => e.host === name && e.port === port);
   return (exact ?? table.find((e) => e.host === name && e.port === '*'))?.address;
 }

@@ -1,5 +1,7 @@
 import { type Logger, log as processLog } from '../../src/log.ts';
 import type { SiteCrawl } from '../artifacts.ts';
+import { reachGuard } from '../reach/reach-rule.ts';
+import { siteReach } from '../reach/site-reach.ts';
 import { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
 import { Frontier } from './frontier.ts';
@@ -41,8 +43,10 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   const log = (options.log ?? processLog).child({ gatherer: 'site-crawl', homepage });
   options.signal?.throwIfAborted();
 
+  const rule = settings.reach ?? (await siteReach(homepage, { resolve: settings.resolve }));
+  const reach = { guard: reachGuard(rule), resolve: settings.resolve, timeoutMs: settings.connectTimeoutMs };
   const storage = await openCrawlStorage();
-  const notFound = options.notFound ?? ownNotFoundPages(settings);
+  const notFound = options.notFound ?? ownNotFoundPages({ ...settings, reach: rule });
   try {
     const guard = new TrapGuard(settings, new Date());
     const frontier = new Frontier(storage.queue, guard, options.maxPages, homepage);
@@ -61,6 +65,7 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
       frontier,
       book,
       notFound,
+      reach,
       log,
       signal: options.signal,
     });
@@ -91,9 +96,9 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
 
 /** For a crawl outside a sweep: asked with the crawl's own timeouts, User-Agent and `--resolve` entries. */
 function ownNotFoundPages(settings: CrawlSettings): NotFoundPages {
-  const { connectTimeoutMs, responseTimeoutMs, totalTimeoutMs, userAgent, resolve } = settings;
+  const { connectTimeoutMs, responseTimeoutMs, totalTimeoutMs, userAgent, resolve, reach } = settings;
   return new NotFoundPages({
-    settings: { connectTimeoutMs, responseTimeoutMs, totalTimeoutMs, userAgent, resolve },
+    settings: { connectTimeoutMs, responseTimeoutMs, totalTimeoutMs, userAgent, resolve, reach },
   });
 }
 

@@ -1,4 +1,5 @@
 import { errorCode, networkErrorCode } from '../network-error.ts';
+import { refusalOf } from '../reach/reachable-address.ts';
 import { TooLargeError } from './decoding-crawler.ts';
 
 /** The redirect trail got attaches to a MaxRedirectsError. */
@@ -8,11 +9,12 @@ interface RedirectTrail {
 
 /**
  * The code recorded on a page that gave no usable response, in the link checker's vocabulary
- * (see `networkErrorCode`), plus TOO_LARGE and got's redirect and timeout errors.
+ * (see `networkErrorCode`), plus TOO_LARGE, ADDRESS_REFUSED and got's redirect and timeout errors.
  * `timeoutEvent` is got's phase of a timeout ('connect', 'response', 'request'), when one was seen.
  */
 export function failureCode(error: unknown, timeoutEvent?: string): string {
   if (error instanceof TooLargeError) return error.code;
+  if (refusalOf(error, '')) return 'ADDRESS_REFUSED';
   if (timeoutEvent !== undefined) {
     return timeoutEvent === 'connect' || timeoutEvent === 'lookup' ? 'CONNECT_TIMEOUT' : 'TIMEOUT';
   }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ArchiveLine, CrawledPage, ListItem } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
+import type { ReachRule } from '../reach/reach-rule.ts';
 import { judgeSoftNotFound } from '../soft-404/judge.ts';
 import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
@@ -23,6 +24,7 @@ export async function answeredPage(
   response: IncomingMessage,
   body: ReadBody,
   notFound: NotFoundPages,
+  reach: ReachRule,
   signal?: AbortSignal,
 ): Promise<CrawledPage> {
   const status = response.statusCode ?? null;
@@ -56,7 +58,7 @@ export async function answeredPage(
   else if (body.$ && status !== null && status >= 200 && status < 300) {
     const softNotFound = judgeSoftNotFound(
       { url, finalUrl, title: facts.title, text: facts.text, $: body.$ },
-      await notFound.forPage(url, signal),
+      await notFound.forPage(url, signal, reach),
     );
     if (softNotFound) page.softNotFound = softNotFound;
   }

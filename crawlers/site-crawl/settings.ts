@@ -1,3 +1,4 @@
+import type { ReachRule } from '../reach/reach-rule.ts';
 import type { ResolveTable } from '../resolve/resolve-table.ts';
 
 /** Limits and manners of one site crawl. Every field has a default; callers override only what they need. */
@@ -25,6 +26,11 @@ export interface CrawlSettings {
   acceptLanguage: string;
   /** `--resolve` entries: host names whose connections go to a given address (curl's semantics). */
   resolve: ResolveTable;
+  /**
+   * Where requests may go besides the public internet. Default: the non-public addresses the homepage
+   * host resolves to when the crawl starts (`siteReach`).
+   */
+  reach?: ReachRule;
 }
 
 export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = Object.freeze({

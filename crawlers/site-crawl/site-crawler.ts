@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { NonRetryableError, type Request } from 'crawlee';
 import type { Logger } from '../../src/log.ts';
 import type { CrawledPage } from '../artifacts.ts';
-import { resolveHook } from '../resolve/got-hook.ts';
+import { reachHook } from '../reach/got-hook.ts';
+import type { ReachContext } from '../reach/reachable-address.ts';
+import { refusalOf } from '../reach/reachable-address.ts';
 import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { DecodingCheerioCrawler } from './decoding-crawler.ts';
@@ -30,6 +32,8 @@ export interface SiteCrawlerParts {
   book: PageBook;
   /** The hosts' answers for a made-up missing URL, to tell soft 404s by. */
   notFound: NotFoundPages;
+  /** Where the crawl's requests may go; every request and redirect is checked and pinned. */
+  reach: ReachContext;
   log: Logger;
   signal?: AbortSignal;
 }
@@ -39,7 +43,7 @@ export interface SiteCrawlerParts {
  * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
  */
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
-  const { settings, storage, frontier, book, notFound, log, signal } = parts;
+  const { settings, storage, frontier, book, notFound, reach, log, signal } = parts;
   const timeoutPhases = new WeakMap<Request, string>();
 
   const crawler = new DecodingCheerioCrawler(
@@ -81,10 +85,7 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
           };
           gotOptions.hooks = {
             ...gotOptions.hooks,
-            beforeRequest: [
-              ...(gotOptions.hooks?.beforeRequest ?? []),
-              ...(settings.resolve.length > 0 ? [resolveHook(settings.resolve)] : []),
-            ],
+            beforeRequest: [...(gotOptions.hooks?.beforeRequest ?? []), reachHook(reach)],
             beforeError: [
               (error) => {
                 const phase = (error as { event?: unknown }).event;
@@ -100,7 +101,15 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         const data = crawlData(request);
         const body = crawler.bodyOf(response);
         if (!body) throw new Error(`No body read for ${request.url}`);
-        const page = await answeredPage(request.url, data, response, body, notFound, signal);
+        const page = await answeredPage(
+          request.url,
+          data,
+          response,
+          body,
+          notFound,
+          reach.guard.rule,
+          signal,
+        );
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
         book.record(page);
         if (data.depth === 0) await frontier.homepageResolved(page.finalUrl);
@@ -125,6 +134,8 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
           const code = failureCode(error, timeoutPhases.get(request));
           log.debug({ url: request.url, code, err: error.message }, 'page failed');
           page = failedPage(request.url, data, code, response as IncomingMessage | undefined);
+          const refused = refusalOf(error, request.url);
+          if (refused) page.refused = refused;
         }
         if (page) book.record(page);
         if (data.depth === 0) await frontier.homepageResolved(page?.finalUrl ?? request.url);

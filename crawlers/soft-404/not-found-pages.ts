@@ -3,6 +3,7 @@ import { followRedirects } from '../link-status/follow.ts';
 import { HostPoliteness, type Politeness } from '../link-status/politeness.ts';
 import { type LinkCheckSettings, resolveLinkCheckSettings } from '../link-status/settings.ts';
 import { LenientTlsAgent } from '../link-status/tls-agent.ts';
+import type { ReachRule } from '../reach/reach-rule.ts';
 import { HostNotFound, type MadeUpAnswer } from './host-not-found.ts';
 import { madeUpUrl } from './made-up-url.ts';
 
@@ -33,12 +34,13 @@ const WAIT_LIMIT_MS = 15_000;
  * Each host's answer for a URL made up to be missing, asked once per host (scheme, name and port) and
  * kept: the sweep holds one, so every site's crawl and link check share it, and a host costs one request
  * per sweep. A host that could not be asked (timeout, refused) keeps that answer too: its pages are then
- * judged by their wording alone.
+ * judged by their wording alone. The request goes where the asking site's reach rule lets it (a
+ * redirect of the made-up URL to a refused address is not followed): hosts are kept per rule.
  */
 export class NotFoundPages {
   private readonly hosts = new Map<string, Promise<HostNotFound>>();
   private readonly maxBodyBytes: number;
-  private context: ExchangeContext | undefined;
+  private readonly contexts = new Map<string, ExchangeContext>();
 
   constructor(private readonly options: NotFoundPagesOptions = {}) {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -46,31 +48,34 @@ export class NotFoundPages {
 
   /**
    * The not-found answer of the host serving `pageUrl`, asked for on first use; undefined when it has
-   * not come within the wait limit. Rejects only when `signal` aborts.
+   * not come within the wait limit. `reach` is the asking site's rule (default: the settings').
+   * Rejects only when `signal` aborts.
    */
-  forPage(pageUrl: string, signal?: AbortSignal): Promise<HostNotFound | undefined> {
-    const origin = new URL(pageUrl).origin;
-    let host = this.hosts.get(origin);
+  forPage(pageUrl: string, signal?: AbortSignal, reach?: ReachRule): Promise<HostNotFound | undefined> {
+    const rule = reach ?? this.options.settings?.reach;
+    const scope = rule === undefined ? '' : JSON.stringify([rule.siteAddresses, rule.allowNetworks]);
+    const key = `${scope}\n${new URL(pageUrl).origin}`;
+    let host = this.hosts.get(key);
     if (host === undefined) {
       const url = madeUpUrl(pageUrl);
-      host = this.ask(url).catch(
+      host = this.ask(url, scope, rule).catch(
         () =>
           new HostNotFound({ url, status: 'NETWORK_ERROR', finalUrl: url, redirects: [], contentType: '' }),
       );
-      this.hosts.set(origin, host);
+      this.hosts.set(key, host);
     }
     return awaitBounded(host, WAIT_LIMIT_MS, signal);
   }
 
   async close(): Promise<void> {
-    const context = this.context;
-    this.context = undefined;
+    const contexts = [...this.contexts.values()];
+    this.contexts.clear();
     await Promise.allSettled(this.hosts.values());
-    await context?.agent.close();
+    await Promise.all(contexts.map((context) => context.agent.close()));
   }
 
-  private async ask(url: string): Promise<HostNotFound> {
-    const context = this.exchangeContext();
+  private async ask(url: string, scope: string, reach: ReachRule | undefined): Promise<HostNotFound> {
+    const context = this.exchangeContext(scope, reach);
     const readHtml = (status: number, headers: Record<string, string | string[] | undefined>) =>
       (status < 300 || status >= 400) && /html|^$/i.test(headerValue(headers['content-type']))
         ? this.maxBodyBytes
@@ -87,11 +92,12 @@ export class NotFoundPages {
     return new HostNotFound(answer);
   }
 
-  private exchangeContext(): ExchangeContext {
-    if (this.context === undefined) {
-      const given = resolveLinkCheckSettings(this.options.settings);
+  private exchangeContext(scope: string, reach: ReachRule | undefined): ExchangeContext {
+    let context = this.contexts.get(scope);
+    if (context === undefined) {
+      const given = resolveLinkCheckSettings({ ...this.options.settings, reach });
       const settings = { ...given, totalTimeoutMs: Math.min(given.totalTimeoutMs, REQUEST_LIMIT_MS) };
-      this.context = {
+      context = {
         agent: new LenientTlsAgent(settings),
         politeness:
           this.options.politeness ??
@@ -101,8 +107,9 @@ export class NotFoundPages {
           }),
         settings,
       };
+      this.contexts.set(scope, context);
     }
-    return this.context;
+    return context;
   }
 }
 

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
-import { addressForUrl, type ResolveTable } from '../resolve/resolve-table.ts';
+import { type ReachContext, reachableAddress } from '../reach/reachable-address.ts';
 
 /** The certificate a host presents, and what verification says of it. */
 export interface PresentedCertificate {
@@ -14,13 +14,28 @@ export interface PresentedCertificate {
  * Opens one TLS connection to the https URL's host and reads its certificate. The handshake is not
  * refused on a bad certificate, so that an expired one still shows its date; the verdict of strict
  * verification (host name included) is taken from the socket. No certificate (refused, timed out, not
- * TLS) is an empty answer: the HTTP request records that failure. Rejects when `signal` aborts; never
- * throws.
+ * TLS, an address the reach rule refuses) is an empty answer: the HTTP request records that failure.
+ * Rejects when `signal` aborts; never throws.
  */
-export function readCertificate(
+export async function readCertificate(
   url: string,
   timeoutMs: number,
-  table: ResolveTable,
+  reach: ReachContext,
+  signal?: AbortSignal,
+): Promise<PresentedCertificate> {
+  signal?.throwIfAborted();
+  const { hostname, port } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const checked = await reachableAddress(host, Number(port || 443), reach).catch(() => undefined);
+  if (checked === undefined) return {};
+  return handshake(host, checked.address, Number(port || 443), timeoutMs, signal);
+}
+
+function handshake(
+  host: string,
+  address: string,
+  port: number,
+  timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<PresentedCertificate> {
   // Inside the executor, so that an abort (or a bad URL) is a rejection, never a synchronous throw
@@ -30,11 +45,9 @@ export function readCertificate(
       reject(signal.reason);
       return;
     }
-    const { hostname, port } = new URL(url);
-    const host = hostname.replace(/^\[|\]$/g, '');
     const socket = connect({
-      host: addressForUrl(table, url) ?? host,
-      port: Number(port || 443),
+      host: address,
+      port,
       servername: isIP(host) ? undefined : host,
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],

@@ -6,6 +6,9 @@ import { followRedirects } from '../link-status/follow.ts';
 import { HostPoliteness } from '../link-status/politeness.ts';
 import { resolveLinkCheckSettings } from '../link-status/settings.ts';
 import { LenientTlsAgent } from '../link-status/tls-agent.ts';
+import { type ReachRule, reachGuard } from '../reach/reach-rule.ts';
+import type { ReachContext } from '../reach/reachable-address.ts';
+import { siteReach } from '../reach/site-reach.ts';
 import { addressForUrl, type ResolveTable } from '../resolve/resolve-table.ts';
 import { readCertificate } from './certificate.ts';
 
@@ -14,6 +17,8 @@ export interface ProbeTransportOptions {
   resolve?: ResolveTable;
   /** The limit of each request (and of the certificate handshake). Default 15 s. */
   timeoutMs?: number;
+  /** Where requests may go besides the public internet (default: the homepage host's own addresses). */
+  reach?: ReachRule;
   signal?: AbortSignal;
 }
 
@@ -28,18 +33,25 @@ export async function probeTransport(
   options: ProbeTransportOptions = {},
 ): Promise<TransportSecurity> {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const resolve = everyPortOfThePinnedHost(options.resolve ?? [], homepage);
+  const reach = options.reach ?? (await siteReach(homepage, { resolve }));
   const settings = resolveLinkCheckSettings({
     connectTimeoutMs: timeoutMs,
     responseTimeoutMs: timeoutMs,
     totalTimeoutMs: timeoutMs,
     maxRedirects: 10,
-    resolve: everyPortOfThePinnedHost(options.resolve ?? [], homepage),
+    resolve,
+    reach,
   });
   const agent = new LenientTlsAgent(settings);
   const ctx: ExchangeContext = { agent, politeness: new HostPoliteness(), settings, signal: options.signal };
   try {
     const [https, http] = await Promise.all([
-      askHttps(sameAddressWith(homepage, 'https:'), ctx),
+      askHttps(sameAddressWith(homepage, 'https:'), ctx, {
+        guard: reachGuard(reach),
+        resolve,
+        timeoutMs: settings.connectTimeoutMs,
+      }),
       askHttp(sameAddressWith(homepage, 'http:'), ctx),
     ]);
     return { https, http };
@@ -61,12 +73,16 @@ function everyPortOfThePinnedHost(table: ResolveTable, homepage: string): Resolv
   return [...table, { host: new URL(homepage).hostname, port: '*', address }];
 }
 
-async function askHttps(url: string, ctx: ExchangeContext): Promise<TransportSecurity['https']> {
+async function askHttps(
+  url: string,
+  ctx: ExchangeContext,
+  reach: ReachContext,
+): Promise<TransportSecurity['https']> {
   const { settings, signal } = ctx;
   signal?.throwIfAborted();
   const [answer, certificate] = await Promise.all([
     exchange({ url, method: 'GET', bytesToRead: () => 0 }, ctx),
-    readCertificate(url, settings.totalTimeoutMs, settings.resolve, signal),
+    readCertificate(url, settings.totalTimeoutMs, reach, signal),
   ]);
   // The certificate's own handshake is the source of `tlsError`, as of `validTo` (the pool does not
   // give the date): both then describe one certificate, even when the server never answers the

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import pLimit from 'p-limit';
 import { probeHomepage } from '../../crawlers/homepage-probe/probe-homepage.ts';
 import { appendProbes, type LoggedProbe } from '../../crawlers/homepage-probe/probe-log.ts';
+import { siteReach } from '../../crawlers/reach/site-reach.ts';
 import { loadSites } from '../registry/load.ts';
-import { RESOLVE_OPTION, resolveFlag } from './sweep-command-line.ts';
+import { allowNetworksFromEnv, RESOLVE_OPTION, resolveFlag } from './sweep-command-line.ts';
 
 /** Homepages probed at once: each probe is one request to a different site, as in the service's rounds. */
 const PROBE_CONCURRENCY = 16;
@@ -24,6 +25,7 @@ export function probeCommand(program: Command): void {
     .option(...RESOLVE_OPTION)
     .action(async (flags: { sites: string; log: string; resolve?: string[] }) => {
       const resolve = resolveFlag(flags.resolve ?? []);
+      const allowNetworks = allowNetworksFromEnv();
       const sites = await loadSites(flags.sites);
       const limit = pLimit(PROBE_CONCURRENCY);
       const probes = await Promise.all(
@@ -31,7 +33,10 @@ export function probeCommand(program: Command): void {
           limit(
             async (): Promise<LoggedProbe> => ({
               siteId: site.id,
-              ...(await probeHomepage(site.homepage, { resolve })),
+              ...(await probeHomepage(site.homepage, {
+                resolve,
+                reach: await siteReach(site.homepage, { resolve, allowNetworks }),
+              })),
             }),
           ),
         ),

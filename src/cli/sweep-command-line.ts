@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import { ProbeLogError, readProbeLog } from '../../crawlers/homepage-probe/probe-log.ts';
 import { summarizeProbes } from '../../crawlers/homepage-probe/summarize.ts';
+import { AllowNetworksError, parseAllowNetworks } from '../../crawlers/reach/allow-networks.ts';
 import { parseResolveEntries, ResolveEntryError } from '../../crawlers/resolve/resolve-table.ts';
 import { withResolveTable } from '../inspection/context.ts';
 import { log } from '../log.ts';
@@ -49,6 +50,7 @@ export function sweepCommand(program: Command): void {
           ? undefined
           : positiveSeconds('--request-timeout', flags.requestTimeout) * 1000;
       const resolve = resolveFlag(flags.resolve ?? []);
+      const allowNetworks = allowNetworksFromEnv();
       const sites = await loadSites(flags.sites);
       const availability =
         flags.probes === undefined ? undefined : await probedAvailability(flags.probes, now);
@@ -60,7 +62,7 @@ export function sweepCommand(program: Command): void {
         now,
         concurrency,
         log,
-        settings: withResolveTable(requestSettings(maxPages, timeoutMs), resolve),
+        settings: { ...withResolveTable(requestSettings(maxPages, timeoutMs), resolve), allowNetworks },
         availability,
       });
     });
@@ -118,6 +120,17 @@ export function resolveFlag(values: readonly string[]) {
     return parseResolveEntries(values);
   } catch (error) {
     if (error instanceof ResolveEntryError) throw new UsageError(`--resolve 的值有误：${error.message}`);
+    throw error;
+  }
+}
+
+/** `CRAWL_ALLOW_NETWORKS` of the environment, as `sweep` and `probe` both read it; a bad value is a usage error. */
+export function allowNetworksFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  try {
+    return parseAllowNetworks(env.CRAWL_ALLOW_NETWORKS);
+  } catch (error) {
+    if (error instanceof AllowNetworksError)
+      throw new UsageError(`环境变量 CRAWL_ALLOW_NETWORKS 有误：${error.message}`);
     throw error;
   }
 }

@@ -15,11 +15,16 @@ export interface InspectionSettings {
   crawl?: Partial<CrawlSettings>;
   links?: Partial<LinkCheckSettings>;
   render?: { navigationTimeoutMs?: number; settleCapMs?: number };
+  /**
+   * `CRAWL_ALLOW_NETWORKS`: networks every gatherer may go to besides the public internet and the
+   * site's own addresses (see `siteReach`).
+   */
+  allowNetworks?: readonly string[];
 }
 
 /**
  * The settings with the `--resolve` entries given to every gatherer: the crawl and the link check
- * read them from their own settings, the browser from the link check's (see `createSweepResources`).
+ * read them from their own settings, the browser's proxy from the link check's (see `inspectSite`).
  * An empty table leaves the settings as they are.
  */
 export function withResolveTable(settings: InspectionSettings, table: ResolveTable): InspectionSettings {
@@ -97,9 +102,8 @@ export function sharedBrowser(options: LaunchOptions = {}): {
   };
 }
 
-/** `links.resolve`, the sweep's `--resolve` entries, also become the browser's host resolver rules. */
 export function createSweepResources(links: Partial<LinkCheckSettings> = {}): SweepResources {
-  const shared = sharedBrowser({ resolve: links.resolve });
+  const shared = sharedBrowser();
   const politeness = new HostPoliteness({
     perHostConcurrency: links.perHostConcurrency,
     concurrency: links.concurrency,

@@ -2,6 +2,7 @@
 import type { Artifacts, Gathered, HomepageAvailability } from '../../crawlers/artifacts.ts';
 import { probeHomepage } from '../../crawlers/homepage-probe/probe-homepage.ts';
 import { summarizeProbes } from '../../crawlers/homepage-probe/summarize.ts';
+import type { ReachRule } from '../../crawlers/reach/reach-rule.ts';
 import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import type { Logger } from '../log.ts';
 
@@ -9,9 +10,10 @@ import type { Logger } from '../log.ts';
 export async function probeOnce(
   homepage: string,
   resolve: ResolveTable | undefined,
+  reach: ReachRule,
   signal: AbortSignal | undefined,
 ): Promise<HomepageAvailability> {
-  const probe = await probeHomepage(homepage, { resolve, signal });
+  const probe = await probeHomepage(homepage, { resolve, reach, signal });
   const at = new Date(probe.at);
   return summarizeProbes([probe], { from: at, to: at }, 'single-probe');
 }

@@ -2,6 +2,7 @@ import { runChecks } from '../../checks/run-checks.ts';
 import type { Artifacts, RenderedHomepage } from '../../crawlers/artifacts.ts';
 import { checkLinks } from '../../crawlers/link-status/check-links.ts';
 import { knownFromCrawl } from '../../crawlers/link-status/from-crawl.ts';
+import { siteReach } from '../../crawlers/reach/site-reach.ts';
 import { renderHomepage } from '../../crawlers/rendered-homepage/render-homepage.ts';
 import { crawlSite } from '../../crawlers/site-crawl/crawl-site.ts';
 import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
@@ -24,7 +25,8 @@ import type { SiteContext } from './site-context.ts';
  * answers over HTTPS and HTTP, and the homepage's availability (the service's scheduled probes when
  * `known` has them, else one probe now); runs every check over them; scores and rates the result.
  * The one-shot CLI and the queue worker both call this. It never throws for a problem of the site
- * itself: an unreachable homepage is a result.
+ * itself: an unreachable homepage is a result. Every gatherer goes only where the site's reach rule
+ * lets it: the public internet, the addresses the homepage host resolves to now, `allowNetworks`.
  */
 export async function inspectSite(
   site: Site,
@@ -41,9 +43,15 @@ export async function inspectSite(
 
   const gather = gatherer(log, ctx.signal);
   const resolve = ctx.settings.links?.resolve;
+  const reach = await siteReach(site.homepage, { resolve, allowNetworks: ctx.settings.allowNetworks });
   let screenshot: Uint8Array | undefined;
   const rendered = await gather('renderedHomepage', async () => {
-    const page = await renderHomepage(await ctx.browser(), site.homepage, { ...ctx.settings.render, log });
+    const page = await renderHomepage(await ctx.browser(), site.homepage, {
+      ...ctx.settings.render,
+      resolve,
+      reach,
+      log,
+    });
     screenshot = page.headerScreenshot;
     return storeScreenshot(site, ctx, page);
   });
@@ -57,7 +65,7 @@ export async function inspectSite(
       homepage: site.homepage,
       seeds: crawlSeeds(site, rendered.ok ? rendered.value : undefined),
       maxPages: ctx.settings.maxPages,
-      settings: ctx.settings.crawl,
+      settings: { ...ctx.settings.crawl, reach },
       notFound: ctx.notFound,
       log,
       signal: ctx.signal,
@@ -95,8 +103,11 @@ export async function inspectSite(
 
   const pages = crawl.ok ? crawl.value.pages : [];
   const probes = Promise.all([
-    gather('transport', () => probeTransport(site.homepage, { resolve, signal: ctx.signal })),
-    gather('availability', async () => known.availability ?? probeOnce(site.homepage, resolve, ctx.signal)),
+    gather('transport', () => probeTransport(site.homepage, { resolve, reach, signal: ctx.signal })),
+    gather(
+      'availability',
+      async () => known.availability ?? probeOnce(site.homepage, resolve, reach, ctx.signal),
+    ),
   ]);
   const linkStatuses = await gather('linkStatuses', () =>
     checkLinks({
@@ -109,7 +120,7 @@ export async function inspectSite(
       cache: ctx.linkCache,
       politeness: ctx.politeness,
       notFound: ctx.notFound,
-      settings: ctx.settings.links,
+      settings: { ...ctx.settings.links, reach },
       log,
       signal: ctx.signal,
     }),

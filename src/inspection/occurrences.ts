@@ -6,7 +6,9 @@ import { isSameSite, normalizeUrl } from '../../crawlers/url.ts';
  * reader's browser sees them, script-written ones included) and the links of every crawled page of
  * the site. The homepage goes by `homepageUrl` whatever URL it was crawled under (the one asked for,
  * the one it redirected to, a link to itself), and pages of other sites crawled as seeds (a 政府公报
- * hosted elsewhere) are not this site's to answer for. One occurrence per (page, target).
+ * hosted elsewhere) are not this site's to answer for. What the browser asked for and was refused
+ * (a script's request, a prefetch; see `refusedRequests`) is there too, as the homepage's: the link
+ * check refuses it again, and the finding says so. One occurrence per (page, target).
  */
 export function linkOccurrences(
   homepageUrl: string,
@@ -25,6 +27,10 @@ export function linkOccurrences(
   for (const resource of rendered?.resources ?? []) {
     const target = normalizeUrl(resource.url);
     if (target) add({ page: homepageUrl, target, kind: resource.kind, text: '' });
+  }
+  for (const request of rendered?.refusedRequests ?? []) {
+    const target = normalizeUrl(request.url);
+    if (target) add({ page: homepageUrl, target, kind: 'other', text: '' });
   }
   const homepages = homepageAddresses(homepageUrl, rendered, crawl?.pages ?? []);
   for (const page of crawl?.pages ?? []) {

@@ -1,6 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import pLimit from 'p-limit';
 import { probeHomepage } from '../../crawlers/homepage-probe/probe-homepage.ts';
+import { siteReach } from '../../crawlers/reach/site-reach.ts';
 import type { ResolveTable } from '../../crawlers/resolve/resolve-table.ts';
 import type { Logger } from '../log.ts';
 import type { ResultsStore, SiteProbe } from '../store/store.ts';
@@ -13,6 +14,8 @@ export const PROBE_ROUND_SCHEDULER = 'homepage-probe-round';
 export interface ProbeRoundOptions {
   /** `GOV_INSPECT_RESOLVE`: where connections to a host go. */
   resolve?: ResolveTable;
+  /** `CRAWL_ALLOW_NETWORKS`: where a homepage's redirects may go besides the public internet and its own addresses. */
+  allowNetworks?: readonly string[];
   /** Homepages probed at once (default 16). */
   concurrency?: number;
   /** Limit of one probe (default the national method's 15 s). */
@@ -44,6 +47,7 @@ export async function runProbeRound(
             siteId: site.id,
             ...(await probeHomepage(site.homepage, {
               resolve: options.resolve,
+              reach: await siteReach(site.homepage, options),
               timeoutMs: options.timeoutMs,
               signal: round.signal,
             })),

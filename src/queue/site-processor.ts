@@ -6,7 +6,7 @@ import { type InspectionSettings, sharedBrowser, withResolveTable } from '../ins
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
 import { log } from '../log.ts';
-import { resolveTable } from '../service/config.ts';
+import { crawlAllowNetworks, resolveTable } from '../service/config.ts';
 import { errorResult } from '../sweep/error-result.ts';
 import {
   handOffResult,
@@ -32,6 +32,7 @@ const DEFAULT_SETTINGS: InspectionSettings = { maxPages: 200 };
 const config = readSandboxConfig();
 // GOV_INSPECT_RESOLVE comes from the worker's environment (checked when the worker started).
 const resolve = resolveTable();
+const allowNetworks = crawlAllowNetworks();
 // The worker process watches Redis and logs its outages; here every connection only gets a listener.
 trackBullmqConnections(log);
 const results = new Queue<ResultJobData>(SITE_RESULTS, {
@@ -82,7 +83,7 @@ export default async function processSiteJob(
 }
 
 // The child's browser, launched again if it failed to start or has since crashed.
-const browser = sharedBrowser({ handleSignals: false, resolve });
+const browser = sharedBrowser({ handleSignals: false });
 
 async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSignal | undefined) {
   const { sweepId, site } = data;
@@ -92,7 +93,7 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
   }
   const now = new Date(data.now);
   if (Number.isNaN(now.getTime())) throw new UnrecoverableError(`任务的检查日期无效：${data.now}`);
-  const settings = withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve);
+  const settings = { ...withResolveTable(data.settings ?? DEFAULT_SETTINGS, resolve), allowNetworks };
   if (links?.sweepId !== sweepId) {
     void links?.notFound.close();
     links = {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { AllowNetworksError, parseAllowNetworks } from '../../crawlers/reach/allow-networks.ts';
 import {
   parseResolveList,
   ResolveEntryError,
@@ -28,6 +29,12 @@ export interface ServiceConfig {
    * from the environment they inherit, so each worker machine may point names its own way (split DNS).
    */
   resolve: ResolveTable;
+  /**
+   * `CRAWL_ALLOW_NETWORKS`, CIDRs separated by commas: the networks (an intranet) the crawler may go to
+   * besides the public internet and each site's own addresses. Checked here, read again by the site
+   * processors from the environment they inherit, as `GOV_INSPECT_RESOLVE` is.
+   */
+  allowNetworks: string[];
   /**
    * `PROBE_INTERVAL_MINUTES` (default 30, 0 turns the rounds off): how often `serve` probes every
    * site's homepage for the availability rule (clause 4.4.2). A divisor of 60, so that the rounds fall
@@ -75,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
       env.SERVE_WORKERS === undefined || !['0', 'false', 'no'].includes(env.SERVE_WORKERS.toLowerCase()),
     queuePrefix: env.QUEUE_PREFIX ?? 'gov-inspect',
     resolve: resolveTable(env),
+    allowNetworks: crawlAllowNetworks(env),
     probeIntervalMinutes: probeInterval(env),
     trustProxy: trustedProxies(env),
     retentionDays: retentionDays(env),
@@ -141,6 +149,17 @@ export function resolveTable(env: NodeJS.ProcessEnv = process.env): ResolveTable
   } catch (error) {
     if (error instanceof ResolveEntryError)
       throw new ConfigError(`环境变量 GOV_INSPECT_RESOLVE 有误：${error.message}`);
+    throw error;
+  }
+}
+
+/** The `CRAWL_ALLOW_NETWORKS` networks; a bad one is a configuration error naming the variable. */
+export function crawlAllowNetworks(env: NodeJS.ProcessEnv = process.env): string[] {
+  try {
+    return parseAllowNetworks(env.CRAWL_ALLOW_NETWORKS);
+  } catch (error) {
+    if (error instanceof AllowNetworksError)
+      throw new ConfigError(`环境变量 CRAWL_ALLOW_NETWORKS 有误：${error.message}`);
     throw error;
   }
 }

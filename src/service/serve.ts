@@ -65,7 +65,10 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     const planRunner = startPlanRunner(config, store, launcher, log);
     started.push({ name: 'plan runner', close: () => planRunner.close() });
     if (config.probeIntervalMinutes > 0) {
-      const probeRounds = startProbeRounds(config, store, log, { resolve: config.resolve });
+      const probeRounds = startProbeRounds(config, store, log, {
+        resolve: config.resolve,
+        allowNetworks: config.allowNetworks,
+      });
       started.push({ name: 'probe rounds', close: () => probeRounds.close() });
     }
     // Not awaited, like the plans' schedulers below: it waits for Redis.

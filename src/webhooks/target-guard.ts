@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { type AddressClass, classifyAddress } from '../net/address-class.ts';
+import { ADDRESS_CLASS_NAMES, type AddressClass, classifyAddress } from '../net/address-class.ts';
 
 /** Where a webhook may be sent, checked; the connection goes to `address`, never to a new lookup. */
 export interface CheckedTarget {
@@ -35,19 +35,6 @@ export class TargetRefusedError extends Error {
     super(message);
   }
 }
-
-const CLASS_NAMES: Record<AddressClass, string> = {
-  public: '公网',
-  unspecified: '未指定',
-  loopback: '本机回环',
-  private: '内网',
-  'link-local': '链路本地',
-  'unique-local': '唯一本地',
-  cgnat: '运营商级 NAT',
-  multicast: '组播',
-  reserved: '保留',
-  invalid: '无效',
-};
 
 /**
  * The host could not be resolved now (NXDOMAIN, SERVFAIL, a resolver timeout…): DNS failures are
@@ -90,7 +77,7 @@ export async function checkTarget(raw: string, policy: TargetPolicy): Promise<Ch
       const kind = classifyAddress(address);
       if (kind !== 'public')
         throw new TargetRefusedError(
-          `网址的主机 ${host} 解析到${CLASS_NAMES[kind]}地址 ${address}，不允许向其推送`,
+          `网址的主机 ${host} 解析到${ADDRESS_CLASS_NAMES[kind]}地址 ${address}，不允许向其推送`,
           kind,
         );
     }

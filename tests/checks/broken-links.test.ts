@@ -187,6 +187,31 @@ describe('broken-links', () => {
     expect(result.findings[1]!.evidence).toMatchObject({ busy: { retries: 3 } });
   });
 
+  it('reviews a target not requested because its address is refused, never calling it broken or working', () => {
+    const refused = {
+      host: 'intranet.example.gov.cn',
+      address: '10.0.0.1',
+      addressClass: 'private',
+      url: 'http://10.0.0.1/admin',
+    } as const;
+    const result = judge(
+      linkStatuses([
+        { target: T('ok'), status: { verdict: 'ok', status: 200 } },
+        {
+          target: 'http://intranet.example.gov.cn/',
+          status: { verdict: 'unverified', status: 'ADDRESS_REFUSED', refused },
+        },
+      ]),
+    );
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ status: 'ADDRESS_REFUSED', evidence: { refused } });
+    expect(result.findings[0]!.message).toBe(
+      '链接无法确认是否可用：出于安全考虑未访问 http://10.0.0.1/admin：intranet.example.gov.cn（解析为 10.0.0.1）是内网地址，' +
+        '既不是本站首页所在的地址，也不在 CRAWL_ALLOW_NETWORKS 允许的网段内，未计为失效链接，需人工查看。',
+    );
+  });
+
   it('reviews a page whose answer began and whose body could not be read to the end, never calling it working or broken', () => {
     const result = judge(
       linkStatuses([

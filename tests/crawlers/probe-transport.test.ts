@@ -5,6 +5,7 @@ import { readCertificate } from '../../crawlers/transport/certificate.ts';
 import { probeTransport } from '../../crawlers/transport/probe-transport.ts';
 import { refusedPort, startServer } from '../support/http-server.ts';
 import { sniName, startSelfSignedServer } from '../support/https-server.ts';
+import { fixtureReach } from '../support/reach.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -152,7 +153,7 @@ describe('probeTransport on 127.0.0.1', () => {
     await expect(probeTransport(`${secureOrigin}/`, { timeoutMs: 5000, signal: aborted })).rejects.toThrow(
       'site time limit',
     );
-    const reading = readCertificate(`${secureOrigin}/`, 5000, [], aborted);
+    const reading = readCertificate(`${secureOrigin}/`, 5000, fixtureReach(), aborted);
     await expect(reading).rejects.toThrow('site time limit');
   });
 

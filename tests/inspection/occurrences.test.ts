@@ -9,6 +9,23 @@ const link = (url: string, kind: PageLink['kind'] = 'anchor'): PageLink => ({ ur
 const GONE = link('http://www.example.gov.cn/img/gone.png', 'image');
 
 describe('linkOccurrences', () => {
+  it("adds what the browser was refused to the homepage's targets, once", () => {
+    const refusal = { host: '127.0.0.3', address: '127.0.0.3', addressClass: 'loopback' as const };
+    const rendered = renderedHomepage({
+      url: HOME,
+      resources: [{ url: 'http://127.0.0.3/x.png', kind: 'image' }],
+      refusedRequests: [
+        { ...refusal, url: 'http://127.0.0.3/x.png' },
+        { ...refusal, url: 'http://127.0.0.3/fetch' },
+      ],
+    });
+    const occurrences = linkOccurrences(HOME, rendered, siteCrawl([]));
+    expect(occurrences.map(({ target, kind }) => [target, kind])).toEqual([
+      ['http://127.0.0.3/x.png', 'image'],
+      ['http://127.0.0.3/fetch', 'other'],
+    ]);
+  });
+
   it('charges the homepage crawled under its own final URL to the homepage, once', () => {
     const rendered = renderedHomepage({
       url: HOME,

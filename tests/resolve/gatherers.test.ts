@@ -11,6 +11,7 @@ import { launchBrowser } from '../../src/browser.ts';
 import { log } from '../../src/log.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type RunningHttpsServer, sniName, startSelfSignedServer } from '../support/https-server.ts';
+import { FIXTURE_REACH, fixtureReach } from '../support/reach.ts';
 
 interface Seen {
   method: string;
@@ -132,7 +133,7 @@ describe('the site crawl honours --resolve', () => {
   });
 
   it('over HTTPS: SNI is the host name, the certificate problem is still recorded', async () => {
-    expect((await readCertificate(`${secureOrigin}/`, 5000, table)).tlsError).toBe(
+    expect((await readCertificate(`${secureOrigin}/`, 5000, fixtureReach(table))).tlsError).toBe(
       'DEPTH_ZERO_SELF_SIGNED_CERT',
     );
     const crawl = await crawlSite({
@@ -178,7 +179,7 @@ describe('the link check honours --resolve', () => {
     }));
     const { statuses } = await checkLinks({
       occurrences,
-      settings: { resolve: table, retryBaseDelayMs: 10 },
+      settings: { resolve: table, retryBaseDelayMs: 10, reach: FIXTURE_REACH },
     });
     expect(statuses[links[0]!]).toMatchObject({ status: 200, verdict: 'ok' });
     expect(statuses[links[1]!]).toMatchObject({ status: 404, verdict: 'broken' });
@@ -205,17 +206,17 @@ describe('the link check honours --resolve', () => {
   });
 });
 
-describe('Chromium honours --resolve', () => {
+describe('Chromium, through the render proxy, honours --resolve', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser({ resolve: table });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
   });
 
   it('renders www.sc.gov.cn from 127.0.0.1, with the real Host header and, over HTTPS, the real SNI', async () => {
-    const rendered = await renderHomepage(browser, `${scOrigin}/`, { settleCapMs: 1000 });
+    const rendered = await renderHomepage(browser, `${scOrigin}/`, { settleCapMs: 1000, resolve: table });
     expect(rendered).toMatchObject({ status: 200, finalUrl: `${scOrigin}/`, title: '四川省人民政府' });
     expect(scSeen).toContainEqual({
       method: 'GET',
@@ -223,7 +224,7 @@ describe('Chromium honours --resolve', () => {
       host: `www.sc.gov.cn:${sc.port}`,
       navigation: true,
     });
-    const secured = await renderHomepage(browser, `${secureOrigin}/`, { settleCapMs: 1000 });
+    const secured = await renderHomepage(browser, `${secureOrigin}/`, { settleCapMs: 1000, resolve: table });
     expect(secured).toMatchObject({ status: 200, title: '四川省人民政府' });
     expect(secureSeen).toContainEqual({
       method: 'GET',

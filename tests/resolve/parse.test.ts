@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostResolverRules } from '../../crawlers/resolve/chromium-rules.ts';
-import { type LookupFunction, resolvingLookup } from '../../crawlers/resolve/lookup.ts';
+import { type LookupFunction, pinnedLookup } from '../../crawlers/resolve/lookup.ts';
 import {
   addressFor,
   addressForUrl,
@@ -85,6 +84,7 @@ describe('addressFor', () => {
   it('prefers the entry for the port, then the one for any port, and leaves other names alone', () => {
     expect(addressFor(table, 'www.sc.gov.cn', 8080)).toBe('127.0.0.1');
     expect(addressFor(table, 'WWW.sc.gov.cn', 443)).toBe('127.0.0.2');
+    expect(addressFor(table, 'www.sc.gov.cn.', 8080)).toBe('127.0.0.1');
     expect(addressFor(table, 'sc.gov.cn', 8080)).toBeUndefined();
     expect(addressFor(parseResolveEntries(['a.gov.cn:80:127.0.0.1']), 'a.gov.cn', 443)).toBeUndefined();
   });
@@ -97,46 +97,24 @@ describe('addressFor', () => {
   });
 });
 
-describe('resolvingLookup', () => {
+describe('pinnedLookup', () => {
   const ask = (lookup: LookupFunction, host: string, all: boolean) =>
     new Promise<unknown>((resolve, reject) =>
       lookup(host, { all }, (error, address, family) =>
         error ? reject(error) : resolve({ address, family }),
       ),
     );
-  const table = parseResolveEntries(['www.sc.gov.cn:8080:127.0.0.1', 'v6.sc.gov.cn:*:[::1]']);
 
-  it('answers listed names from the table in both shapes net.connect asks for', async () => {
-    const lookup = resolvingLookup(table, 8080);
-    expect(await ask(lookup, 'www.sc.gov.cn', false)).toEqual({ address: '127.0.0.1', family: 4 });
-    expect(await ask(lookup, 'www.sc.gov.cn', true)).toEqual({
+  it('answers the checked address, in both shapes net.connect asks for', async () => {
+    expect(await ask(pinnedLookup('127.0.0.1', 4), 'www.sc.gov.cn', false)).toEqual({
+      address: '127.0.0.1',
+      family: 4,
+    });
+    expect(await ask(pinnedLookup('127.0.0.1', 4), 'www.sc.gov.cn', true)).toEqual({
       address: [{ address: '127.0.0.1', family: 4 }],
       family: 4,
     });
-    expect(await ask(lookup, 'v6.sc.gov.cn', false)).toEqual({ address: '::1', family: 6 });
-  });
-
-  it('hands names without an entry for that port to the system resolver', async () => {
-    await expect(ask(resolvingLookup(table, 80), 'www.sc.gov.cn.invalid', false)).rejects.toMatchObject({
-      code: expect.stringMatching(/ENOTFOUND|EAI_AGAIN/),
-    });
-    expect(await ask(resolvingLookup(table, 80), 'localhost', false)).toMatchObject({
-      family: expect.any(Number),
-    });
-  });
-});
-
-describe('hostResolverRules', () => {
-  it('maps port-specific entries first, brackets IPv6 addresses, keeps the port', () => {
-    const table = parseResolveEntries([
-      'a.gov.cn:*:127.0.0.1',
-      'b.gov.cn:8443:[::1]',
-      'a.gov.cn:80:127.0.0.2',
-    ]);
-    expect(hostResolverRules(table)).toBe(
-      'MAP b.gov.cn:8443 [::1],MAP a.gov.cn:80 127.0.0.2,MAP a.gov.cn 127.0.0.1',
-    );
-    expect(hostResolverRules([])).toBeUndefined();
+    expect(await ask(pinnedLookup('::1', 6), 'v6.sc.gov.cn', false)).toEqual({ address: '::1', family: 6 });
   });
 });
 

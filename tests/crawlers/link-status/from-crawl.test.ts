@@ -38,6 +38,16 @@ describe('linkStatusFromCrawledPage', () => {
     ['a 200 whose body trickled past the deadline', { error: 'TIMEOUT' }, 'TIMEOUT', 'unverified'],
     ['no answer by the deadline', { status: null, error: 'TIMEOUT' }, 'TIMEOUT', 'broken'],
     ['a 200 cut by a reset, read as far as it went', { error: 'ECONNRESET' }, 200, 'ok'],
+    [
+      'a page not requested, its address refused',
+      {
+        status: null,
+        error: 'ADDRESS_REFUSED',
+        refused: { host: '10.0.0.1', address: '10.0.0.1', addressClass: 'private', url: 'http://10.0.0.1/' },
+      },
+      'ADDRESS_REFUSED',
+      'unverified',
+    ],
   ] as const)('%s', (_name, overrides, status, verdict) => {
     const result = linkStatusFromCrawledPage(page(overrides as Partial<CrawledPage>));
     expect(result).toMatchObject({ status, verdict, method: 'crawl' });
@@ -57,6 +67,15 @@ describe('linkStatusFromCrawledPage', () => {
       softNotFound: { evidence: '标题：页面不存在', by: 'wording' },
     });
     expect(linkStatusFromCrawledPage(page({ status: 429 })).busy).toEqual({ retries: 0 });
+    const refused = {
+      host: 'x.gov.cn',
+      address: '127.0.0.3',
+      addressClass: 'loopback',
+      url: 'http://x.gov.cn/',
+    } as const;
+    expect(
+      linkStatusFromCrawledPage(page({ status: null, error: 'ADDRESS_REFUSED', refused })).refused,
+    ).toEqual(refused);
   });
 });
 

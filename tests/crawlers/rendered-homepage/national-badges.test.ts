@@ -16,12 +16,14 @@ type Style = (typeof BADGE_STYLES)[number];
 
 let browser: Browser;
 let server: RunningServer;
+// The site and the platforms' hosts all lead to the fixture server on loopback.
+const resolve = parseResolveEntries([SITE_HOST, ...PLATFORM_HOSTS].map((host) => `${host}:*:127.0.0.1`));
 const rendered = new Map<Style, RenderedHomepage>();
 
 async function render(style: Style): Promise<RenderedHomepage> {
   const known = rendered.get(style);
   if (known) return known;
-  const homepage = await renderHomepage(browser, `http://${SITE_HOST}:${server.port}/${style}/`);
+  const homepage = await renderHomepage(browser, `http://${SITE_HOST}:${server.port}/${style}/`, { resolve });
   rendered.set(style, homepage);
   return homepage;
 }
@@ -39,10 +41,7 @@ function judge(home: RenderedHomepage): { errorReport: CheckResult; identifiers:
 
 beforeAll(async () => {
   server = await startServer(badgeSite);
-  // The site and the platforms' hosts all lead to the fixture server on loopback.
-  browser = await launchBrowser({
-    resolve: parseResolveEntries([SITE_HOST, ...PLATFORM_HOSTS].map((host) => `${host}:*:127.0.0.1`)),
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import type { LinkOccurrence } from '../../../crawlers/artifacts.ts';
 import { checkLinks } from '../../../crawlers/link-status/check-links.ts';
 import { crawlSite } from '../../../crawlers/site-crawl/crawl-site.ts';
 import { type RunningServer, startServer } from '../../support/http-server.ts';
+import { FIXTURE_REACH } from '../../support/reach.ts';
 import { quietLog } from './fixture-site.ts';
 
 const QUERY = '搜索';
@@ -57,7 +58,7 @@ describe('a Chinese query is requested in the encoding of the page that links it
     const occurrences: LinkOccurrence[] = crawl.pages.flatMap((p) =>
       p.links.map((link) => ({ page: p.url, target: link.url, kind: link.kind, text: link.text })),
     );
-    const checked = await checkLinks({ occurrences, log: quietLog });
+    const checked = await checkLinks({ occurrences, settings: { reach: FIXTURE_REACH }, log: quietLog });
     expect(Object.values(checked.statuses).filter((s) => s.verdict === 'broken')).toEqual([]);
     expect(checked.statuses[search]).toMatchObject({ status: 200, verdict: 'ok' });
   });

@@ -9,6 +9,7 @@ import { MADE_UP_NAME } from '../../../crawlers/soft-404/made-up-url.ts';
 import { NotFoundPages } from '../../../crawlers/soft-404/not-found-pages.ts';
 import { linkOccurrences } from '../../../src/inspection/occurrences.ts';
 import { type RunningServer, startServer } from '../../support/http-server.ts';
+import { FIXTURE_REACH } from '../../support/reach.ts';
 import {
   BODY,
   HANWEB_DELETED,
@@ -22,7 +23,12 @@ import {
 import { quietLog } from './fixture-site.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const FAST = { connectTimeoutMs: 1_000, responseTimeoutMs: 1_000, totalTimeoutMs: 2_000 };
+const FAST = {
+  connectTimeoutMs: 1_000,
+  responseTimeoutMs: 1_000,
+  totalTimeoutMs: 2_000,
+  reach: FIXTURE_REACH,
+};
 
 interface Host extends RunningServer {
   /** Requests for made-up missing pages, by path. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../crawlers/site-crawl/crawl-site.ts';
 import { readCertificate } from '../../../crawlers/transport/certificate.ts';
 import { type RunningHttpsServer, startSelfSignedServer } from '../../support/https-server.ts';
+import { fixtureReach } from '../../support/reach.ts';
 import { html, quietLog, serveSite } from './fixture-site.ts';
 
 let https: RunningHttpsServer;
@@ -29,6 +30,6 @@ describe('crawlSite and TLS', () => {
   it('does not call a refused connection a certificate problem', async () => {
     const site = await serveSite({});
     await site.close();
-    expect(await readCertificate(`https://127.0.0.1:${site.port}/`, 1000, [])).toEqual({});
+    expect(await readCertificate(`https://127.0.0.1:${site.port}/`, 1000, fixtureReach())).toEqual({});
   });
 });

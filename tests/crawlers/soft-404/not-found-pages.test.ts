@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MADE_UP_NAME } from '../../../crawlers/soft-404/made-up-url.ts';
 import { NotFoundPages } from '../../../crawlers/soft-404/not-found-pages.ts';
 import { refusedPort, startServer } from '../../support/http-server.ts';
+import { FIXTURE_REACH } from '../../support/reach.ts';
 import { type FixtureSite, serveSite } from '../site-crawl/fixture-site.ts';
 import { TRS_NOT_FOUND } from './templates.ts';
 
-const FAST = { connectTimeoutMs: 1_000, responseTimeoutMs: 500, totalTimeoutMs: 800 };
+const FAST = { connectTimeoutMs: 1_000, responseTimeoutMs: 500, totalTimeoutMs: 800, reach: FIXTURE_REACH };
 
 describe('NotFoundPages: each host asked once for a made-up missing URL', () => {
   let site: FixtureSite;
