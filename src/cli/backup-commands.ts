@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatDateTime } from '../../reports/html/format.ts';
 import type { BackupManifest } from '../backup/manifest.ts';
+import { serviceConfig } from './service-config.ts';
 import { UsageError } from './usage-error.ts';
 
 /** `gov-inspect backup FILE` and `gov-inspect restore FILE`, for the embedded store (contract §2). */
@@ -13,7 +14,7 @@ export function backupCommands(program: Command): void {
     .option('--force', '覆盖已存在的备份文件')
     .action(async (file: string, flags: { withArtifacts?: boolean; force?: boolean }) => {
       const { createBackup } = await import('../backup/create-backup.ts');
-      const settings = await config();
+      const settings = await serviceConfig();
       const written = await refusedAsUsage(() =>
         createBackup(settings, { file, withArtifacts: !!flags.withArtifacts, force: !!flags.force }),
       );
@@ -29,7 +30,7 @@ export function backupCommands(program: Command): void {
     .option('--force', '替换已有的数据库和证据文件（备份文件通过全部校验后才替换）')
     .action(async (file: string, flags: { force?: boolean }) => {
       const { restoreBackup } = await import('../backup/restore-backup.ts');
-      const settings = await config();
+      const settings = await serviceConfig();
       const restored = await refusedAsUsage(() => restoreBackup(settings, { file, force: !!flags.force }));
       const { manifest } = restored;
       process.stdout.write(
@@ -39,16 +40,6 @@ export function backupCommands(program: Command): void {
             : `备份中没有证据文件，${settings.artifactDir} 未改动\n`),
       );
     });
-}
-
-async function config() {
-  const { loadConfig, ConfigError } = await import('../service/config.ts');
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 async function refusedAsUsage<T>(run: () => Promise<T>): Promise<T> {

@@ -1,17 +1,8 @@
 import type { Command } from 'commander';
 import { log } from '../log.ts';
+import { serviceConfig } from './service-config.ts';
 import { untilSignalled } from './until-signalled.ts';
 import { UsageError } from './usage-error.ts';
-
-async function config() {
-  const { loadConfig, ConfigError } = await import('../service/config.ts');
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 /** `gov-inspect serve`, `gov-inspect worker` and `gov-inspect token create` (contract §6). */
 export function serviceCommands(program: Command): void {
@@ -20,7 +11,7 @@ export function serviceCommands(program: Command): void {
     .description('运行检查服务：API、定时检查计划、结果入库，以及（默认）检查进程')
     .action(async () => {
       const { serve } = await import('../service/serve.ts');
-      const running = await serve(await config(), log);
+      const running = await serve(await serviceConfig(), log);
       process.stdout.write(
         `gov-inspector 服务已启动：${running.address}（API 文档：${running.address}/docs）\n`,
       );
@@ -32,7 +23,7 @@ export function serviceCommands(program: Command): void {
     .description('只运行检查进程（只需要 Redis），可在多台机器上启动以扩容')
     .action(async () => {
       const { work } = await import('../service/work.ts');
-      await untilSignalled(work(await config(), log));
+      await untilSignalled(work(await serviceConfig(), log));
     });
 
   program
@@ -52,7 +43,7 @@ export function serviceCommands(program: Command): void {
         );
       if (flags.role === 'province' && flags.region) throw new UsageError('province 令牌不能带 --region');
       const { openStore } = await import('../store/open-store.ts');
-      const settings = await config();
+      const settings = await serviceConfig();
       const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, log });
       try {
         const { token, record } = await store.tokens.create({
