@@ -14,10 +14,13 @@ const CHROMIUM_ARGS = [
   // Pages reach the network only through the render's proxy (see reach-proxy.ts): WebRTC may not send
   // UDP of its own, to a STUN server on an intranet address or anywhere else.
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-  // Nor does Chromium resolve any host itself, IP hosts included: it reaches the render's proxy on
-  // 127.0.0.1 and nothing else, even were a request to bypass the proxy. The proxy applies `--resolve`.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+
+/**
+ * Nor does Chromium resolve any host itself, IP hosts included: it reaches the render's proxy on
+ * 127.0.0.1 and nothing else, even were a request to bypass the proxy. The proxy applies `--resolve`.
+ */
+const NO_RESOLVING = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 /** The Chromium binary to drive: `GOV_INSPECT_CHROMIUM`, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {
@@ -31,6 +34,11 @@ export function chromiumPath(): string {
  */
 export interface LaunchOptions {
   handleSignals?: boolean;
+  /**
+   * True for a browser that only views the service's own pages by name (a test signing in to the
+   * dashboards from `localhost`): it resolves host names as usual. Never for rendering sites.
+   */
+  resolveHosts?: boolean;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -47,7 +55,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   return chromium.launch({
     executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: options.resolveHosts ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_RESOLVING],
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
     handleSIGHUP: handleSignals,

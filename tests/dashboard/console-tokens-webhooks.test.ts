@@ -19,7 +19,8 @@ beforeAll(async () => {
   });
   await d.store.sites.replaceAll(DEMO_REGISTRY);
   await d.listen();
-  browser = await launchBrowser();
+  // It signs in from localhost too, as another site: names must resolve.
+  browser = await launchBrowser({ resolveHosts: true });
   // Another site's page that posts a form to the console as soon as it is opened.
   attacker = await startServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
