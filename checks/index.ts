@@ -12,6 +12,7 @@ import { homepageAvailability } from './homepage-availability.ts';
 import { httpsSecurity } from './https-security.ts';
 import { siteDomain } from './site-domain.ts';
 import { siteFunctions } from './site-functions.ts';
+import { wordingErrors } from './wording-errors.ts';
 
 /**
  * Every rule of contract §4, in the contract's order: results and reports list them this way. The first
@@ -31,4 +32,5 @@ export const CHECKS: readonly Check[] = [
   contentFreshness,
   homepageAvailability,
   httpsSecurity,
+  wordingErrors,
 ];

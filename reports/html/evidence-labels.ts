@@ -144,6 +144,13 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   validTo: '证书有效期至',
   insecureCount: '以 HTTP 加载的资源数',
   insecureResources: '以 HTTP 加载的资源',
+  // wording-errors
+  wrong: '错误表述',
+  correct: '正确表述',
+  category: '错误类别',
+  grade: '错误等级',
+  sentence: '所在语句（【】内为错误表述）',
+  occurrences: '本页出现次数',
 };
 
 const HIDDEN_REASONS: readonly string[] = [

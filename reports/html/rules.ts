@@ -32,6 +32,7 @@ const SHORT_TITLES: Record<string, string> = {
   'content-freshness': '内容更新',
   'homepage-availability': '首页访问',
   'https-security': 'HTTPS',
+  'wording-errors': '表述错误',
 };
 
 function shortTitleOf(id: string, title: string): string {

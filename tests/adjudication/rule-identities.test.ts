@@ -14,6 +14,7 @@ import { httpsSecurity } from '../../checks/https-security.ts';
 import { CHECKS } from '../../checks/index.ts';
 import { siteDomain } from '../../checks/site-domain.ts';
 import { siteFunctions } from '../../checks/site-functions.ts';
+import { wordingErrors } from '../../checks/wording-errors.ts';
 import type { HeaderOcr, HomepageAvailability, LinkStatus } from '../../crawlers/artifacts.ts';
 import { evidenceDigest, findingId } from '../../src/adjudication/finding-id.ts';
 import type { Site } from '../../src/registry/site.ts';
@@ -479,7 +480,24 @@ const CASES: Case[] = [
         ctx(LATER),
       ),
   },
+  {
+    rule: 'wording-errors',
+    earlier: () => wording('卢州市召开防汛工作会议。', NOW),
+    // The page found again next quarter, the same sentence further down it.
+    again: () => wording('工作动态。卢州市召开防汛工作会议。', LATER),
+    changed: () => wording('卢州市召开安全生产会议。', LATER),
+  },
 ];
+
+function wording(body: string, now: Date): CheckResult {
+  return wordingErrors.run(
+    {
+      renderedHomepage: homepage(),
+      siteCrawl: crawl([page('/', { depth: 0 }), page('/xwzx/1.html', { text: body })]),
+    },
+    ctx(now),
+  );
+}
 
 describe('finding identity per rule, on the checks’ own findings', () => {
   it('covers every rule', () => {
