@@ -15,6 +15,7 @@ const EDU_BANNER = readFileSync(new URL('../assets/edu-banner.png', import.meta.
  * page and a missing page, which links to a redirect loop and a server that never answers, and whose
  * 我为政府网站找错 badge sits in a floating box that was closed for good (display:none). It still lives on
  * its old domain www.scedu.net instead of a sub-domain of sc.gov.cn (clauses 4.3.4.1, 4.3.4.3).
+ * A news article cites the 政府信息公开条例 as a law (政府信息公开法): a wording error of grade 一般.
  */
 export const eduDept: DemoSite = {
   host: 'www.scedu.net',
@@ -44,6 +45,7 @@ export const eduDept: DemoSite = {
       'content-freshness': 'pass',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'wording-errors': 'fail',
     },
   },
   routes: (_origin, world) => ({
@@ -71,7 +73,13 @@ export const eduDept: DemoSite = {
         footer: `${footer('四川省教育厅', '5100000010', '蜀ICP备05005678号', '川公网安备 51010402000010号')}<br>${partyGovBadge()}`,
       }),
     },
-    '/jyyw/1.html': { body: articlePage('全省教育工作会议召开', NAME, '<p>会议总结了全年工作。</p>') },
+    '/jyyw/1.html': {
+      body: articlePage(
+        '全省教育工作会议召开',
+        NAME,
+        '<p>会议总结了全年工作，要求各地按照政府信息公开法做好教育信息公开。</p>',
+      ),
+    },
     '/zcjd/': {
       body: articlePage(
         '政策解读',

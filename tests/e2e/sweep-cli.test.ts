@@ -105,10 +105,10 @@ describe('gov-inspect sweep over the demo sites', () => {
     // cd-portal: six failing rules (gazette-column, archive-label, annual-report, footer-identifiers,
     // column-domain, https-security: 60) and three broken links on the homepage (3): 100 - 60 - 3 = 37.
     expect(byId['cd-portal']!.score).toBe(37);
-    // edu-dept: five failing rules (archive-label, annual-report, error-report-entry, site-domain,
-    // https-security: 50), two broken links on the homepage (2), one on the archive index (0.1):
-    // 100 - 50 - 2 - 0.1 = 47.9.
-    expect(byId['edu-dept']!.score).toBe(47.9);
+    // edu-dept: six failing rules (archive-label, annual-report, error-report-entry, site-domain,
+    // https-security, wording-errors: 60), two broken links on the homepage (2), one on the archive
+    // index (0.1): 100 - 60 - 2 - 0.1 = 37.9.
+    expect(byId['edu-dept']!.score).toBe(37.9);
     // hj-county: four failing rules (header-full-name, site-functions, content-freshness, https-security).
     expect(byId['hj-county']!.score).toBe(60);
   });
@@ -136,6 +136,15 @@ describe('gov-inspect sweep over the demo sites', () => {
       .find((s) => s.siteId === 'sc-portal')!
       .checks.find((c) => c.ruleId === 'https-security')!;
     expect(https.findings.map((f) => f.message).join('\n')).toMatch(/没有跳转到本网站的 HTTPS 地址/);
+  });
+
+  it('finds the wording error on edu-dept’s news article, marked in its sentence, with no veto', () => {
+    const edu = results.sites.find((s) => s.siteId === 'edu-dept')!;
+    const wording = edu.checks.find((c) => c.ruleId === 'wording-errors')!;
+    expect(wording.singleVeto).toBeUndefined();
+    expect(wording.findings.map((f) => [new URL(f.url).pathname, f.evidence.sentence])).toEqual([
+      ['/jyyw/1.html', '会议总结了全年工作，要求各地按照【政府信息公开法】做好教育信息公开。'],
+    ]);
   });
 
   it('reads the name edu-dept draws only in its banner image with OCR, and keeps what it read', () => {
