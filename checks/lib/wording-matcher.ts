@@ -36,8 +36,8 @@ type Pattern = { kind: 'wrong'; entry: WordingEntry } | { kind: 'correct' };
 /**
  * Compiles a dictionary into one Aho–Corasick automaton over the wrong forms and the correct phrases
  * that contain one (among every entry's correct form and its `allow` list), so that a text is read
- * once, in time linear in its length and the hits. A wrong form found inside a correct phrase found at the same place is dropped:
- * a correct longer phrase never reports a shorter wrong one it contains.
+ * once, in time linear in its length and the hits. A wrong form found inside a correct phrase found
+ * at the same place is dropped: a correct longer phrase never reports a shorter wrong one it contains.
  */
 export function wordingMatcher(entries: readonly WordingEntry[]): (text: string) => WordingHit[] {
   const patterns: { pattern: string; data: Pattern }[] = [];
