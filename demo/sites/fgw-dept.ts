@@ -37,6 +37,7 @@ export const fgwDept: DemoSite = {
       'content-freshness': 'pass',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'future-dates': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -116,6 +116,7 @@ describe('runChecks', () => {
       ['content-freshness', 'review'],
       ['homepage-availability', 'pass'],
       ['https-security', 'pass'],
+      ['future-dates', 'review'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);
@@ -154,6 +155,7 @@ describe('runChecks', () => {
     expect(reports.filter((r) => r.outcome !== 'pass').map((r) => [r.ruleId, r.outcome])).toEqual([
       ['annual-report', 'review'],
       ['content-freshness', 'review'],
+      ['future-dates', 'review'],
     ]);
   });
 
