@@ -6,8 +6,8 @@ const NAME = '合江县人民政府';
 
 /**
  * A county portal showing an abbreviated name in its header, an annual report link with no year, and a
- * navigation offering only 政务公开: no 解读回应, 互动交流 or 办事服务 entry, the last a single veto
- * (服务不实用). Its newest homepage news is 40 days old: 网站不更新, another single veto, so it is rated
+ * navigation offering only 政务公开 and 网上办事: no 解读回应 or 互动交流 entry (an ordinary fail). Its
+ * newest homepage news is 40 days old: 网站不更新, the national indicators' single veto, so it is rated
  * 不合格. One notice is dated three days ahead of the sweep, its article too (伪造发稿日期): `review`.
  */
 export const hjCounty: DemoSite = {
@@ -49,6 +49,7 @@ export const hjCounty: DemoSite = {
         nav: [
           ['首页', '/'],
           ['政务公开', '/zwgk/'],
+          ['网上办事', '/wsbs/'],
         ],
         main: `${newsList('合江要闻', [
           ['县政府召开专题会议', '/xw/1.html', printedDate(world.today, 40, 'cn')],
@@ -63,6 +64,7 @@ export const hjCounty: DemoSite = {
       }),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },
+    '/wsbs/': { body: articlePage('网上办事', NAME, '<p>办事指南</p>') },
     '/xw/1.html': { body: articlePage('县政府召开专题会议', NAME, '<p>会议内容。</p>') },
     '/tzgg/1.html': {
       body: articlePage(
