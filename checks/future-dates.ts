@@ -48,48 +48,65 @@ export const futureDates = defineCheck({
     const today = shanghaiDay(ctx.now);
     const pages = crawl.pages.filter((page) => unusableReason(page) === null && page.challenge === undefined);
     const published = new Map(pages.flatMap(publicationDate));
-    const entries = new Map<string, FutureEntry>();
-    for (const page of pages) {
-      for (const { item, date, yearFromUrl } of futureItems(page.listItems, today)) {
-        const key = pageKey(item.url) ?? item.url;
-        const own = published.get(key);
-        if (own !== undefined && !isAhead(own.iso, today)) continue;
-        const entry = entries.get(key) ?? {
-          title: item.title,
-          entryUrl: item.url,
-          date,
-          dateText: item.dateText,
-          yearFromUrl,
-          listedOn: [],
-        };
-        if (!entry.listedOn.includes(page.finalUrl)) entry.listedOn.push(page.finalUrl);
-        entries.set(key, entry);
-      }
-    }
-    for (const page of pages) {
-      const key = pageKey(page.finalUrl) ?? page.finalUrl;
-      const own = published.get(key);
-      if (own === undefined || !isAhead(own.iso, today)) continue;
-      const known = entries.get(key);
-      if (known !== undefined) known.articleDateText = own.text;
-      else {
-        const title = page.headings[0] ?? page.title;
-        const date = own.iso.slice(0, 10);
-        entries.set(key, {
-          title,
-          entryUrl: page.finalUrl,
-          date,
-          dateText: own.text,
-          yearFromUrl: false,
-          listedOn: [],
-          articleDateText: own.text,
-        });
-      }
-    }
+    const entries = listedAhead(pages, published, today);
+    addArticlesAhead(entries, pages, published, today);
     const findings = [...entries.values()].map((entry) => finding(entry, today));
     return { outcome: findings.length > 0 ? 'review' : 'pass', findings };
   },
 });
+
+type Published = Map<string, { iso: string; text: string }>;
+
+/** The list entries dated ahead, by their page key, unless their own page prints a date that is not. */
+function listedAhead(pages: readonly CrawledPage[], published: Published, today: CalendarDay) {
+  const entries = new Map<string, FutureEntry>();
+  for (const page of pages) {
+    for (const { item, date, yearFromUrl } of futureItems(page.listItems, today)) {
+      const key = pageKey(item.url) ?? item.url;
+      const own = published.get(key);
+      if (own !== undefined && !isAhead(own.iso, today)) continue;
+      const entry = entries.get(key) ?? {
+        title: item.title,
+        entryUrl: item.url,
+        date,
+        dateText: item.dateText,
+        yearFromUrl,
+        listedOn: [],
+      };
+      if (!entry.listedOn.includes(page.finalUrl)) entry.listedOn.push(page.finalUrl);
+      entries.set(key, entry);
+    }
+  }
+  return entries;
+}
+
+/** Adds the articles whose own publication date is ahead, or notes it on the entry listing them. */
+function addArticlesAhead(
+  entries: Map<string, FutureEntry>,
+  pages: readonly CrawledPage[],
+  published: Published,
+  today: CalendarDay,
+): void {
+  for (const page of pages) {
+    const key = pageKey(page.finalUrl) ?? page.finalUrl;
+    const own = published.get(key);
+    if (own === undefined || !isAhead(own.iso, today)) continue;
+    const listed = entries.get(key);
+    if (listed !== undefined) {
+      listed.articleDateText = own.text;
+      continue;
+    }
+    entries.set(key, {
+      title: page.headings[0] ?? page.title,
+      entryUrl: page.finalUrl,
+      date: own.iso.slice(0, 10),
+      dateText: own.text,
+      yearFromUrl: false,
+      listedOn: [],
+      articleDateText: own.text,
+    });
+  }
+}
 
 /** The page's own publication date, under the keys its addresses match links by. */
 function publicationDate(page: CrawledPage): [string, { iso: string; text: string }][] {
