@@ -6,6 +6,7 @@ import { columnDomain } from './column-domain.ts';
 import { contentFreshness } from './content-freshness.ts';
 import { errorReportEntry } from './error-report-entry.ts';
 import { footerIdentifiers } from './footer-identifiers.ts';
+import { futureDates } from './future-dates.ts';
 import { gazetteColumn } from './gazette-column.ts';
 import { headerFullName } from './header-full-name.ts';
 import { homepageAvailability } from './homepage-availability.ts';
@@ -33,4 +34,5 @@ export const CHECKS: readonly Check[] = [
   homepageAvailability,
   httpsSecurity,
   wordingErrors,
+  futureDates,
 ];

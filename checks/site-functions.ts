@@ -7,6 +7,10 @@ import { describeHidden } from './lib/visibility.ts';
 
 /** Texts longer than this are sentences or lists, not the label of a tab or column. */
 const LABEL_LENGTH = 8;
+/** The function whose absence from a portal is a single veto of the national indicators (服务不实用). */
+const SERVICES = '办事服务';
+const NO_SERVICES_VETO =
+  '政府门户网站首页没有任何办事服务入口，属于国家检查指标“服务不实用”中的“未提供办事服务”，单项否决，网站评为不合格。';
 
 interface SiteFunction {
   name: string;
@@ -32,7 +36,7 @@ const FUNCTIONS: readonly SiteFunction[] = [
     required: () => true,
   },
   {
-    name: '办事服务',
+    name: SERVICES,
     words: ['政务服务', '办事服务', '网上办事', '在线办事', '一网通办', '办事指南'],
     required: (site) => site.kind === 'portal',
   },
@@ -41,7 +45,9 @@ const FUNCTIONS: readonly SiteFunction[] = [
 /**
  * Clause 4.5: a government site offers 信息发布, 解读回应 and 互动交流, and a portal 办事服务 too. Each
  * function needs a visible homepage link whose label names it. One finding per missing function; a name
- * shown only as plain text (a tab driven by script) or a homepage made of frames is `review`.
+ * shown only as plain text (a tab driven by script) or a homepage made of frames is `review`. A portal
+ * with no 办事服务 entry at all, not even a hidden one, fails with a single veto (未提供办事服务); a
+ * hidden entry is an ordinary fail, as is any other missing function.
  */
 export const siteFunctions = defineCheck({
   meta: {
@@ -49,7 +55,7 @@ export const siteFunctions = defineCheck({
     clause: '4.5',
     title: '网站具备信息发布、解读回应、互动交流和办事服务功能',
     description:
-      '首页应有通往信息发布、解读回应、互动交流栏目的可见链接，政府门户网站还应有办事服务入口；缺一项功能记一条问题，列出查找的字样。',
+      '首页应有通往信息发布、解读回应、互动交流栏目的可见链接，政府门户网站还应有办事服务入口；缺一项功能记一条问题，列出查找的字样。政府门户网站首页连隐藏的办事服务入口都没有的，按国家检查指标“服务不实用”（未提供办事服务）单项否决；只有文字没有链接、或首页由框架组成的，列出待人工确认，不作否决。',
     appliesToText: '所有网站（办事服务功能只对政府门户网站检查）',
     appliesTo: () => true,
     requires: ['renderedHomepage'],
@@ -65,6 +71,7 @@ export const siteFunctions = defineCheck({
         'evidence.homepageLinks?',
       ],
     },
+    singleVeto: { reason: NO_SERVICES_VETO, carriedBy: offersNoServices },
   },
   run({ renderedHomepage: home }, { site }): CheckResult {
     const frames = contentInFrames(home);
@@ -113,10 +120,19 @@ export const siteFunctions = defineCheck({
         ];
       },
     );
-    const outcome = judged.some((j) => j.outcome === 'fail') ? 'fail' : judged.length > 0 ? 'review' : 'pass';
-    return { outcome, findings: judged.map((j) => j.finding) };
+    const findings = judged.map((j) => j.finding);
+    if (judged.some((j) => j.outcome === 'fail')) {
+      const veto = judged.some((j) => j.outcome === 'fail' && offersNoServices(j.finding));
+      return { outcome: 'fail', findings, ...(veto ? { singleVeto: NO_SERVICES_VETO } : {}) };
+    }
+    return { outcome: judged.length > 0 ? 'review' : 'pass', findings };
   },
 });
+
+/** The finding of a portal's 办事服务 with no entry found, hidden or not: what carries the single veto. */
+function offersNoServices(finding: Finding): boolean {
+  return finding.evidence.function === SERVICES && finding.evidence.hiddenLinks === undefined;
+}
 
 /** A short text naming the function, as a tab or a column heading does; not a sentence that mentions it. */
 function isLabel(text: string, words: readonly string[]): boolean {

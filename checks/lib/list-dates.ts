@@ -48,14 +48,10 @@ function readDate(
   today: CalendarDay,
   url: string | undefined,
 ): { date: string; yearFromUrl: boolean } | null {
-  const full = findDates(dateText)[0];
-  const [year, month, day] = full?.iso.slice(0, 10).split('-').map(Number) ?? [];
-  const printed = year !== undefined ? { year, month: month!, day: day! } : readSplitDate(dateText);
-  if (printed !== null) return notAfter(printed, today, false);
+  const known = dayWithYear(dateText, url);
+  if (known !== null) return notAfter(known.day, today, known.yearFromUrl);
   const monthDay = readMonthDay(dateText);
   if (monthDay === null) return null;
-  const fromUrl = url === undefined ? undefined : urlYear(url, monthDay);
-  if (fromUrl !== undefined) return notAfter({ year: fromUrl, ...monthDay }, today, true);
   // Eight years back reaches a leap year for 29 February.
   for (let year = today.year + 1; year > today.year - 8; year--) {
     const candidate = { year, ...monthDay };
@@ -67,6 +63,23 @@ function readDate(
     }
   }
   return null;
+}
+
+/**
+ * The day a printed date names when its year is known: printed, or a month and day whose year the
+ * entry's URL gives. Null for a month and day alone (its year is only presumed) and for what is no date.
+ */
+function dayWithYear(
+  dateText: string,
+  url: string | undefined,
+): { day: CalendarDay; yearFromUrl: boolean } | null {
+  const full = findDates(dateText)[0];
+  const [year, month, day] = full?.iso.slice(0, 10).split('-').map(Number) ?? [];
+  const printed = year !== undefined ? { year, month: month!, day: day! } : readSplitDate(dateText);
+  if (printed !== null) return { day: printed, yearFromUrl: false };
+  const monthDay = readMonthDay(dateText);
+  const fromUrl = monthDay === null || url === undefined ? undefined : urlYear(url, monthDay);
+  return fromUrl === undefined ? null : { day: { year: fromUrl, ...monthDay! }, yearFromUrl: true };
 }
 
 /** The year of the first date in `url` on the printed month and day, or on that month. */
@@ -96,6 +109,41 @@ export function datedItems(items: readonly ListItem[] | undefined, today: Calend
   return dated.sort((a, b) => a.daysAgo - b.daysAgo);
 }
 
+/** A list entry dated more than a day after today (see `FUTURE_SLACK_DAYS`). */
+export interface FutureItem {
+  item: ListItem;
+  date: string;
+  /** Whole calendar days from today to that day. */
+  daysAhead: number;
+  yearFromUrl: boolean;
+}
+
+/**
+ * The entries whose printed date lies more than a day after `today`, in list order. A month and day
+ * alone counts only when the entry's URL gives its year: otherwise its year is presumed not to be ahead.
+ */
+export function futureItems(items: readonly ListItem[] | undefined, today: CalendarDay): FutureItem[] {
+  return (items ?? []).flatMap((item): FutureItem[] => {
+    const known = dayWithYear(item.dateText, item.url);
+    if (known === null) return [];
+    const ahead = daysAfter(known.day, today);
+    return ahead > FUTURE_SLACK_DAYS
+      ? [{ item, date: isoOf(known.day), daysAhead: ahead, yearFromUrl: known.yearFromUrl }]
+      : [];
+  });
+}
+
+/** Whether `date` ('YYYY-MM-DD') lies more than a day after `today`, beyond a server clock set ahead. */
+export function isAhead(date: string, today: CalendarDay): boolean {
+  return daysAfterIso(date, today) > FUTURE_SLACK_DAYS;
+}
+
+/** Whole calendar days from today to `date` ('YYYY-MM-DD'); negative for a day gone. */
+export function daysAfterIso(date: string, today: CalendarDay): number {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return daysAfter({ year, month, day }, today);
+}
+
 /**
  * The newest date among the rendered page's visible texts, in any form a list prints, leaving out the
  * date widget's (今天是2026年11月25日, 2026-11-25 星期三): a list written by script shows its dates here
@@ -115,8 +163,7 @@ export function newestShownDate(texts: readonly RenderedText[], today: CalendarD
 }
 
 function daysAgo(date: string, today: CalendarDay): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Math.max(0, -daysAfter({ year, month, day }, today));
+  return Math.max(0, -daysAfterIso(date, today));
 }
 
 function daysAfter(day: CalendarDay, today: CalendarDay): number {

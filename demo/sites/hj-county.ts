@@ -6,8 +6,9 @@ const NAME = '合江县人民政府';
 
 /**
  * A county portal showing an abbreviated name in its header, an annual report link with no year, and a
- * navigation offering only 政务公开: no 解读回应, 互动交流 or 办事服务 entry. Its newest homepage news is 40
- * days old: 网站不更新, the national indicators' single veto, so it is rated 不合格.
+ * navigation offering only 政务公开 and 网上办事: no 解读回应 or 互动交流 entry (an ordinary fail). Its
+ * newest homepage news is 40 days old: 网站不更新, the national indicators' single veto, so it is rated
+ * 不合格. One notice is dated three days ahead of the sweep, its article too (伪造发稿日期): `review`.
  */
 export const hjCounty: DemoSite = {
   host: 'www.hejiang.gov.cn',
@@ -37,6 +38,7 @@ export const hjCounty: DemoSite = {
       'homepage-availability': 'pass',
       'https-security': 'fail',
       'wording-errors': 'pass',
+      'future-dates': 'review',
     },
   },
   routes: (_origin, world) => ({
@@ -48,10 +50,12 @@ export const hjCounty: DemoSite = {
         nav: [
           ['首页', '/'],
           ['政务公开', '/zwgk/'],
+          ['网上办事', '/wsbs/'],
         ],
-        main:
-          newsList('合江要闻', [['县政府召开专题会议', '/xw/1.html', printedDate(world.today, 40, 'cn')]]) +
-          '<p><a href="/ndbb/">政府网站工作年度报表</a></p>',
+        main: `${newsList('合江要闻', [
+          ['县政府召开专题会议', '/xw/1.html', printedDate(world.today, 40, 'cn')],
+          ['关于开展冬季森林防火检查的通知', '/tzgg/1.html', printedDate(world.today, -3)],
+        ])}<p><a href="/ndbb/">政府网站工作年度报表</a></p>`,
         footer: `${footer(
           '合江县人民政府办公室',
           '5105220001',
@@ -61,7 +65,15 @@ export const hjCounty: DemoSite = {
       }),
     },
     '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },
+    '/wsbs/': { body: articlePage('网上办事', NAME, '<p>办事指南</p>') },
     '/xw/1.html': { body: articlePage('县政府召开专题会议', NAME, '<p>会议内容。</p>') },
+    '/tzgg/1.html': {
+      body: articlePage(
+        '关于开展冬季森林防火检查的通知',
+        NAME,
+        `<p class="info">发布时间：${printedDate(world.today, -3)} 来源：合江县应急管理局</p><p>检查将于${printedDate(world.today, -30, 'cn')}前完成。</p>`,
+      ),
+    },
     '/ndbb/': { body: articlePage('年度报表', NAME, '<a href="/ndbb/2025.html">2025年</a>') },
     '/ndbb/2025.html': { body: articlePage('2025年度政府网站工作年度报表', NAME, '<p>报表</p>') },
   }),

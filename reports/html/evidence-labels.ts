@@ -151,6 +151,15 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   grade: '错误等级',
   sentence: '所在语句（【】内为错误表述）',
   occurrences: '本页出现次数',
+  // future-dates
+  entryTitle: '信息标题',
+  entryUrl: '信息地址',
+  date: '标注的发布日期',
+  dateText: '页面上标注的日期',
+  daysAhead: '晚于检查日的天数',
+  listedOn: '列出该信息的页面',
+  yearFromUrl: '年份取自链接地址',
+  articleDateText: '文章页标注的发布时间',
 };
 
 const HIDDEN_REASONS: readonly string[] = [

@@ -7,6 +7,7 @@ import { columnDomain } from '../../checks/column-domain.ts';
 import { contentFreshness } from '../../checks/content-freshness.ts';
 import { errorReportEntry } from '../../checks/error-report-entry.ts';
 import { footerIdentifiers } from '../../checks/footer-identifiers.ts';
+import { futureDates } from '../../checks/future-dates.ts';
 import { gazetteColumn } from '../../checks/gazette-column.ts';
 import { headerFullName } from '../../checks/header-full-name.ts';
 import { homepageAvailability } from '../../checks/homepage-availability.ts';
@@ -487,6 +488,13 @@ const CASES: Case[] = [
     again: () => wording('工作动态。卢州市召开防汛工作会议。', LATER),
     changed: () => wording('卢州市召开安全生产会议。', LATER),
   },
+  {
+    rule: 'future-dates',
+    earlier: () => dated(NOW, '县政府召开专题会议', '2027-01-05'),
+    // A sweep later the same entry, fewer days ahead.
+    again: () => dated(LATER, '县政府召开专题会议', '2027-01-05'),
+    changed: () => dated(LATER, '县政府召开专题会议', '2027-01-06'),
+  },
 ];
 
 function wording(body: string, now: Date): CheckResult {
@@ -497,6 +505,11 @@ function wording(body: string, now: Date): CheckResult {
     },
     ctx(now),
   );
+}
+
+function dated(now: Date, title: string, dateText: string): CheckResult {
+  const listed = crawledHomepage([entry(title, dateText, '/xw/1.html')]);
+  return futureDates.run({ siteCrawl: crawl([listed]) }, ctx(now));
 }
 
 describe('finding identity per rule, on the checks’ own findings', () => {

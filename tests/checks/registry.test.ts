@@ -22,6 +22,7 @@ const ADDED_RULES = [
   'homepage-availability',
   'https-security',
   'wording-errors',
+  'future-dates',
 ];
 const ARTIFACTS = ['renderedHomepage', 'siteCrawl', 'linkStatuses', 'transport', 'availability'];
 /** A clause of the standard ('4.3.3', '4.8.2 c)'), a range of them, or the mark of a rule beyond it. */

@@ -117,6 +117,7 @@ describe('runChecks', () => {
       ['homepage-availability', 'pass'],
       ['https-security', 'pass'],
       ['wording-errors', 'review'],
+      ['future-dates', 'review'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);
@@ -155,6 +156,7 @@ describe('runChecks', () => {
     expect(reports.filter((r) => r.outcome !== 'pass').map((r) => [r.ruleId, r.outcome])).toEqual([
       ['annual-report', 'review'],
       ['content-freshness', 'review'],
+      ['future-dates', 'review'],
     ]);
   });
 

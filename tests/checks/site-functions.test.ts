@@ -72,6 +72,54 @@ describe('site-functions', () => {
     expect(missing(result)).toEqual(absent);
   });
 
+  const VETO = expect.stringContaining('“服务不实用”中的“未提供办事服务”，单项否决');
+  const vetoes: [string, () => CheckResult, string | undefined][] = [
+    ['a portal with no 办事服务 entry', () => judge(without('政务服务')), VETO],
+    ['a portal missing 办事服务 among others', () => judge([NAV[0]!, NAV[1]!]), VETO],
+    ['a portal missing only 互动交流', () => judge(without('互动交流')), undefined],
+    ['a portal missing 信息发布', () => judge(without('政务公开').slice(1)), undefined],
+    [
+      'a portal whose 办事服务 link is hidden',
+      () =>
+        judge([
+          ...without('政务服务'),
+          link('政务服务', '/zwfw/', { visible: false, hiddenReason: 'display-none' }),
+        ]),
+      undefined,
+    ],
+    [
+      'a portal naming 办事服务 only as text',
+      () => judge(without('政务服务'), {}, { texts: [text('网上办事', { tag: 'li', inHeader: false })] }),
+      undefined,
+    ],
+    [
+      'a portal made of frames',
+      () =>
+        judge([NAV[0]!], {}, { resources: [{ url: 'https://www.chengdu.gov.cn/main.html', kind: 'frame' }] }),
+      undefined,
+    ],
+    [
+      'a department without 办事服务 or 互动交流',
+      () => judge(without('政务服务').slice(0, 3), DEPARTMENT),
+      undefined,
+    ],
+  ];
+  it.each(vetoes)('on %s, vetoes only a portal offering no 办事服务 at all', (_case, result, veto) => {
+    expect(result().singleVeto).toEqual(veto);
+  });
+
+  it('lets an upheld finding carry the veto only when no 办事服务 entry was found', () => {
+    const carried = siteFunctions.meta.singleVeto!.carriedBy!;
+    const [services] = judge(without('政务服务')).findings;
+    const [interaction] = judge(without('互动交流')).findings;
+    const hidden = judge([...without('政务服务'), link('政务服务', '/zwfw/', { visible: false })])
+      .findings[0]!;
+    const tab = judge(without('政务服务'), {}, { texts: [text('网上办事', { tag: 'li', inHeader: false })] })
+      .findings[0]!;
+    expect([services!, interaction!, hidden, tab].map(carried)).toEqual([true, false, false, true]);
+    expect(siteFunctions.meta.singleVeto!.reason).toEqual(VETO);
+  });
+
   it('names the words it looked for', () => {
     const result = judge(without('政策解读'));
     expect(result.findings[0]!.message).toBe(

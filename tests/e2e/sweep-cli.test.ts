@@ -113,19 +113,42 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(byId['hj-county']!.score).toBe(60);
   });
 
-  it('rates a site whose homepage went unupdated 不合格 whatever its score, and the others 合格', () => {
+  it('rates a site whose homepage went unupdated, or that offers no 办事服务, 不合格 whatever its score, and the others 合格', () => {
     const byId = Object.fromEntries(results.sites.map((s) => [s.siteId, s]));
     expect(byId['hj-county']!.qualified).toBe(false);
     expect(byId['hj-county']!.vetoes).toEqual([
       { ruleId: 'content-freshness', reason: expect.stringContaining('单项否决') },
     ]);
-    for (const id of ['sc-portal', 'cd-portal', 'edu-dept', 'fgw-dept', 'gl-county']) {
+    // gl-county offers no 办事服务 at all (服务不实用); hj-county's missing 解读回应 and 互动交流 veto nothing.
+    expect(byId['gl-county']!.qualified).toBe(false);
+    expect(byId['gl-county']!.vetoes).toEqual([
+      { ruleId: 'site-functions', reason: expect.stringContaining('“未提供办事服务”，单项否决') },
+    ]);
+    for (const id of ['sc-portal', 'cd-portal', 'edu-dept', 'fgw-dept']) {
       expect(byId[id]!.qualified, id).toBe(true);
     }
     expect(byId['xx-county']!.qualified).toBeNull();
     expect(stdout).toMatch(
       /合江县人民政府（hj-county）得分 60；不合格（单项否决：「网站及栏目内容及时更新」）/,
     );
+    expect(stdout).toMatch(
+      /古蔺县人民政府（gl-county）得分 70；不合格（单项否决：「网站具备信息发布、解读回应、互动交流和办事服务功能」）/,
+    );
+  });
+
+  it('lists hj-county’s notice dated three days ahead, on its list and its article, and not the deadline in its text', () => {
+    const hj = results.sites.find((s) => s.siteId === 'hj-county')!;
+    const future = hj.checks.find((c) => c.ruleId === 'future-dates')!;
+    expect(future.findings.map((f) => f.evidence)).toEqual([
+      expect.objectContaining({
+        entryTitle: '关于开展冬季森林防火检查的通知',
+        entryUrl: expect.stringMatching(/\/tzgg\/1\.html$/),
+        date: '2026-11-28',
+        daysAhead: 3,
+        articleDateText: '2026-11-28',
+      }),
+    ]);
+    expect(future.singleVeto).toBeUndefined();
   });
 
   it('judges the domain rules on the real host names the sites were registered under', () => {
