@@ -80,6 +80,8 @@ progress { width: 100%; height: 14px; }
 .site h1 { margin-top: 0; }
 .shot img { width: 100%; }
 .ranking th[scope=row] { min-width: 10em; }
+/* A column per rule (fifteen of them) beside the scores: narrow cells keep it on a laptop screen. */
+.ranking th, .ranking td { padding-left: 3px; padding-right: 3px; }
 .sweeps th, .sweeps td { white-space: nowrap; }
 .finding-state { display: inline-block; white-space: nowrap; padding: 0 8px; border-radius: 3px; font-size: 13px; border: 1px solid; }
 .finding-state.open { color: var(--na); background: var(--na-bg); }
