@@ -8,6 +8,7 @@ import { errorReportEntry } from './error-report-entry.ts';
 import { footerIdentifiers } from './footer-identifiers.ts';
 import { gazetteColumn } from './gazette-column.ts';
 import { headerFullName } from './header-full-name.ts';
+import { hiddenLinks } from './hidden-links.ts';
 import { homepageAvailability } from './homepage-availability.ts';
 import { httpsSecurity } from './https-security.ts';
 import { siteDomain } from './site-domain.ts';
@@ -31,4 +32,5 @@ export const CHECKS: readonly Check[] = [
   contentFreshness,
   homepageAvailability,
   httpsSecurity,
+  hiddenLinks,
 ];

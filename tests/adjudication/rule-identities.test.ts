@@ -9,6 +9,7 @@ import { errorReportEntry } from '../../checks/error-report-entry.ts';
 import { footerIdentifiers } from '../../checks/footer-identifiers.ts';
 import { gazetteColumn } from '../../checks/gazette-column.ts';
 import { headerFullName } from '../../checks/header-full-name.ts';
+import { hiddenLinks } from '../../checks/hidden-links.ts';
 import { homepageAvailability } from '../../checks/homepage-availability.ts';
 import { httpsSecurity } from '../../checks/https-security.ts';
 import { CHECKS } from '../../checks/index.ts';
@@ -479,7 +480,20 @@ const CASES: Case[] = [
         ctx(LATER),
       ),
   },
+  {
+    rule: 'hidden-links',
+    earlier: () => hiddenLinks.run({ renderedHomepage: darkLink('购物', 'body > div > a') }, ctx()),
+    // The page was rebuilt around the same hidden link.
+    again: () => hiddenLinks.run({ renderedHomepage: darkLink('购物', 'body > div.x > a') }, ctx(LATER)),
+    changed: () => hiddenLinks.run({ renderedHomepage: darkLink('太阳城', 'body > div > a') }, ctx(LATER)),
+  },
 ];
+
+function darkLink(text: string, selector: string) {
+  const target = 'https://x.example/';
+  const html = `<a href="${target}">${text}</a>`;
+  return homepage({ hiddenLinks: [{ target, text, selector, how: 'display-none', html }] });
+}
 
 describe('finding identity per rule, on the checks’ own findings', () => {
   it('covers every rule', () => {

@@ -116,6 +116,7 @@ describe('runChecks', () => {
       ['content-freshness', 'review'],
       ['homepage-availability', 'pass'],
       ['https-security', 'pass'],
+      ['hidden-links', 'pass'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);
