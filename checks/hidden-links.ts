@@ -2,26 +2,10 @@ import type { HiddenLink, PageRedirect } from '../crawlers/artifacts.ts';
 import { isSameSite } from '../crawlers/url.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { type DarkLinkHit, darkLinkHits, hitsWeight, VETO_WEIGHT } from './lib/dark-link-words.ts';
+import { LINK_HIDING, REDIRECT_BY } from './lib/link-hiding.ts';
 
 const UPHELD_VETO =
   '经人工复核，网页中的隐藏链接（暗链）链接色情、赌博等内容，属于全国政府网站检查指标“安全、泄密事故等严重问题”，单项否决，网站评为不合格。';
-
-const HOW: Record<HiddenLink['how'], string> = {
-  'display-none': '所在元素不显示（display:none）',
-  'visibility-hidden': '所在元素不可见（visibility:hidden）',
-  transparent: '所在元素完全透明',
-  'zero-size': '尺寸为零',
-  'off-page': '被定位到页面之外',
-  clipped: '被裁剪不可见',
-  'font-size-zero': '字号为0',
-  'same-colour': '文字颜色与背景颜色相同',
-  'tiny-frame': '位于极小的内嵌框架（iframe）中',
-  marquee: '位于高度为零的滚动字幕（marquee）中',
-};
-const BY: Record<PageRedirect['by'], string> = {
-  'meta-refresh': '页面 meta 刷新',
-  script: '页面脚本',
-};
 
 /** A government host: under gov.cn (中国政府网 and every government's site), or the site's own. */
 function isGovernmentHost(target: string, homepage: string): boolean {
@@ -122,8 +106,8 @@ function hiddenLinkFinding(url: string, link: HiddenLink): Judged {
   return judge([link.text, link.title ?? '', link.target].join(' '), (keywords, veto) => ({
     url,
     message: veto
-      ? `网页中有读者看不到的链接“${label}”（${HOW[link.how]}），指向外部网站 ${host}，含“${keywords.map((k) => k.word).join('、')}”等赌博、色情类关键词，属于暗链。`
-      : `网页中有读者看不到的链接“${label}”（${HOW[link.how]}），指向政府网站以外的 ${host}，可能是被植入的暗链，需人工确认。`,
+      ? `网页中有读者看不到的链接“${label}”（${LINK_HIDING[link.how]}），指向外部网站 ${host}，含“${keywords.map((k) => k.word).join('、')}”等赌博、色情类关键词，属于暗链。`
+      : `网页中有读者看不到的链接“${label}”（${LINK_HIDING[link.how]}），指向政府网站以外的 ${host}，可能是被植入的暗链，需人工确认。`,
     evidence: {
       target: link.target,
       host,
@@ -142,8 +126,8 @@ function redirectFinding(url: string, redirect: PageRedirect): Judged {
   return judge(redirect.target, (keywords, veto) => ({
     url,
     message: veto
-      ? `${BY[redirect.by]}将读者跳转到外部网站 ${host}，其地址含“${keywords.map((k) => k.word).join('、')}”等赌博、色情类关键词，页面可能被篡改。`
-      : `${BY[redirect.by]}将读者跳转到政府网站以外的 ${host}，可能是被植入的跳转，需人工确认。`,
+      ? `${REDIRECT_BY[redirect.by]}将读者跳转到外部网站 ${host}，其地址含“${keywords.map((k) => k.word).join('、')}”等赌博、色情类关键词，页面可能被篡改。`
+      : `${REDIRECT_BY[redirect.by]}将读者跳转到政府网站以外的 ${host}，可能是被植入的跳转，需人工确认。`,
     evidence: { target: redirect.target, host, by: redirect.by, keywords },
   }));
 }

@@ -41,6 +41,7 @@ export const cdPortal: DemoSite = {
       'content-freshness': 'pass',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -44,6 +44,7 @@ export const eduDept: DemoSite = {
       'content-freshness': 'pass',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -65,6 +65,7 @@ export const glCounty: DemoSite = {
       'content-freshness': 'review',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) =>

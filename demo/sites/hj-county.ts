@@ -36,6 +36,7 @@ export const hjCounty: DemoSite = {
       'content-freshness': 'fail',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -33,6 +33,7 @@ export const scPortal: DemoSite = {
       'content-freshness': 'pass',
       'homepage-availability': 'pass',
       'https-security': 'fail',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

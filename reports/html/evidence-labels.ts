@@ -1,3 +1,4 @@
+import { DARK_LINK_CATEGORIES, LINK_HIDING, REDIRECT_BY } from '../../checks/lib/link-hiding.ts';
 import { describeHidden } from '../../checks/lib/visibility.ts';
 import type { HiddenReason } from '../../crawlers/artifacts.ts';
 
@@ -144,6 +145,15 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   validTo: '证书有效期至',
   insecureCount: '以 HTTP 加载的资源数',
   insecureResources: '以 HTTP 加载的资源',
+  // hidden-links
+  target: '链接目标',
+  how: '隐藏方式',
+  html: '元素代码',
+  keywords: '命中的关键词',
+  word: '关键词',
+  category: '类别',
+  weight: '权重',
+  by: '跳转方式',
 };
 
 const HIDDEN_REASONS: readonly string[] = [
@@ -204,6 +214,9 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'http-challenge': 'HTTP 访问被防护系统拦截',
     'mixed-content': 'HTTPS 首页以 HTTP 加载资源（混合内容）',
   },
+  how: LINK_HIDING,
+  by: REDIRECT_BY,
+  category: DARK_LINK_CATEGORIES,
   addressClass: {
     public: '公网地址',
     loopback: '本机地址',
