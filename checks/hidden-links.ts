@@ -22,8 +22,8 @@ function isGovernmentHost(target: string, homepage: string): boolean {
  * 色情等内容" and a page 被挂马、内容被篡改: judged here on 暗链, links a reader does not see (hidden by
  * display, visibility, position, size, a font size of 0, the colour of the background, a tiny frame)
  * and meta or script redirects, on the rendered homepage and the crawled pages. Those to government
- * hosts (gov.cn, the site's own) are no finding, so a site's hidden menus never are; one to another
- * host is `review`; one whose text, title or address carries the listed words of gambling,
+ * hosts (gov.cn, the site's own) are no finding, so a site's hidden menus never are, nor a menu's
+ * drop-down to another host (`inMenu`) unless its words make it a veto; one to another host is `review`; one whose text, title or address carries the listed words of gambling,
  * pornography and the like (weights reaching `VETO_WEIGHT`) fails with a single veto.
  */
 export const hiddenLinks = defineCheck({
@@ -61,7 +61,10 @@ export const hiddenLinks = defineCheck({
     for (const page of pages) {
       for (const link of page.hiddenLinks) {
         if (isGovernmentHost(link.target, site.homepage)) continue;
-        add(judged, hiddenLinkFinding(page.url, link));
+        const found = hiddenLinkFinding(page.url, link);
+        // A drop-down of the site's menu (友情链接 to 人民网 on hover) is no 暗链 unless its words say so.
+        if (link.inMenu && !found.veto) continue;
+        add(judged, found);
       }
       for (const redirect of page.redirects) {
         if (isGovernmentHost(redirect.target, site.homepage)) continue;

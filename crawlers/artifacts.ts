@@ -39,6 +39,11 @@ export interface HiddenLink {
   how: LinkHiding;
   /** The element's outerHTML, at most 300 characters. */
   html: string;
+  /**
+   * True when what hides it is a menu's drop-down: a list or box hidden inside a menu entry (an `li`,
+   * a `dd`) or named as a menu (nav, menu, sub, drop…), which the site shows on hover or click.
+   */
+  inMenu?: boolean;
 }
 
 /** The page sending its reader to another host by itself (hidden-links). */

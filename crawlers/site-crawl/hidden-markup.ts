@@ -45,7 +45,7 @@ function ownHiding(element: Element): LinkHiding | null {
  * Why the markup hides a link: its own or an ancestor's inline style, or a font size of 0 that no
  * element nearer the link sets back.
  */
-function hidingOf(element: Element): LinkHiding | null {
+function hidingOf(element: Element): Hiding | null {
   let fontSizeSet = false;
   for (
     let current: Element | null = element;
@@ -53,19 +53,36 @@ function hidingOf(element: Element): LinkHiding | null {
     current = current.parent as Element | null
   ) {
     const own = ownHiding(current);
-    if (own) return own;
+    if (own) return { how: own, by: current };
     const fontSize = inline(current, 'font-size');
     if (fontSize !== undefined && !fontSizeSet) {
-      if (px(fontSize) === 0) return 'font-size-zero';
+      if (px(fontSize) === 0) return { how: 'font-size-zero', by: current };
       fontSizeSet = true;
     }
   }
   return null;
 }
 
+interface Hiding {
+  how: LinkHiding;
+  /** The element whose markup hides it. */
+  by: Element;
+}
+
+const MENU_NAME = /nav|menu|drop|sub|child|second|erji|xiala|popup/i;
+
+/** A menu's drop-down: a hidden list or box inside a menu entry (li, dd), or it or its parent named as a menu. */
+function isDropDown({ how, by }: Hiding): boolean {
+  if (how !== 'display-none' && how !== 'visibility-hidden') return false;
+  const parent = by.parent?.type === 'tag' ? (by.parent as Element) : null;
+  const named = (element: Element | null) =>
+    element !== null && MENU_NAME.test(`${element.attribs.id ?? ''} ${element.attribs.class ?? ''}`);
+  return (parent !== null && /^(li|dd)$/.test(parent.name)) || named(by) || named(parent);
+}
+
 function frameHiding(frame: Element): LinkHiding | null {
   const size = (name: 'width' | 'height') => px(frame.attribs[name] ?? inline(frame, name));
-  return size('width') <= 2 || size('height') <= 2 ? 'tiny-frame' : hidingOf(frame);
+  return size('width') <= 2 || size('height') <= 2 ? 'tiny-frame' : (hidingOf(frame)?.how ?? null);
 }
 
 /** A short CSS path: up to four steps, `tag#id` ending it, else `tag.firstClass`. */
@@ -99,7 +116,8 @@ export function hiddenMarkupLinks($: CheerioAPI, pageUrl: string, charset = 'utf
     const frame = element.name === 'iframe';
     const target = normalizeUrl(element.attribs[frame ? 'src' : 'href'] ?? '', pageUrl, charset);
     if (!target || isSameSite(target, pageUrl)) continue;
-    const how = frame ? frameHiding(element) : hidingOf(element);
+    const hiding = frame ? null : hidingOf(element);
+    const how = frame ? frameHiding(element) : (hiding?.how ?? null);
     if (!how) continue;
     const title = element.attribs.title;
     found.push({
@@ -109,6 +127,7 @@ export function hiddenMarkupLinks($: CheerioAPI, pageUrl: string, charset = 'utf
       selector: selectorOf(element),
       how,
       html: render(element, { encodeEntities: 'utf8' }).slice(0, HTML_CHARS),
+      ...(hiding && isDropDown(hiding) ? { inMenu: true } : {}),
     });
   }
   return found;

@@ -39,6 +39,10 @@ describe('hidden-links', () => {
     ],
     ['a hidden link to another government host', [hidden('https://www.sc.gov.cn/', { how: 'off-page' })]],
     ['a hidden link to 中国政府网', [hidden('https://www.gov.cn/', { how: 'zero-size' })]],
+    [
+      'a drop-down of the menu to a news site',
+      [hidden('http://www.people.com.cn/', { text: '人民网', inMenu: true })],
+    ],
   ])('passes with %s', (_, links) => {
     expect(judge({ hiddenLinks: links })).toEqual({ outcome: 'pass', findings: [] });
   });
@@ -92,6 +96,12 @@ describe('hidden-links', () => {
     ['a Latin word inside another word', { target: 'https://alphabet.example/' }, 'review'],
   ])('weighs the words: %s', (_, overrides, outcome) => {
     expect(judge({ hiddenLinks: [hidden('https://x.example/', overrides)] }).outcome).toBe(outcome);
+  });
+
+  it('still vetoes casino words in a drop-down', () => {
+    expect(
+      judge({ hiddenLinks: [hidden('https://x.example/', { text: '澳门博彩', inMenu: true })] }).outcome,
+    ).toBe('fail');
   });
 
   it('asks for review of a redirect to another host, and vetoes one to a gambling address', () => {

@@ -62,10 +62,11 @@ export function textHiding(link: Element, memo: Memo): LinkHiding | null {
   if (all((holder) => Number.parseFloat(styleOf(holder, memo).fontSize) === 0)) return 'font-size-zero';
   const unseen = (holder: Element) => {
     const colour = parseColour(styleOf(holder, memo).color);
-    if (!colour) return false;
-    if ((colour[3] ?? 1) === 0) return true;
     const background = backgroundColourOf(holder, memo);
-    return background !== null && colour.slice(0, 3).every((c, i) => Math.abs(c - (background[i] ?? 0)) <= 8);
+    // Under a background image the text may be replaced by the picture: nothing to compare.
+    if (!colour || !background) return false;
+    if ((colour[3] ?? 1) === 0) return true;
+    return colour.slice(0, 3).every((c, i) => Math.abs(c - (background[i] ?? 0)) <= 8);
   };
   return all(unseen) ? 'same-colour' : null;
 }
@@ -80,6 +81,33 @@ export function linkHiding(link: Element, memo: Memo): LinkHiding | null {
   const reason = drawnOf(drawnBy(link), memo).reason;
   // Text at size 0 leaves the link no area either: the trick is the more telling reason.
   return reason && reason !== 'zero-size' ? reason : (textHiding(link, memo) ?? reason);
+}
+
+/** Names of the containers menus hide their drop-downs in. */
+export function isMenuName(element: Element): boolean {
+  const name = `${element.id} ${element.getAttribute('class') ?? ''}`;
+  return /nav|menu|drop|sub|child|second|erji|xiala|popup/i.test(name);
+}
+
+/**
+ * Whether the element that hides a link (display:none or visibility:hidden, the outermost such) is a
+ * menu's drop-down: inside a menu entry (li, dd), or it or its parent named as a menu.
+ */
+export function inMenu(link: Element, memo: Memo): boolean {
+  let hider: Element | null = null;
+  for (let current: Element | null = link; current; current = current.parentElement) {
+    const style = styleOf(current, memo);
+    const parentStyle = current.parentElement ? styleOf(current.parentElement, memo) : null;
+    if (
+      style.display === 'none' ||
+      (style.visibility !== 'visible' && parentStyle?.visibility === 'visible')
+    ) {
+      hider = current;
+    }
+  }
+  const parent = hider?.parentElement;
+  if (!hider || !parent) return false;
+  return /^(LI|DD)$/.test(parent.tagName) || isMenuName(hider) || isMenuName(parent);
 }
 
 /** Why a reader does not see a frame, or null when they do: hidden, or showing a pixel or two inside its border. */
@@ -106,6 +134,9 @@ export function collectHiddenLinks(limits: ExtractionLimits, memo: Memo): Hidden
       selector: cssPath(element, memo),
       how,
       html: element.outerHTML.slice(0, limits.hiddenLinkHtml),
+      ...(!frame && (how === 'display-none' || how === 'visibility-hidden') && inMenu(element, memo)
+        ? { inMenu: true }
+        : {}),
     });
   }
   return found;

@@ -26,6 +26,7 @@ const HOMEPAGE = `<!doctype html><html><head><meta charset="utf-8"><title>示例
 <ul class="nav">
   <li><a href="/zwgk/">政务公开</a><ul class="sub"><li><a id="menu" href="/zwgk/zcwj/">政策文件</a></li></ul></li>
   <li><a href="/hdjl/">互动交流</a></li>
+  <li><a href="/mtlj/">媒体链接</a><ul class="sub"><li><a id="media" href="http://www.people.com.cn/">人民网</a></li></ul></li>
 </ul>
 <div style="display: none"><a id="gov" href="https://www.sc.gov.cn/">四川省人民政府</a></div>
 <div id="casino" style="display: none"><a href="http://www.ag-casino.example/">澳门博彩</a> <a href="http://bjl.example/">百家乐 真人荷官</a></div>
@@ -34,6 +35,7 @@ const HOMEPAGE = `<!doctype html><html><head><meta charset="utf-8"><title>示例
 <span style="font-size: 0"><a id="tiny-text" href="http://tiny.example.com/">看不见</a></span>
 <iframe id="frame" src="http://frame.example.com:PORT/" width="1" height="1"></iframe>
 <a id="visible" href="http://www.xinhuanet.com/">新华网</a>
+<a id="replaced" href="http://banner.example.com/" style="display: inline-block; width: 90px; height: 30px; color: transparent; background: url(/banner.png)">合作网站</a>
 <div style="font-size: 0"><a id="reset" href="http://www.people.com.cn/" style="font-size: 14px">人民网</a></div>
 </body></html>`;
 
@@ -98,6 +100,8 @@ describe('hidden links as Chromium draws them', () => {
     expect(bySelector(home, 'visible')).toBeUndefined();
     // A container at font size 0 (the inline-block gap trick) around a link that sets its own size.
     expect(bySelector(home, 'reset')).toBeUndefined();
+    // Transparent text over a background image: the picture stands in for the words.
+    expect(bySelector(home, 'replaced')).toBeUndefined();
   });
 
   it('records each trick with how it hides the link and the element', () => {
@@ -106,6 +110,7 @@ describe('hidden links as Chromium draws them', () => {
       'https://www.sc.gov.cn/': 'display-none',
       'http://www.ag-casino.example/': 'display-none',
       'http://bjl.example/': 'display-none',
+      'http://www.people.com.cn/': 'display-none',
       'http://shop.example.com/': 'same-colour',
       'http://far.example.com/': 'off-page',
       'http://tiny.example.com/': 'font-size-zero',
@@ -116,6 +121,13 @@ describe('hidden links as Chromium draws them', () => {
       selector: 'a#same',
       html: '<a id="same" href="http://shop.example.com/" style="color: #f5f5f5">购物商城</a>',
     });
+  });
+
+  it('tells a drop-down of the site’s menu from a hidden box of links', () => {
+    expect(bySelector(home, 'media')).toMatchObject({ inMenu: true });
+    const casino = home.hiddenLinks?.find((link) => link.target === 'http://www.ag-casino.example/');
+    expect(casino).toBeDefined();
+    expect(casino?.inMenu).toBeUndefined();
   });
 
   it('hidden-links vetoes the casino links, asks for review of the others, and passes the government one', () => {
@@ -132,6 +144,7 @@ describe('hidden links as Chromium draws them', () => {
     expect(keyed).toContainEqual(['http://www.ag-casino.example/', true]);
     expect(keyed).toContainEqual(['http://shop.example.com/', false]);
     expect(keyed.map(([target]) => target)).not.toContain('https://www.sc.gov.cn/');
+    expect(keyed.map(([target]) => target)).not.toContain('http://www.people.com.cn/');
   });
 });
 

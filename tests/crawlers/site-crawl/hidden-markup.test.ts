@@ -83,6 +83,31 @@ describe('hiddenMarkupLinks: what static HTML hides', () => {
   });
 });
 
+describe('hiddenMarkupLinks: menus', () => {
+  it.each([
+    [
+      'a list hidden in a menu entry',
+      '<ul><li><a href="/mt/">媒体</a><ul style="display:none"><li><a href="http://www.people.com.cn/">人民网</a></li></ul></li></ul>',
+    ],
+    [
+      'a box named as a drop-down',
+      '<div class="nav"><div class="dropdown" style="display:none"><a href="http://www.people.com.cn/">人民网</a></div></div>',
+    ],
+  ])('marks %s as a menu', (_, body) => {
+    expect(hidden(body)).toEqual([
+      expect.objectContaining({ target: 'http://www.people.com.cn/', inMenu: true }),
+    ]);
+  });
+
+  it('does not mark a hidden box of links in the footer', () => {
+    const [link] = hidden(
+      '<div class="footer"><div style="display:none"><a href="http://x.example/">x</a></div></div>',
+    );
+    expect(link).toBeDefined();
+    expect(link!.inMenu).toBeUndefined();
+  });
+});
+
 describe('metaRedirects', () => {
   const redirects = (head: string) =>
     metaRedirects(parseHtml(`<html><head>${head}</head><body></body></html>`), PAGE);
