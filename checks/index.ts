@@ -16,7 +16,8 @@ import { siteFunctions } from './site-functions.ts';
 
 /**
  * Every rule of contract §4, in the contract's order: results and reports list them this way. The first
- * five are the contract's original rules; the rules added after them (issue 5) follow.
+ * five are the contract's original rules; the rules added after them (issue 5) follow, then those of
+ * issue 12.
  */
 export const CHECKS: readonly Check[] = [
   headerFullName,
