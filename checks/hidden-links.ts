@@ -1,5 +1,4 @@
 import type { HiddenLink, PageRedirect } from '../crawlers/artifacts.ts';
-import { isSameSite } from '../crawlers/url.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { type DarkLinkHit, darkLinkHits, hitsWeight, VETO_WEIGHT } from './lib/dark-link-words.ts';
 import { LINK_HIDING, REDIRECT_BY } from './lib/link-hiding.ts';
@@ -7,11 +6,12 @@ import { LINK_HIDING, REDIRECT_BY } from './lib/link-hiding.ts';
 const UPHELD_VETO =
   '经人工复核，网页中的隐藏链接（暗链）链接色情、赌博等内容，属于全国政府网站检查指标“安全、泄密事故等严重问题”，单项否决，网站评为不合格。';
 
-/** A government host: under gov.cn (中国政府网 and every government's site), or the site's own. */
+/** A government host: under gov.cn (中国政府网 and every government's site), or the site's own or under it. */
 function isGovernmentHost(target: string, homepage: string): boolean {
   try {
     const host = new URL(target).hostname.toLowerCase();
-    return host === 'gov.cn' || host.endsWith('.gov.cn') || isSameSite(target, homepage);
+    const own = new URL(homepage).hostname.toLowerCase().replace(/^www\./, '');
+    return host === 'gov.cn' || host.endsWith('.gov.cn') || host === own || host.endsWith(`.${own}`);
   } catch {
     return true;
   }

@@ -98,6 +98,19 @@ describe('hidden-links', () => {
     expect(judge({ hiddenLinks: [hidden('https://x.example/', overrides)] }).outcome).toBe(outcome);
   });
 
+  it('takes the hosts under a site’s own for its own, on a site outside gov.cn', () => {
+    const home = homepage({
+      url: 'https://www.scedu.net/',
+      finalUrl: 'https://www.scedu.net/',
+      hiddenLinks: [hidden('https://news.scedu.net/'), hidden('https://scedu.net.example/')],
+    });
+    const result = hiddenLinks.run(
+      { renderedHomepage: home },
+      { site: site({ homepage: 'https://www.scedu.net/' }), now: NOW },
+    );
+    expect(result.findings.map((f) => f.evidence.target)).toEqual(['https://scedu.net.example/']);
+  });
+
   it('still vetoes casino words in a drop-down', () => {
     expect(
       judge({ hiddenLinks: [hidden('https://x.example/', { text: '澳门博彩', inMenu: true })] }).outcome,

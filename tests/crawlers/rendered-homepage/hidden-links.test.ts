@@ -33,6 +33,7 @@ const HOMEPAGE = `<!doctype html><html><head><meta charset="utf-8"><title>示例
 <div class="f"><a id="same" href="http://shop.example.com/" style="color: #f5f5f5">购物商城</a> 主办：示例县人民政府办公室</div>
 <a id="far" href="http://far.example.com/" style="position: absolute; left: -9999px">友情链接</a>
 <span style="font-size: 0"><a id="tiny-text" href="http://tiny.example.com/">看不见</a></span>
+<marquee height="0"><a id="scroll" href="http://mq.example.com/">滚动新闻</a></marquee>
 <iframe id="frame" src="http://frame.example.com:PORT/" width="1" height="1"></iframe>
 <a id="visible" href="http://www.xinhuanet.com/">新华网</a>
 <a id="replaced" href="http://banner.example.com/" style="display: inline-block; width: 90px; height: 30px; color: transparent; background: url(/banner.png)">合作网站</a>
@@ -114,6 +115,7 @@ describe('hidden links as Chromium draws them', () => {
       'http://shop.example.com/': 'same-colour',
       'http://far.example.com/': 'off-page',
       'http://tiny.example.com/': 'font-size-zero',
+      'http://mq.example.com/': 'marquee',
       [`http://frame.example.com:${server.port}/`]: 'tiny-frame',
     });
     expect(bySelector(home, 'same')).toMatchObject({
