@@ -23,8 +23,9 @@ function isGovernmentHost(target: string, homepage: string): boolean {
  * display, visibility, position, size, a font size of 0, the colour of the background, a tiny frame)
  * and meta or script redirects, on the rendered homepage and the crawled pages. Those to government
  * hosts (gov.cn, the site's own) are no finding, so a site's hidden menus never are, nor a menu's
- * drop-down to another host (`inMenu`) unless its words make it a veto; one to another host is `review`; one whose text, title or address carries the listed words of gambling,
- * pornography and the like (weights reaching `VETO_WEIGHT`) fails with a single veto.
+ * drop-down to another host (`inMenu`) unless its words make it a veto. One to another host is
+ * `review`; one whose text, title or address carries the listed words of gambling, pornography and
+ * the like (weights reaching `VETO_WEIGHT`) fails with a single veto.
  */
 export const hiddenLinks = defineCheck({
   meta: {
