@@ -9,6 +9,7 @@ import { footerIdentifiers } from './footer-identifiers.ts';
 import { futureDates } from './future-dates.ts';
 import { gazetteColumn } from './gazette-column.ts';
 import { headerFullName } from './header-full-name.ts';
+import { hiddenLinks } from './hidden-links.ts';
 import { homepageAvailability } from './homepage-availability.ts';
 import { httpsSecurity } from './https-security.ts';
 import { siteDomain } from './site-domain.ts';
@@ -17,7 +18,8 @@ import { wordingErrors } from './wording-errors.ts';
 
 /**
  * Every rule of contract §4, in the contract's order: results and reports list them this way. The first
- * five are the contract's original rules; the rules added after them (issue 5) follow.
+ * five are the contract's original rules; the rules added after them (issue 5) follow, then those of
+ * issue 12.
  */
 export const CHECKS: readonly Check[] = [
   headerFullName,
@@ -35,4 +37,5 @@ export const CHECKS: readonly Check[] = [
   httpsSecurity,
   wordingErrors,
   futureDates,
+  hiddenLinks,
 ];

@@ -22,6 +22,37 @@ export type HiddenReason =
   | 'off-page'
   | 'clipped';
 
+/**
+ * How a link is kept from readers (hidden-links): the browser's reasons, and the tricks of 暗链 that
+ * leave a link drawn yet unseen: a font size of 0, text in the colour of its background, a frame of a
+ * pixel or two, a marquee of no height.
+ */
+export type LinkHiding = HiddenReason | 'font-size-zero' | 'same-colour' | 'tiny-frame' | 'marquee';
+
+/** A link to another host that readers do not see: a candidate 暗链, which hidden-links judges. */
+export interface HiddenLink {
+  /** Absolute URL. */
+  target: string;
+  text: string;
+  title?: string;
+  selector: string;
+  how: LinkHiding;
+  /** The element's outerHTML, at most 300 characters. */
+  html: string;
+  /**
+   * True when what hides it is a menu's drop-down: a list or box hidden inside a menu entry (an `li`,
+   * a `dd`) or named as a menu (nav, menu, sub, drop…), which the site shows on hover or click.
+   */
+  inMenu?: boolean;
+}
+
+/** The page sending its reader to another host by itself (hidden-links). */
+export interface PageRedirect {
+  /** Absolute URL. */
+  target: string;
+  by: 'meta-refresh' | 'script';
+}
+
 export interface RenderedText {
   /** The element's own text (its direct text nodes), whitespace collapsed. */
   text: string;
@@ -118,6 +149,10 @@ export interface RenderedHomepage {
   links: RenderedLink[];
   graphics: RenderedGraphic[];
   resources: ResourceRef[];
+  /** Links to other hosts a reader does not see (at most 200); absent when none (and in older artifacts). */
+  hiddenLinks?: HiddenLink[];
+  /** Meta refreshes and script navigations of the page to other hosts; absent when none. */
+  redirects?: PageRedirect[];
   /** Milliseconds spent waiting for script-written content, and whether the hard cap cut the wait. */
   settle: { waitedMs: number; cappedOut: boolean };
   /** PNG of the header area; the inspection stores it and puts its path in the evidence. */
@@ -181,6 +216,10 @@ export interface CrawledPage {
   listItems?: ListItem[];
   /** Present when `error` is ADDRESS_REFUSED: the page, or a redirect on the way, was not requested. */
   refused?: AddressRefusal;
+  /** Links to other hosts that the page's own markup hides (inline styles, at most 50); absent when none. */
+  hiddenLinks?: HiddenLink[];
+  /** A meta refresh to another host; absent when none. */
+  redirects?: PageRedirect[];
 }
 
 /**

@@ -43,6 +43,8 @@ export async function serveDemoSites(options: DemoOptions = {}): Promise<ServedD
     '/head-refused.pdf': headRefused(pdf()),
     // A topic hosted away from the site that links to it (clause 4.3.4.4's violation in cd-portal).
     '/zt/': { body: articlePage('专题专栏', '专题网站', '<p>专题报道</p>') },
+    // Where the hidden link (暗链) injected into fgw-dept's footer leads.
+    '/bocai/': { body: articlePage('澳门博彩', '娱乐城', '<p>百家乐</p>') },
   });
   const world: DemoWorld = {
     misc: misc.origin,

@@ -1,7 +1,9 @@
 import type { CDPSession, Page } from 'playwright';
 import type {
   Box,
+  HiddenLink,
   HiddenReason,
+  PageRedirect,
   RenderedGraphic,
   RenderedLink,
   RenderedText,
@@ -10,6 +12,7 @@ import type {
 import { HEADER_RULES, type TopElement } from './header-area.ts';
 import * as clickable from './in-page/clickable.ts';
 import * as graphics from './in-page/collect-graphics.ts';
+import * as hidden from './in-page/collect-hidden-links.ts';
 import * as links from './in-page/collect-links.ts';
 import * as collect from './in-page/collect-page.ts';
 import * as drawn from './in-page/drawn.ts';
@@ -34,6 +37,9 @@ export interface ExtractedPage {
   links: Extracted<RenderedLink>[];
   graphics: Extracted<RenderedGraphic>[];
   resources: ResourceRef[];
+  hiddenLinks: HiddenLink[];
+  /** Meta refreshes to other hosts (a script's redirects are seen from outside the page). */
+  redirects: PageRedirect[];
   topElements: TopElement[];
   /** True when the element walk stopped at `limits.elements`. */
   truncated: boolean;
@@ -46,6 +52,10 @@ export interface ExtractionLimits {
   textLength: number;
   links: number;
   linkTextLength: number;
+  /** Hidden links to other hosts kept as candidates of 暗链. */
+  hiddenLinks: number;
+  /** The longest outerHTML of one kept as evidence. */
+  hiddenLinkHtml: number;
   graphics: number;
   resources: number;
   topElements: number;
@@ -61,6 +71,8 @@ export const DEFAULT_LIMITS: ExtractionLimits = {
   textLength: 2_000,
   links: 3_000,
   linkTextLength: 200,
+  hiddenLinks: 200,
+  hiddenLinkHtml: 300,
   graphics: 2_000,
   resources: 3_000,
   topElements: 2_000,
@@ -69,7 +81,7 @@ export const DEFAULT_LIMITS: ExtractionLimits = {
 };
 
 /** Every function the in-page modules export (each file's helpers are exported for this). */
-const IN_PAGE_FUNCTIONS = [geometry, visibility, drawn, clickable, links, graphics, collect].flatMap(
+const IN_PAGE_FUNCTIONS = [geometry, visibility, drawn, clickable, links, hidden, graphics, collect].flatMap(
   (module) =>
     Object.values(module).filter(
       (value): value is (...args: never[]) => unknown => typeof value === 'function',

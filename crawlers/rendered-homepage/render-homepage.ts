@@ -9,6 +9,7 @@ import { DocumentResponses } from './document-responses.ts';
 import { decideHeaderArea, type HeaderArea, isInHeader } from './header-area.ts';
 import { HomepageNavigationError, navigate, proxyNavigationError, requireWebUrl } from './navigate.ts';
 import { DEFAULT_LIMITS, extractPage, type Placed } from './page-extract.ts';
+import { PageRedirects } from './page-redirects.ts';
 import { PROXY_FAILURE_HEADER, type ReachProxy, startReachProxy } from './reach-proxy.ts';
 import { settlePage } from './settle.ts';
 
@@ -141,6 +142,7 @@ export async function renderHomepage(
   try {
     const page = await context.newPage();
     const documents = new DocumentResponses(page);
+    const redirects = await PageRedirects.watch(page, url);
     const response = await navigateThrough(proxy, page, url, navigationTimeoutMs);
     const settle = await settlePage(page, settleCapMs);
     const rendered = documents.last ?? response;
@@ -160,6 +162,7 @@ export async function renderHomepage(
       links: extracted.links.map((link) => locate(link, headerArea)),
       graphics: extracted.graphics.map((graphic) => locate(graphic, headerArea)),
       resources: extracted.resources,
+      ...(extracted.hiddenLinks.length > 0 ? { hiddenLinks: extracted.hiddenLinks } : {}),
       settle,
       headerScreenshot,
     };
@@ -167,6 +170,9 @@ export async function renderHomepage(
     if (first && first !== rendered && first.status() >= 400) homepage.challengeStatus = first.status();
     const challenge = rendered && (await challengeOf(page, rendered));
     if (challenge) homepage.challenge = challenge;
+    const redirected = redirects.list(extracted.redirects);
+    redirects.close();
+    if (redirected.length > 0) homepage.redirects = redirected;
     const refused = proxy.refused();
     if (refused.length > 0) homepage.refusedRequests = refused;
     log?.debug(

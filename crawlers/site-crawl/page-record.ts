@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ArchiveLine, CrawledPage, ListItem } from '../artifacts.ts';
+import type { ArchiveLine, CrawledPage, HiddenLink, ListItem, PageRedirect } from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import type { ReachRule } from '../reach/reach-rule.ts';
 import { judgeSoftNotFound } from '../soft-404/judge.ts';
@@ -8,6 +8,7 @@ import { normalizeUrl } from '../url.ts';
 import { archiveLines } from './archive-lines.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
+import { hiddenMarkupLinks, metaRedirects } from './hidden-markup.ts';
 import { pageListItems } from './list-items.ts';
 import { type PageFacts, pageFacts } from './page-facts.ts';
 
@@ -36,6 +37,8 @@ export async function answeredPage(
   let facts = noFacts();
   let listItems: ListItem[] = [];
   let archived: ArchiveLine[] = [];
+  let hiddenLinks: HiddenLink[] = [];
+  let redirects: PageRedirect[] = [];
   if (body.$) {
     const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
@@ -43,6 +46,8 @@ export async function answeredPage(
     if (usable) {
       listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
       archived = archiveLines(body.$, facts.title, facts.text);
+      hiddenLinks = hiddenMarkupLinks(body.$, finalUrl, body.decoded?.charset);
+      redirects = metaRedirects(body.$, finalUrl, body.decoded?.charset);
     }
   }
   const page: CrawledPage = {
@@ -52,6 +57,8 @@ export async function answeredPage(
     ...facts,
     listItems,
     ...(archived.length > 0 ? { archiveLines: archived } : {}),
+    ...(hiddenLinks.length > 0 ? { hiddenLinks } : {}),
+    ...(redirects.length > 0 ? { redirects } : {}),
   };
   if (body.decoded) page.charset = body.decoded.charset;
   if (challenge) page.challenge = challenge;

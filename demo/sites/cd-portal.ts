@@ -43,6 +43,7 @@ export const cdPortal: DemoSite = {
       'https-security': 'fail',
       'wording-errors': 'pass',
       'future-dates': 'pass',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -47,6 +47,7 @@ export const eduDept: DemoSite = {
       'https-security': 'fail',
       'wording-errors': 'fail',
       'future-dates': 'pass',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

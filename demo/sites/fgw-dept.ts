@@ -9,6 +9,7 @@ const NAME = '四川省发展和改革委员会';
  * place, and one outside link behind a WAF that answers 412: not verifiable, so the link rule goes to
  * review instead of calling the link broken. A reply titled 第404号 is not mistaken for a missing page.
  * Its 政务服务 navigation item leads to a business system on another server: allowed "in principle", review.
+ * Its footer was injected with a hidden casino link (暗链): hidden-links fails it with a single veto.
  */
 export const fgwDept: DemoSite = {
   host: 'fgw.sc.gov.cn',
@@ -39,6 +40,7 @@ export const fgwDept: DemoSite = {
       'https-security': 'fail',
       'wording-errors': 'pass',
       'future-dates': 'pass',
+      'hidden-links': 'fail',
     },
   },
   routes: (_origin, world) => ({
@@ -65,7 +67,8 @@ export const fgwDept: DemoSite = {
           '5100000020',
           '蜀ICP备05007777号',
           '川公网安备 51010402000020号',
-        )}<br>${partyGovBadge()}${errorReportBadge()}`,
+        )}<br>${partyGovBadge()}${errorReportBadge()}
+          <div style="display: none"><a href="${world.misc}/bocai/">澳门博彩 百家乐 真人荷官</a></div>`,
       }),
     },
     '/zcjd/': {

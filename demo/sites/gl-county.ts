@@ -68,6 +68,7 @@ export const glCounty: DemoSite = {
       'https-security': 'fail',
       'wording-errors': 'pass',
       'future-dates': 'pass',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) =>

@@ -39,6 +39,7 @@ export const hjCounty: DemoSite = {
       'https-security': 'fail',
       'wording-errors': 'pass',
       'future-dates': 'review',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -35,6 +35,7 @@ export const scPortal: DemoSite = {
       'https-security': 'fail',
       'wording-errors': 'pass',
       'future-dates': 'pass',
+      'hidden-links': 'pass',
     },
   },
   routes: (_origin, world) => ({

@@ -1,3 +1,4 @@
+import { DARK_LINK_CATEGORIES, LINK_HIDING, REDIRECT_BY } from '../../checks/lib/link-hiding.ts';
 import { describeHidden } from '../../checks/lib/visibility.ts';
 import type { HiddenReason } from '../../crawlers/artifacts.ts';
 
@@ -147,7 +148,7 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   // wording-errors
   wrong: '错误表述',
   correct: '正确表述',
-  category: '错误类别',
+  category: '类别',
   grade: '错误等级',
   sentence: '所在语句（【】内为错误表述）',
   occurrences: '本页出现次数',
@@ -160,6 +161,14 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   listedOn: '列出该信息的页面',
   yearFromUrl: '年份取自链接地址',
   articleDateText: '文章页标注的发布时间',
+  // hidden-links
+  target: '链接目标',
+  how: '隐藏方式',
+  html: '元素代码',
+  keywords: '命中的关键词',
+  word: '关键词',
+  weight: '权重',
+  by: '跳转方式',
 };
 
 const HIDDEN_REASONS: readonly string[] = [
@@ -220,6 +229,9 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'http-challenge': 'HTTP 访问被防护系统拦截',
     'mixed-content': 'HTTPS 首页以 HTTP 加载资源（混合内容）',
   },
+  how: LINK_HIDING,
+  by: REDIRECT_BY,
+  category: DARK_LINK_CATEGORIES,
   addressClass: {
     public: '公网地址',
     loopback: '本机地址',

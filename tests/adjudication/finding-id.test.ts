@@ -70,6 +70,15 @@ describe('finding ids', () => {
     ],
     ['https-security', [finding({ problem: 'certificate' }), finding({ problem: 'mixed-content' })]],
     [
+      'hidden-links',
+      [
+        finding({ target: 'http://x.example/', how: 'display-none' }),
+        finding({ target: 'http://x.example/', how: 'off-page' }),
+        finding({ target: 'http://y.example/', how: 'display-none' }),
+        finding({ target: 'http://x.example/', by: 'script' }),
+      ],
+    ],
+    [
       'homepage-availability',
       [
         finding({ episode: { from: '2026-10-01T00:00:00Z' } }),

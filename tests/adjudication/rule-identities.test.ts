@@ -10,6 +10,7 @@ import { footerIdentifiers } from '../../checks/footer-identifiers.ts';
 import { futureDates } from '../../checks/future-dates.ts';
 import { gazetteColumn } from '../../checks/gazette-column.ts';
 import { headerFullName } from '../../checks/header-full-name.ts';
+import { hiddenLinks } from '../../checks/hidden-links.ts';
 import { homepageAvailability } from '../../checks/homepage-availability.ts';
 import { httpsSecurity } from '../../checks/https-security.ts';
 import { CHECKS } from '../../checks/index.ts';
@@ -495,6 +496,13 @@ const CASES: Case[] = [
     again: () => dated(LATER, '县政府召开专题会议', '2027-01-05'),
     changed: () => dated(LATER, '县政府召开专题会议', '2027-01-06'),
   },
+  {
+    rule: 'hidden-links',
+    earlier: () => hiddenLinks.run({ renderedHomepage: darkLink('购物', 'body > div > a') }, ctx()),
+    // The page was rebuilt around the same hidden link.
+    again: () => hiddenLinks.run({ renderedHomepage: darkLink('购物', 'body > div.x > a') }, ctx(LATER)),
+    changed: () => hiddenLinks.run({ renderedHomepage: darkLink('太阳城', 'body > div > a') }, ctx(LATER)),
+  },
 ];
 
 function wording(body: string, now: Date): CheckResult {
@@ -510,6 +518,12 @@ function wording(body: string, now: Date): CheckResult {
 function dated(now: Date, title: string, dateText: string): CheckResult {
   const listed = crawledHomepage([entry(title, dateText, '/xw/1.html')]);
   return futureDates.run({ siteCrawl: crawl([listed]) }, ctx(now));
+}
+
+function darkLink(text: string, selector: string) {
+  const target = 'https://x.example/';
+  const html = `<a href="${target}">${text}</a>`;
+  return homepage({ hiddenLinks: [{ target, text, selector, how: 'display-none', html }] });
 }
 
 describe('finding identity per rule, on the checks’ own findings', () => {

@@ -23,10 +23,14 @@ const ADDED_RULES = [
   'https-security',
   'wording-errors',
   'future-dates',
+  'hidden-links',
 ];
 const ARTIFACTS = ['renderedHomepage', 'siteCrawl', 'linkStatuses', 'transport', 'availability'];
-/** A clause of the standard ('4.3.3', '4.8.2 c)'), a range of them, or the mark of a rule beyond it. */
-const CLAUSE = /^(\d+(\.\d+)+( [a-z]\))?(–\d+(\.\d+)+)?|标准外建议项)$/;
+/**
+ * A clause of the standard ('4.3.3', '4.8.2 c)'), a range of them, the mark of a rule beyond it, or an
+ * item of the national indicators a rule judges without a clause of the standard.
+ */
+const CLAUSE = /^(\d+(\.\d+)+( [a-z]\))?(–\d+(\.\d+)+)?|标准外建议项|检查指标：.+)$/;
 /** Rules judged on the registry entry alone, which need no gathered artifact. */
 const REGISTRY_ONLY = ['site-domain'];
 

@@ -118,6 +118,7 @@ describe('runChecks', () => {
       ['https-security', 'pass'],
       ['wording-errors', 'review'],
       ['future-dates', 'review'],
+      ['hidden-links', 'pass'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);

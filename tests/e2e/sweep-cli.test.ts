@@ -113,7 +113,7 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(byId['hj-county']!.score).toBe(60);
   });
 
-  it('rates a site whose homepage went unupdated, or that offers no 办事服务, 不合格 whatever its score, and the others 合格', () => {
+  it('rates a site whose homepage went unupdated, that offers no 办事服务, or with a 暗链, 不合格 whatever its score, and the others 合格', () => {
     const byId = Object.fromEntries(results.sites.map((s) => [s.siteId, s]));
     expect(byId['hj-county']!.qualified).toBe(false);
     expect(byId['hj-county']!.vetoes).toEqual([
@@ -124,7 +124,11 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(byId['gl-county']!.vetoes).toEqual([
       { ruleId: 'site-functions', reason: expect.stringContaining('“未提供办事服务”，单项否决') },
     ]);
-    for (const id of ['sc-portal', 'cd-portal', 'edu-dept', 'fgw-dept']) {
+    expect(byId['fgw-dept']!.qualified).toBe(false);
+    expect(byId['fgw-dept']!.vetoes).toEqual([
+      { ruleId: 'hidden-links', reason: expect.stringContaining('博彩') },
+    ]);
+    for (const id of ['sc-portal', 'cd-portal', 'edu-dept']) {
       expect(byId[id]!.qualified, id).toBe(true);
     }
     expect(byId['xx-county']!.qualified).toBeNull();

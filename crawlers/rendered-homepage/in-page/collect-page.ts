@@ -13,6 +13,8 @@ declare const hiddenReasonOf: typeof import('./visibility.ts').hiddenReasonOf;
 declare const drawnOf: typeof import('./drawn.ts').drawnOf;
 declare const placingBox: typeof import('./drawn.ts').placingBox;
 declare const collectLinks: typeof import('./collect-links.ts').collectLinks;
+declare const collectHiddenLinks: typeof import('./collect-hidden-links.ts').collectHiddenLinks;
+declare const collectMetaRedirects: typeof import('./collect-hidden-links.ts').collectMetaRedirects;
 declare const collectDrawnGraphics: typeof import('./collect-graphics.ts').collectDrawnGraphics;
 declare const backgroundOf: typeof import('./collect-graphics.ts').backgroundOf;
 declare const linkCheckedBackgrounds: typeof import('./collect-graphics.ts').linkCheckedBackgrounds;
@@ -95,6 +97,8 @@ export function collectPage(limits: ExtractionLimits, clickTargets: Element[]): 
     title: collapseText(document.title),
     texts,
     links: collectLinks(limits, memo),
+    hiddenLinks: collectHiddenLinks(limits, memo),
+    redirects: collectMetaRedirects(),
     graphics,
     resources: collectResources(limits, linkCheckedBackgrounds(backgrounds)),
     topElements,
