@@ -1,10 +1,14 @@
-import type { HomepageAvailability, HomepageProbe, OfflineEpisode } from '../crawlers/artifacts.ts';
+import {
+  FULL_PROBE_DAY,
+  type HomepageAvailability,
+  type HomepageProbe,
+  type OfflineEpisode,
+} from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { shanghaiDay } from './lib/calendar.ts';
 import { glossErrorCode } from './lib/link-failure.ts';
 
-/** The national indicator 站点无法访问: probed at least 15 times a day for a week, failing at 5 %. */
-const MIN_PROBES_PER_DAY = 15;
+/** The national indicator 站点无法访问: "监测1周，每天间隔性访问20次以上", failing at 5 %. */
 const MIN_DAYS = 7;
 const MAX_FAILURE_RATE = 0.05;
 /** Clause 4.4.2: a temporary offline lasts at most 30 days. */
@@ -18,8 +22,8 @@ type Judgement = 'single-probe' | 'offline-episode' | 'blocked' | 'too-few-probe
 
 /**
  * Clause 4.4.2 (政府门户网站一般不得关停下线; a temporary offline at most once a year, at most 30 days)
- * judged by the national indicator 站点无法访问: the homepage probed on a schedule, 15 times a day or
- * more for a week or more, a probe taking 15 s or more counting as failed; failures reaching 5 % of the
+ * judged by the national indicator 站点无法访问: the homepage probed on a schedule, 20 times a day or
+ * more on 7 days or more (`fullDays`), a probe taking 15 s or more counting as failed; failures reaching 5 % of the
  * probes, or an offline run longer than 30 days, fail the site with a single veto. A maintenance page
  * in place of the homepage is a failure (the site is offline on purpose); a firewall's block page (the
  * prober refused: ok, `error` 'BLOCKED') is neither a failure nor a probe, counted apart. Too few probes,
@@ -31,7 +35,7 @@ export const homepageAvailability = defineCheck({
     id: 'homepage-availability',
     clause: '4.4.2',
     title: '首页可用性（站点无法访问）',
-    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（每天不少于${MIN_PROBES_PER_DAY}次、连续${MIN_DAYS}天以上），超过（含）15秒打不开、出错或显示维护页面记为失败，被网站防火墙拦截（服务器有应答、只是拒绝了探测方）的探测不计入探测次数和失败次数，被拦截的探测多于其余探测时无法判断、需人工复核；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
+    description: `按全国政府网站检查指标“站点无法访问”，服务按计划每天多次探测首页（监测1周，每天不少于${FULL_PROBE_DAY}次：有${MIN_DAYS}天以上、每天探测${FULL_PROBE_DAY}次以上才作判断），超过（含）15秒打不开、出错或显示维护页面记为失败，被网站防火墙拦截（服务器有应答、只是拒绝了探测方）的探测不计入探测次数和失败次数，被拦截的探测多于其余探测时无法判断、需人工复核；失败次数占比达到${MAX_FAILURE_RATE * 100}%，或连续无法访问超过${MAX_OFFLINE_DAYS}天（条款4.4.2临时下线时限），即单项否决、评为不合格。命令行单次探测失败只提示人工复核。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['availability'],
@@ -77,9 +81,8 @@ export const homepageAvailability = defineCheck({
       return { outcome: 'review', findings: [{ url, message, evidence: evidence('blocked') }] };
     }
 
-    const perDay = a.daysProbed > 0 ? a.probes / a.daysProbed : 0;
-    if (a.daysProbed < MIN_DAYS || perDay < MIN_PROBES_PER_DAY) {
-      const message = `${period(a)}只有${a.daysProbed}天探测了首页、共${a.probes}次（平均每天${perDay.toFixed(1)}次，其中${a.failures}次失败），少于连续${MIN_DAYS}天、每天不少于${MIN_PROBES_PER_DAY}次的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。${blockedNote(a)}${maintenanceNote(a)}`;
+    if (a.fullDays < MIN_DAYS) {
+      const message = `${period(a)}共${a.daysProbed}天探测了首页、共${a.probes}次（其中${a.failures}次失败），探测达到每天${FULL_PROBE_DAY}次的只有${a.fullDays}天，少于国家检查指标“监测1周，每天间隔性访问${FULL_PROBE_DAY}次以上”的要求，暂不能判断是否“站点无法访问”，需继续探测或人工复核。${blockedNote(a)}${maintenanceNote(a)}`;
       return { outcome: 'review', findings: [{ url, message, evidence: evidence('too-few-probes') }] };
     }
 
@@ -107,6 +110,7 @@ function summaryEvidence(a: HomepageAvailability): Record<string, unknown> {
     failures: a.failures,
     failureRate: a.probes > 0 ? Number((a.failures / a.probes).toFixed(4)) : null,
     daysProbed: a.daysProbed,
+    fullDays: a.fullDays,
     ...(a.blocked ? { blocked: a.blocked } : {}),
     episodes: a.episodes,
     episodeCount: a.episodeCount,

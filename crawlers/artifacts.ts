@@ -386,6 +386,9 @@ export interface OfflineEpisode {
   probes: number;
 }
 
+/** The probes a day must hold to count toward the week the national method 站点无法访问 asks for. */
+export const FULL_PROBE_DAY = 20;
+
 /**
  * The homepage's availability over a window. In the service the window is the sweep's period so far,
  * probed on a schedule; in the one-shot CLI it is a single probe made during the inspection.
@@ -398,6 +401,8 @@ export interface HomepageAvailability {
   failures: number;
   /** Calendar days (Asia/Shanghai) with at least one probe. */
   daysProbed: number;
+  /** Of those, the days with at least `FULL_PROBE_DAY` probes: the national method's "每天间隔性访问20次以上". */
+  fullDays: number;
   /** Probes a firewall refused, left out of `probes` and `failures`. */
   blocked?: number;
   /** Failed probes, newest first, at most 20. */

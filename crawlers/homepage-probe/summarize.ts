@@ -1,4 +1,9 @@
-import type { HomepageAvailability, HomepageProbe, OfflineEpisode } from '../artifacts.ts';
+import {
+  FULL_PROBE_DAY,
+  type HomepageAvailability,
+  type HomepageProbe,
+  type OfflineEpisode,
+} from '../artifacts.ts';
 
 /** Failed probes kept as evidence, newest first. */
 export const FAILED_SAMPLES = 20;
@@ -23,6 +28,7 @@ export interface ProbeTally {
   probes: number;
   failures: number;
   daysProbed: number;
+  fullDays: number;
   blocked: number;
 }
 
@@ -43,10 +49,14 @@ export function summarizeProbes(
     probe.ok ? [] : [{ probe, afterFailure: i > 0 && continuesOutage(sorted[i - 1]!, probe) }],
   );
   const counted = sorted.filter((probe) => !isBlocked(probe));
+  const perDay = new Map<string, number>();
+  for (const probe of counted)
+    perDay.set(shanghaiDate(probe.at), (perDay.get(shanghaiDate(probe.at)) ?? 0) + 1);
   const tally: ProbeTally = {
     probes: counted.length,
     failures: failed.length,
-    daysProbed: new Set(counted.map((probe) => shanghaiDate(probe.at))).size,
+    daysProbed: perDay.size,
+    fullDays: [...perDay.values()].filter((count) => count >= FULL_PROBE_DAY).length,
     blocked: sorted.length - counted.length,
   };
   return availabilityOf(tally, failed, window, method);

@@ -38,7 +38,8 @@ export interface ServiceConfig {
   /**
    * `PROBE_INTERVAL_MINUTES` (default 30, 0 turns the rounds off): how often `serve` probes every
    * site's homepage for the availability rule (clause 4.4.2). A divisor of 60, so that the rounds fall
-   * on the same minutes of every hour; the national method wants at least 15 probes a day.
+   * on the same minutes of every hour; the national method wants at least 20 probes a day
+   * (every divisor of 60 gives 24 or more).
    */
   probeIntervalMinutes: number;
   /**

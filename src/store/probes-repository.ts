@@ -1,4 +1,4 @@
-import type { HomepageAvailability, HomepageProbe } from '../../crawlers/artifacts.ts';
+import { FULL_PROBE_DAY, type HomepageAvailability, type HomepageProbe } from '../../crawlers/artifacts.ts';
 import {
   availabilityOf,
   type FailedProbe,
@@ -22,6 +22,7 @@ interface TallyRow {
   probes: number;
   failures: number;
   days: number;
+  full_days: number;
   blocked: number;
 }
 
@@ -127,17 +128,18 @@ async function tally(
   const endWhole = new Date(Math.max(firstWhole.getTime(), dayStart(to)));
   const rows = await db.query<TallyRow>(
     `SELECT site_id, sum(probes)::integer AS probes, sum(failures)::integer AS failures,
-       sum(days)::integer AS days, sum(blocked)::integer AS blocked
+       count(*) FILTER (WHERE probes > 0)::integer AS days,
+       count(*) FILTER (WHERE probes >= ${FULL_PROBE_DAY})::integer AS full_days, sum(blocked)::integer AS blocked
      FROM (
-       SELECT site_id, probes, failures, (probes > 0)::integer AS days, blocked
+       SELECT site_id, day, probes, failures, blocked
        FROM homepage_probe_days
        WHERE site_id = ANY($1) AND day >= $2::date AND day < $3::date AND probes + blocked > 0
        UNION ALL
-       SELECT site_id, count(*) FILTER (WHERE NOT ${BLOCKED}), count(*) FILTER (WHERE NOT ok),
-         count(DISTINCT ${DAY}) FILTER (WHERE NOT ${BLOCKED}), count(*) FILTER (WHERE ${BLOCKED})
+       SELECT site_id, ${DAY}, count(*) FILTER (WHERE NOT ${BLOCKED}), count(*) FILTER (WHERE NOT ok),
+         count(*) FILTER (WHERE ${BLOCKED})
        FROM homepage_probes
        WHERE site_id = ANY($1) AND ((at >= $4 AND at < $6 AND at <= $5) OR (at >= $7 AND at <= $5))
-       GROUP BY site_id
+       GROUP BY site_id, ${DAY}
      ) parts
      GROUP BY site_id`,
     [
@@ -153,7 +155,13 @@ async function tally(
   return new Map(
     rows.map((row) => [
       row.site_id,
-      { probes: row.probes, failures: row.failures, daysProbed: row.days, blocked: row.blocked },
+      {
+        probes: row.probes,
+        failures: row.failures,
+        daysProbed: row.days,
+        fullDays: row.full_days,
+        blocked: row.blocked,
+      },
     ]),
   );
 }

@@ -145,6 +145,7 @@ const availability = (overrides: Partial<HomepageAvailability>): HomepageAvailab
   probes: 50 * 48,
   failures: 200,
   daysProbed: 50,
+  fullDays: 50,
   failedSamples: [
     { at: '2026-11-19T02:00:00.000Z', url: HOME, ok: false, error: 'TIMEOUT', durationMs: 15_000 },
   ],
@@ -446,6 +447,7 @@ const CASES: Case[] = [
             probes: 63 * 48,
             failures: 250,
             daysProbed: 63,
+            fullDays: 63,
           }),
         },
         ctx(LATER),

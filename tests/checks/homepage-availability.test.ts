@@ -16,15 +16,22 @@ const probe = (at: string, overrides: Partial<HomepageProbe> = {}): HomepageProb
   ...overrides,
 });
 
-/** The service's summary of a quarter so far: 1 October to 25 November, 48 probes a day. */
+/**
+ * The service's summary of a quarter so far: 1 October to 25 November, 48 probes a day. Unless told,
+ * the probes are spread evenly over the days probed, so each day is full when the average reaches 20.
+ */
 function scheduled(overrides: Partial<HomepageAvailability> = {}): HomepageAvailability {
+  const probes = overrides.probes ?? 56 * 48;
+  const daysProbed = overrides.daysProbed ?? 56;
+  const even = daysProbed > 0 && probes / daysProbed >= 20 ? daysProbed : 0;
   return {
     method: 'scheduled-probes',
     from: '2026-09-30T16:00:00.000Z',
     to: NOW.toISOString(),
-    probes: 56 * 48,
+    probes,
     failures: 0,
-    daysProbed: 56,
+    daysProbed,
+    fullDays: even,
     failedSamples: [],
     episodes: [],
     ...overrides,
@@ -40,6 +47,7 @@ function single(ok: boolean, failed?: HomepageProbe): HomepageAvailability {
     probes: 1,
     failures: ok ? 0 : 1,
     daysProbed: 1,
+    fullDays: 0,
     failedSamples: failed ? [failed] : [],
     episodes: [],
     episodeCount: 0,
@@ -66,7 +74,11 @@ describe('homepage-availability', () => {
     ['the one-shot single probe answered', single(true)],
     ['48 probes a day for 56 days, none failed', scheduled()],
     ['failures just under 5 %', scheduled({ probes: 1000, failures: 49, daysProbed: 20 })],
-    ['exactly a week at 15 probes a day', scheduled({ probes: 105, daysProbed: 7 })],
+    ['exactly a week at 20 probes a day', scheduled({ probes: 140, daysProbed: 7 })],
+    [
+      'a week of 20-probe days among thin ones (the service was restarted)',
+      scheduled({ probes: 7 * 20 + 30 * 5, daysProbed: 37, fullDays: 7 }),
+    ],
     [
       'a 30-day offline, the longest clause 4.4.2 allows, in a long enough window',
       scheduled({
@@ -127,9 +139,18 @@ describe('homepage-availability', () => {
   });
 
   it.each([
-    ['fewer than 7 days probed', scheduled({ probes: 6 * 48, daysProbed: 6 }), '只有6天探测了首页、共288次'],
-    ['fewer than 15 probes a day', scheduled({ probes: 14 * 30, daysProbed: 30 }), '平均每天14.0次'],
-    ['no probes at all', scheduled({ probes: 0, daysProbed: 0 }), '只有0天探测了首页、共0次'],
+    ['fewer than 7 days probed', scheduled({ probes: 6 * 48, daysProbed: 6 }), '共6天探测了首页、共288次'],
+    [
+      "19 probes a day, the old threshold of 15 met but not the indicator's 20",
+      scheduled({ probes: 19 * 30, daysProbed: 30 }),
+      '探测达到每天20次的只有0天',
+    ],
+    [
+      'six full days among many thin ones',
+      scheduled({ probes: 6 * 48 + 40 * 10, daysProbed: 46, fullDays: 6 }),
+      '共46天探测了首页、共688次（其中0次失败），探测达到每天20次的只有6天',
+    ],
+    ['no probes at all', scheduled({ probes: 0, daysProbed: 0 }), '共0天探测了首页、共0次'],
   ])('gives review when there are not enough probes yet: %s', (_name, availability, says) => {
     const result = judge(availability);
     expect(result.outcome).toBe('review');
@@ -169,6 +190,7 @@ describe('homepage-availability', () => {
           failures: 100,
           failureRate: 0.05,
           daysProbed: 42,
+          fullDays: 42,
           episodes,
           episodeCount: 1,
           failedSamples: samples,

@@ -72,6 +72,7 @@ function goodArtifacts(): Artifacts {
         probes: 1,
         failures: 0,
         daysProbed: 1,
+        fullDays: 0,
         failedSamples: [],
         episodes: [],
         episodeCount: 0,

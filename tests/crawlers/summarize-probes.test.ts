@@ -62,6 +62,25 @@ describe('summarizeProbes', () => {
     });
   });
 
+  it("counts the days with 20 probes or more, blocked ones left out (the indicator's 每天20次以上)", () => {
+    // 1 October: 20 probes, one failed; 2 October: 19 answered and 5 blocked; 3 October: 48.
+    const day = (n: number, count: number, offset = 0) =>
+      Array.from({ length: count }, (_, i) => probe(n * 1440 + offset + i * 30, !(n === 0 && i === 3)));
+    const probes = [
+      ...day(0, 20),
+      ...day(1, 19),
+      ...Array.from({ length: 5 }, (_, i) => blockedProbe(1440 + 600 + i)),
+      ...day(2, 48),
+    ];
+    expect(summarizeProbes(probes, WINDOW, 'scheduled-probes')).toMatchObject({
+      probes: 87,
+      failures: 1,
+      daysProbed: 3,
+      fullDays: 2,
+      blocked: 5,
+    });
+  });
+
   it("ends a run of failures at a blocked probe: the server's front answered", () => {
     const probes = [probe(0, false), probe(30, false), blockedProbe(60), probe(90, false), probe(120, false)];
     const summary = summarizeProbes(probes, WINDOW, 'scheduled-probes');

@@ -115,6 +115,39 @@ describe.each(BACKENDS)('homepage probes on the $name store', ({ name }) => {
     expect(count?.n).toBe(96);
   });
 
+  it('counts the days with 20 probes or more, in whole days and in the part-days at either end', async () => {
+    // Every half hour from 09:00 to 18:30 (20 probes) on days 0 and 2, to 18:00 (19) on days 1 and 3.
+    const probes = [0, 1, 2, 3].flatMap((day) =>
+      Array.from(
+        { length: day % 2 === 0 ? 20 : 19 },
+        (_, i): SiteProbe => ({
+          siteId: 'site-a',
+          at: new Date(Q4 + day * 86_400_000 + 9 * 3_600_000 + i * HALF_HOUR).toISOString(),
+          url: 'https://site-a.gov.cn/',
+          ok: true,
+          status: 200,
+          durationMs: 80,
+        }),
+      ),
+    );
+    await backend.store.probes.record(probes);
+    const count = async (fromMs: number, toMs: number) =>
+      (
+        await backend.store.probes.availability(['site-a'], { from: new Date(fromMs), to: new Date(toMs) })
+      ).get('site-a')!;
+    expect(await count(Q4, Q4 + 4 * 86_400_000)).toMatchObject({ daysProbed: 4, fullDays: 2, probes: 78 });
+    // From day 0 at 08:00 to day 2 at 20:00: both ends are part-days, day 2's 20 probes all in.
+    expect(await count(Q4 + 8 * 3_600_000, Q4 + 2 * 86_400_000 + 20 * 3_600_000)).toMatchObject({
+      daysProbed: 3,
+      fullDays: 2,
+    });
+    // Ending at day 2's 18:00: 19 of its probes so far, not yet a full day.
+    expect(await count(Q4, Q4 + 2 * 86_400_000 + 18 * 3_600_000)).toMatchObject({
+      daysProbed: 3,
+      fullDays: 1,
+    });
+  });
+
   it('leaves out sites with no probe in the window and sites not asked for', async () => {
     await recordRounds(a);
     await backend.store.probes.record([]);
