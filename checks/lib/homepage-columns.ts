@@ -52,12 +52,18 @@ interface Candidate {
 export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepage?: CrawledPage): Column[] {
   const found = new Map<string, Column>();
   const homeKeys = new Set([home.url, home.finalUrl, crawl.startUrl].map(columnKey));
+  // A page some list prints as a dated entry is an article, whatever its address or link text says.
+  const listed = new Set(
+    crawl.pages.flatMap((page) => (page.listItems ?? []).map((item) => columnKey(item.url))),
+  );
   const add = ({ name, href, source, parent }: Candidate) => {
     const page = findCrawledPage(crawl.pages, href);
     if (name === '' || NOT_COLUMN_NAME.test(name) || page === undefined || page.depth === 0) return;
     if (urlShape(page.finalUrl) === 'article' || NOT_COLUMN_URL.test(page.finalUrl)) return;
     const key = columnKey(page.finalUrl);
-    if (key === null || homeKeys.has(key) || found.has(key)) return;
+    if (key === null || homeKeys.has(key) || found.has(key) || listed.has(key)) return;
+    // An archived column (已归档, 归档日期…) is no longer to be updated.
+    if ((page.archiveLines ?? []).some((line) => line.own !== '')) return;
     if (unusableReason(page) !== null || page.challenge !== undefined) return;
     found.set(key, {
       name,
