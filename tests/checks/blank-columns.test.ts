@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankColumns } from '../../checks/blank-columns.ts';
 import { HOME, site } from './fixtures/builders.ts';
 import { blank, type ColumnSpec, columnSite, dated, NOW, undated } from './fixtures/column-sites.ts';
+import { entry, printedDaysBefore } from './fixtures/list-pages.ts';
 
 const judge = (nav: ColumnSpec[], grid: ColumnSpec[] = []) =>
   blankColumns.run(columnSite(nav, grid), { site: site(), now: NOW });
@@ -58,6 +59,22 @@ describe('blank-columns', () => {
     expect(result.outcome).toBe('fail');
     expect(result.findings.map((f) => f.evidence.source)).toEqual(Array(5).fill('disclosure-grid'));
     expect(result.findings[0]!.evidence).toMatchObject({ parent: '信息公开', column: '专题1' });
+  });
+
+  it('never counts an archived page (已归档) or a page another list prints as a dated entry', () => {
+    const archived = blanks(5).map((c) => ({
+      ...c,
+      page: {
+        ...c.page,
+        archiveLines: [{ text: '已归档 归档日期：2024-01-15', own: '已归档 归档日期：2024-01-15' }],
+      },
+    }));
+    expect(judge(archived).outcome).toBe('pass');
+    const articles = blanks(5, 'tzgg/a');
+    const news = dated('通知公告', '/tzgg/', 2);
+    news.items = articles.map((c) => entry(c.name, printedDaysBefore(NOW, 3), c.path));
+    expect(judge([news, ...articles]).findings).toEqual([]);
+    expect(judge([dated('通知公告', '/tzgg/', 2), ...articles]).outcome).toBe('fail');
   });
 
   it('under the threshold, the findings carry no veto when upheld', () => {
