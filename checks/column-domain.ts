@@ -2,7 +2,7 @@ import type { RenderedLink } from '../crawlers/artifacts.ts';
 import { isSameSite } from '../crawlers/url.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
 import { contentInFrames } from './lib/frames.ts';
-import { NAV_BAND, navigationLinks } from './lib/navigation.ts';
+import { navigationLinks, STRIP_LINKS } from './lib/navigation.ts';
 import { compact } from './lib/text.ts';
 
 /** Labels of business systems, which clause 4.3.4.4 wants on the site's domain only "in principle". */
@@ -39,7 +39,7 @@ export const columnDomain = defineCheck({
     id: 'column-domain',
     clause: '4.3.4.4',
     title: '栏目、频道、专题使用本网站域名',
-    description: `首页头部和导航栏（头部区域下方${NAV_BAND}像素以内）的栏目、频道、专题链接应使用本网站的域名；链到其他域名的栏目记为不通过，政务服务等业务系统需人工确认，指向上级或其他政府门户网站的链接不算本网站栏目。`,
+    description: `首页头部和导航栏（首屏的导航容器，或一行并排${STRIP_LINKS}个及以上名称简短的链接）的栏目、频道、专题链接应使用本网站的域名；链到其他域名的栏目记为不通过，政务服务等业务系统需人工确认，指向上级或其他政府门户网站的链接不算本网站栏目。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage'],

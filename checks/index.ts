@@ -1,5 +1,6 @@
 import { annualReport } from './annual-report.ts';
 import { archiveLabel } from './archive-label.ts';
+import { blankColumns } from './blank-columns.ts';
 import { brokenLinks } from './broken-links.ts';
 import type { Check } from './check.ts';
 import { columnDomain } from './column-domain.ts';
@@ -12,6 +13,7 @@ import { headerFullName } from './header-full-name.ts';
 import { hiddenLinks } from './hidden-links.ts';
 import { homepageAvailability } from './homepage-availability.ts';
 import { httpsSecurity } from './https-security.ts';
+import { longUnupdatedColumns } from './long-unupdated-columns.ts';
 import { siteDomain } from './site-domain.ts';
 import { siteFunctions } from './site-functions.ts';
 import { wordingErrors } from './wording-errors.ts';
@@ -38,4 +40,6 @@ export const CHECKS: readonly Check[] = [
   wordingErrors,
   futureDates,
   hiddenLinks,
+  blankColumns,
+  longUnupdatedColumns,
 ];

@@ -214,6 +214,8 @@ export interface CrawledPage {
   archiveLines?: ArchiveLine[];
   /** The dated entries of the page's lists (news, notices, files), as the page prints them; at most 100. */
   listItems?: ListItem[];
+  /** The page's largest list of articles that prints no date at all; absent when none (and in older artifacts). */
+  undatedList?: UndatedList;
   /** Present when `error` is ADDRESS_REFUSED: the page, or a redirect on the way, was not requested. */
   refused?: AddressRefusal;
   /** Links to other hosts that the page's own markup hides (inline styles, at most 50); absent when none. */
@@ -290,6 +292,20 @@ export interface ListItem {
    * ('body>div.main>ul.list'), the same for every entry of that list. Absent in older artifacts.
    */
   list?: string;
+}
+
+/**
+ * A list of articles with no date printed anywhere in it (未注明信息发布时间): every entry one link to an
+ * article's address (t20241120_1.html, /art/…), with a sentence for its title.
+ */
+export interface UndatedList {
+  /** Where it is on the page ('body>div.main>ul.list'). */
+  list: string;
+  entries: number;
+  /** Its entries' addresses, the first 20. */
+  urls: string[];
+  /** Its first three titles, for evidence. */
+  titles: string[];
 }
 
 export interface BotChallenge {

@@ -1,67 +1,133 @@
 import type { CrawledPage, RenderedHomepage, SiteCrawl } from '../../crawlers/artifacts.ts';
+import { pathFolders, urlShape } from '../../crawlers/column-url.ts';
+import { blockTitle, MORE } from './block-title.ts';
+import { type ColumnKind, columnKind, namesColumn } from './column-kind.ts';
 import { navigationLinks } from './navigation.ts';
 import { findCrawledPage, pageKey, unusableReason } from './pages.ts';
 import { compact } from './text.ts';
 
+export type { ColumnKind } from './column-kind.ts';
+
 /**
- * The kinds of column the national indicators (《政府网站与政务新媒体检查指标》) give an update period:
- * 动态要闻类 (2 weeks) and 通知公告、政策文件类 (6 months); other columns have none we judge.
+ * Where a column was found: the homepage's navigation, a homepage block's 更多 link (named by the
+ * block's title), another homepage link naming a column or addressed as one, the column tree of a
+ * 信息公开 page, or a column page's own sub-columns.
  */
-export type ColumnKind = 'news' | 'notice-policy' | 'other';
+export type ColumnSource = 'navigation' | 'block' | 'homepage-link' | 'disclosure-grid' | 'sub-column';
 
 /** A column the homepage leads to, with its crawled page. */
 export interface Column {
   name: string;
   kind: ColumnKind;
-  /** Where the homepage links to it: its navigation, or a link elsewhere on it (a section title). */
-  source: 'navigation' | 'homepage-link';
+  source: ColumnSource;
+  /** The column whose page listed it (a 信息公开 page's grid, a column's sub-columns). */
+  parent?: string;
   page: CrawledPage;
 }
 
-const NEWS_WORDS = ['要闻', '动态', '新闻', '资讯', '快讯', '工作进展'];
-const NOTICE_POLICY_WORDS = ['通知', '公告', '公示', '通告', '政策', '文件'];
-/** Names with those words that are not such columns: 新闻发布会 (held now and then), 文件下载. */
-const OTHER_WORDS = ['发布会', '下载'];
-/** A homepage link with a longer text is an article, not a column (全市工作动态通报…). */
-const MAX_COLUMN_NAME = 10;
+/** A link with a longer text is an article, not a column (全市工作动态通报…). */
+const MAX_COLUMN_NAME = 12;
+/** Pages that answer a query, and may say 暂无相关信息 for it: never a column. */
+const NOT_COLUMN_NAME = /搜索|检索|登录|注册|English/i;
+const NOT_COLUMN_URL = /search|login|register/i;
+/** A 信息公开 page, whose links are the site's disclosure columns (the grid of 政府信息公开). */
+const DISCLOSURE_NAME = /信息公开|政务公开/;
+const DISCLOSURE_FOLDERS = new Set(['xxgk', 'zfxxgk', 'zwgk', 'gkml']);
 
-/** The kind of column a name says: 工作动态 → news, 通知公告 / 规范性文件 → notice-policy. */
-export function columnKind(name: string): ColumnKind {
-  const words = compact(name);
-  if (OTHER_WORDS.some((w) => words.includes(w))) return 'other';
-  if (NEWS_WORDS.some((w) => words.includes(w))) return 'news';
-  if (NOTICE_POLICY_WORDS.some((w) => words.includes(w))) return 'notice-policy';
-  return 'other';
+interface Candidate {
+  name: string;
+  href: string;
+  source: ColumnSource;
+  parent?: string;
 }
 
 /**
- * The columns the homepage leads to that were crawled and answered: every link of its navigation
- * (see `navigationLinks`), and every other homepage link whose text names a news, notice or policy
- * column. One per page, named by the first link found; the homepage itself is not a column.
+ * The columns the homepage offers that were crawled and answered: its navigation (see
+ * `navigationLinks`), its blocks' 更多 links named by the blocks' titles, its other links whose text
+ * names a column kind or whose address is a column's (TRS and 大汉 /col/col12/, a folder /tzgg/); then,
+ * one level down, the links of a 信息公开 page among them (its column tree) and each column page's
+ * sub-columns (addresses below its own folder, or /col/ ones). An article (t20241120_1.html, /art/…)
+ * is never a column; one per page, named where first found; the homepage itself is not a column.
  */
 export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepage?: CrawledPage): Column[] {
-  const candidates: { name: string; href: string; source: Column['source'] }[] = [
-    ...navigationLinks(home).map((link) => ({
-      name: compact(link.text) || compact(link.title ?? '') || compact(link.ariaLabel ?? ''),
-      href: link.href,
-      source: 'navigation' as const,
-    })),
-    ...(homepage?.links ?? [])
-      .filter((link) => link.kind === 'anchor')
-      .map((link) => ({ name: compact(link.text), href: link.url, source: 'homepage-link' as const }))
-      .filter((link) => link.name.length <= MAX_COLUMN_NAME && columnKind(link.name) !== 'other'),
-  ];
+  const found = new Map<string, Column>();
   const homeKeys = new Set([home.url, home.finalUrl, crawl.startUrl].map(columnKey));
-  const columns = new Map<string, Column>();
-  for (const { name, href, source } of candidates) {
+  // A page some list prints as a dated entry is an article, whatever its address or link text says.
+  const listed = new Set(
+    crawl.pages.flatMap((page) => (page.listItems ?? []).map((item) => columnKey(item.url))),
+  );
+  const add = ({ name, href, source, parent }: Candidate) => {
     const page = findCrawledPage(crawl.pages, href);
-    if (name === '' || page === undefined || page.depth === 0) continue;
+    if (name === '' || NOT_COLUMN_NAME.test(name) || page === undefined || page.depth === 0) return;
+    if (urlShape(page.finalUrl) === 'article' || NOT_COLUMN_URL.test(page.finalUrl)) return;
     const key = columnKey(page.finalUrl);
-    if (key === null || homeKeys.has(key) || columns.has(key)) continue;
-    if (unusableReason(page) !== null || page.challenge !== undefined) continue;
-    columns.set(key, { name, kind: columnKind(name), source, page });
+    if (key === null || homeKeys.has(key) || found.has(key) || listed.has(key)) return;
+    // An archived column (已归档, 归档日期…) is no longer to be updated.
+    if ((page.archiveLines ?? []).some((line) => line.own !== '')) return;
+    if (unusableReason(page) !== null || page.challenge !== undefined) return;
+    found.set(key, {
+      name,
+      kind: columnKind(name, page.finalUrl),
+      source,
+      page,
+      ...(parent ? { parent } : {}),
+    });
+  };
+  for (const link of navigationLinks(home)) {
+    const text = compact(link.text) || compact(link.title ?? '') || compact(link.ariaLabel ?? '');
+    const name = MORE.test(text) ? (blockTitle(home, link) ?? pageName(crawl, link.href)) : text;
+    add({ name, href: link.href, source: 'navigation' });
   }
-  return [...columns.values()];
+  for (const link of home.links) {
+    if (link.visible && MORE.test(compact(link.text))) {
+      add({ name: blockTitle(home, link) ?? pageName(crawl, link.href), href: link.href, source: 'block' });
+    }
+  }
+  for (const link of columnLinks(homepage)) add({ ...link, source: 'homepage-link' });
+  const firstLevel = [...found.values()];
+  for (const column of firstLevel.filter(isDisclosure)) {
+    for (const link of columnLinks(column.page))
+      add({ ...link, source: 'disclosure-grid', parent: column.name });
+  }
+  for (const column of firstLevel) {
+    for (const link of columnLinks(column.page).filter((l) => below(l.href, column.page.finalUrl))) {
+      add({ ...link, source: 'sub-column', parent: column.name });
+    }
+  }
+  return [...found.values()];
+}
+
+/** A page's links that may be columns: a short text naming a column kind, or a column's address. */
+function columnLinks(page: CrawledPage | undefined): { name: string; href: string }[] {
+  return (page?.links ?? []).flatMap((link) => {
+    const name = compact(link.text);
+    if (link.kind !== 'anchor' || name === '' || name.length > MAX_COLUMN_NAME || MORE.test(name)) return [];
+    const shape = urlShape(link.url);
+    if (shape === 'article' || (shape !== 'column' && !namesColumn(name, link.url))) return [];
+    return [{ name, href: link.url }];
+  });
+}
+
+function isDisclosure(column: Column): boolean {
+  return (
+    DISCLOSURE_NAME.test(column.name) ||
+    DISCLOSURE_FOLDERS.has(pathFolders(column.page.finalUrl).at(-1) ?? '')
+  );
+}
+
+/** A sub-column's address: below the column's folder (/zwgk/ → /zwgk/tzgg/), or a /col/ column of TRS and 大汉. */
+function below(href: string, columnUrl: string): boolean {
+  const folders = pathFolders(columnUrl);
+  const own = pathFolders(href);
+  if (/\/col\/col\d+/i.test(href)) return true;
+  return folders.length > 0 && own.length > folders.length && folders.every((f, i) => own[i] === f);
+}
+
+/** A column's name from its own page when the link says only 更多: 通知公告 of '通知公告_某市人民政府'. */
+function pageName(crawl: SiteCrawl, href: string): string {
+  const page = findCrawledPage(crawl.pages, href);
+  const title = compact(page?.title.split(/[_|｜—–-]/)[0] ?? '');
+  return title.length > 0 && title.length <= MAX_COLUMN_NAME ? title : compact(page?.headings[0] ?? '');
 }
 
 /** The default document a server answers for a folder: /tzgg/ and /tzgg/index.html are one column. */

@@ -1,5 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { ArchiveLine, CrawledPage, HiddenLink, ListItem, PageRedirect } from '../artifacts.ts';
+import type {
+  ArchiveLine,
+  CrawledPage,
+  HiddenLink,
+  ListItem,
+  PageRedirect,
+  UndatedList,
+} from '../artifacts.ts';
 import { detectBotChallenge } from '../bot-challenge.ts';
 import type { ReachRule } from '../reach/reach-rule.ts';
 import { judgeSoftNotFound } from '../soft-404/judge.ts';
@@ -11,6 +18,7 @@ import type { CrawlData } from './frontier.ts';
 import { hiddenMarkupLinks, metaRedirects } from './hidden-markup.ts';
 import { pageListItems } from './list-items.ts';
 import { type PageFacts, pageFacts } from './page-facts.ts';
+import { undatedList } from './undated-list.ts';
 
 const noFacts = (): PageFacts => ({ title: '', headings: [], text: '', links: [], forms: [] });
 
@@ -36,6 +44,7 @@ export async function answeredPage(
       : detectBotChallenge(status, response.headers, body.decoded?.text ?? '', body.$);
   let facts = noFacts();
   let listItems: ListItem[] = [];
+  let undated: UndatedList | undefined;
   let archived: ArchiveLine[] = [];
   let hiddenLinks: HiddenLink[] = [];
   let redirects: PageRedirect[] = [];
@@ -45,6 +54,7 @@ export async function answeredPage(
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
     if (usable) {
       listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
+      undated = undatedList(body.$, finalUrl, body.decoded?.charset);
       archived = archiveLines(body.$, facts.title, facts.text);
       hiddenLinks = hiddenMarkupLinks(body.$, finalUrl, body.decoded?.charset);
       redirects = metaRedirects(body.$, finalUrl, body.decoded?.charset);
@@ -56,6 +66,7 @@ export async function answeredPage(
     contentType: String(response.headers['content-type'] ?? ''),
     ...facts,
     listItems,
+    ...(undated ? { undatedList: undated } : {}),
     ...(archived.length > 0 ? { archiveLines: archived } : {}),
     ...(hiddenLinks.length > 0 ? { hiddenLinks } : {}),
     ...(redirects.length > 0 ? { redirects } : {}),

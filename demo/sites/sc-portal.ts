@@ -36,6 +36,8 @@ export const scPortal: DemoSite = {
       'wording-errors': 'pass',
       'future-dates': 'pass',
       'hidden-links': 'pass',
+      'blank-columns': 'pass',
+      'long-unupdated-columns': 'pass',
     },
   },
   routes: (_origin, world) => ({

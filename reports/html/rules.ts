@@ -35,6 +35,8 @@ const SHORT_TITLES: Record<string, string> = {
   'wording-errors': '表述错误',
   'future-dates': '发布日期',
   'hidden-links': '暗链',
+  'blank-columns': '空白栏目',
+  'long-unupdated-columns': '应更未更',
 };
 
 function shortTitleOf(id: string, title: string): string {

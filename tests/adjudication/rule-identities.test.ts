@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annualReport } from '../../checks/annual-report.ts';
 import { archiveLabel } from '../../checks/archive-label.ts';
+import { blankColumns } from '../../checks/blank-columns.ts';
 import { brokenLinks } from '../../checks/broken-links.ts';
 import type { CheckResult, Finding } from '../../checks/check.ts';
 import { columnDomain } from '../../checks/column-domain.ts';
@@ -14,10 +15,11 @@ import { hiddenLinks } from '../../checks/hidden-links.ts';
 import { homepageAvailability } from '../../checks/homepage-availability.ts';
 import { httpsSecurity } from '../../checks/https-security.ts';
 import { CHECKS } from '../../checks/index.ts';
+import { longUnupdatedColumns } from '../../checks/long-unupdated-columns.ts';
 import { siteDomain } from '../../checks/site-domain.ts';
 import { siteFunctions } from '../../checks/site-functions.ts';
 import { wordingErrors } from '../../checks/wording-errors.ts';
-import type { HeaderOcr, HomepageAvailability, LinkStatus } from '../../crawlers/artifacts.ts';
+import type { HeaderOcr, HomepageAvailability, LinkStatus, ListItem } from '../../crawlers/artifacts.ts';
 import { evidenceDigest, findingId } from '../../src/adjudication/finding-id.ts';
 import type { Site } from '../../src/registry/site.ts';
 import {
@@ -505,7 +507,40 @@ const CASES: Case[] = [
     again: () => hiddenLinks.run({ renderedHomepage: darkLink('购物', 'body > div.x > a') }, ctx(LATER)),
     changed: () => hiddenLinks.run({ renderedHomepage: darkLink('太阳城', 'body > div > a') }, ctx(LATER)),
   },
+  {
+    rule: 'blank-columns',
+    earlier: () => blankColumns.run(oneColumn([], '人事信息 暂无信息'), ctx()),
+    // A quarter later the same page says the same.
+    again: () => blankColumns.run(oneColumn([], '人事信息 暂无信息 返回顶部'), ctx(LATER)),
+    changed: () => blankColumns.run(oneColumn([], '人事信息 栏目建设中'), ctx(LATER)),
+  },
+  {
+    rule: 'long-unupdated-columns',
+    earlier: () =>
+      longUnupdatedColumns.run(oneColumn([entry('2024年人事任免', '2024-10-08', '/rsxx/1.html')]), ctx()),
+    // A quarter later the same newest entry, older by the days gone.
+    again: () =>
+      longUnupdatedColumns.run(
+        oneColumn([entry('2024年人事任免', '2024-10-08', '/rsxx/1.html')]),
+        ctx(LATER),
+      ),
+    changed: () =>
+      longUnupdatedColumns.run(
+        oneColumn([entry('2024年人事公示', '2024-10-09', '/rsxx/2.html')]),
+        ctx(LATER),
+      ),
+  },
 ];
+
+/** A site whose navigation leads to one column, 人事信息, with these entries and this text. */
+function oneColumn(listItems: ListItem[], text = '') {
+  return {
+    siteCrawl: crawl([crawledHomepage([]), page('/rsxx/', { title: '人事信息', listItems, text })]),
+    renderedHomepage: homepage({
+      links: [link('人事信息', '/rsxx/', { box: { x: 100, y: 170, width: 80, height: 40 } })],
+    }),
+  };
+}
 
 function wording(body: string, now: Date): CheckResult {
   return wordingErrors.run(

@@ -80,7 +80,7 @@ describe('content-freshness: outcomes', () => {
     ['a homepage updated 14 days ago', [entry('新闻', ago(14))], FRESH_COLUMNS, 'pass', 0, false],
     ['a homepage 15 days stale', [entry('新闻', ago(15))], FRESH_COLUMNS, 'fail', 1, true],
     ['4 stale columns', FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4)], 'review', 4, false],
-    ['5 stale columns', FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(5)], 'fail', 5, false],
+    ['5 stale columns', FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(5)], 'fail', 5, true],
     [
       'a notice column 183 days old and a policy column 184 days old',
       FRESH_HOME,
@@ -116,14 +116,15 @@ describe('content-freshness: outcomes', () => {
     ]);
   });
 
-  it('fails at 5 stale or blank columns, saying the national threshold, without a single veto', () => {
-    const blank = column('政策文件', '/zcwj/', [], { page: { text: '政策文件 暂无数据' } });
-    const result = judge(FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4), blank]);
+  it('fails at 5 stale columns with the single veto 栏目不更新, saying the national threshold', () => {
+    const result = judge(FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4), updated('政策文件', '/zcwj/', 200)]);
     expect(result.outcome).toBe('fail');
-    expect(result.singleVeto).toBeUndefined();
+    expect(result.singleVeto).toBe(
+      '动态、要闻类栏目超过2周或通知公告、政策文件类栏目超过6个月未更新的累计5个及以上（栏目不更新），按国家检查指标单项否决。',
+    );
     expect(result.findings[0]).toEqual({
       url: `${HOME}qxdt1/`,
-      message: `栏目“区县动态1”最新的信息发布于${ago(20)}（${ago(20)}），距今20天，动态要闻类栏目超过2周未更新（栏目不更新）；全站累计5个栏目不更新或空白，达到国家检查指标“累计5个及以上”的不合格标准。`,
+      message: `栏目“区县动态1”最新的信息发布于${ago(20)}（${ago(20)}），距今20天，动态要闻类栏目超过2周未更新（栏目不更新）；全站累计5个动态要闻类或通知公告、政策文件类栏目不更新，达到国家检查指标“累计5个及以上”的标准。`,
       evidence: {
         column: '区县动态1',
         url: `${HOME}qxdt1/`,
@@ -137,21 +138,27 @@ describe('content-freshness: outcomes', () => {
         daysSince: 20,
         thresholdDays: 14,
         datedEntries: 2,
+        veto: true,
       },
     });
     expect(result.findings[4]).toMatchObject({
       url: `${HOME}zcwj/`,
-      message:
-        '栏目“政策文件”的页面显示“暂无数据”，没有任何信息（空白栏目）；全站累计5个栏目不更新或空白，达到国家检查指标“累计5个及以上”的不合格标准。',
-      evidence: { column: '政策文件', kind: 'notice-policy', blank: '暂无数据' },
+      evidence: { column: '政策文件', kind: 'notice-policy', thresholdDays: 183, veto: true },
     });
+  });
+
+  it('leaves blank columns to blank-columns: 4 stale and a blank one stay under the threshold', () => {
+    const blank = column('政策文件', '/zcwj/', [], { page: { text: '政策文件 暂无数据' } });
+    const result = judge(FRESH_HOME, [...FRESH_COLUMNS, ...staleNews(4), blank]);
+    expect(result.outcome).toBe('review');
+    expect(result.findings).toHaveLength(4);
   });
 
   it('lists fewer stale columns for review, saying they are below the national threshold', () => {
     const result = judge(FRESH_HOME, [updated('通知公告', '/tzgg/', 200)]);
     expect(result.outcome).toBe('review');
     expect(result.findings[0]!.message).toBe(
-      `栏目“通知公告”最新的信息发布于${ago(200)}（${ago(200)}），距今200天，通知公告、政策文件类栏目超过6个月未更新（栏目不更新）；全站累计1个栏目不更新或空白，未达到国家检查指标的5个，需人工确认。`,
+      `栏目“通知公告”最新的信息发布于${ago(200)}（${ago(200)}），距今200天，通知公告、政策文件类栏目超过6个月未更新（栏目不更新）；全站累计1个动态要闻类或通知公告、政策文件类栏目不更新，未达到国家检查指标的5个，需人工确认。`,
     );
     expect(result.findings[0]!.evidence).toMatchObject({ kind: 'notice-policy', thresholdDays: 183 });
   });
@@ -335,8 +342,9 @@ describe('content-freshness: a column judged on its own list, not the lists ever
         column('通知公告', '/tzgg/', [...sidebar(1), ...notices]),
         third,
       ],
-      'review',
-      [{ column: '政策文件', blank: '暂无数据' }],
+      // Blank: judged by blank-columns, not here.
+      'pass',
+      [],
     ],
     [
       'a stale list another column page only links to, undated',
@@ -392,7 +400,7 @@ describe('content-freshness: a column judged on its own list, not the lists ever
       third,
     ]);
     expect(result.findings[0]!.message).toBe(
-      '栏目“工作动态”的页面上标注日期的信息条目都在其他页面也有的列表中（如侧栏的最新动态、热点信息），没有读到栏目自己的信息列表：可能是空白栏目，也可能是栏目列表的写法无法自动识别，需人工查看（不计入空白栏目累计数）。',
+      '栏目“工作动态”的页面上标注日期的信息条目都在其他页面也有的列表中（如侧栏的最新动态、热点信息），没有读到栏目自己的信息列表：可能是空白栏目，也可能是栏目列表的写法无法自动识别，需人工查看（不计入累计数）。',
     );
   });
 });
@@ -478,11 +486,13 @@ describe('content-freshness: columns with no dated entries we could read', () =>
     expect(result.outcome).toBe('review');
     expect(result.singleVeto).toBeUndefined();
     expect(result.findings).toHaveLength(7);
-    expect(result.findings[0]!.message).toContain('全站累计4个栏目不更新或空白，未达到国家检查指标的5个');
+    expect(result.findings[0]!.message).toContain(
+      '全站累计4个动态要闻类或通知公告、政策文件类栏目不更新，未达到国家检查指标的5个',
+    );
     expect(result.findings[4]).toEqual({
       url: `${HOME}gzdt1/`,
       message:
-        '栏目“工作动态1”的页面上没有读到标注日期的信息条目：可能是空白栏目，也可能是页面日期的写法无法自动识别，需人工查看（不计入空白栏目累计数）。',
+        '栏目“工作动态1”的页面上没有读到标注日期的信息条目：可能是空白栏目，也可能是页面日期的写法无法自动识别，需人工查看（不计入累计数）。',
       evidence: {
         column: '工作动态1',
         url: `${HOME}gzdt1/`,
@@ -502,28 +512,12 @@ describe('content-freshness: columns with no dated entries we could read', () =>
 });
 
 describe('content-freshness: which columns', () => {
-  it('finds a blank column by its wording, whatever its name, and says what it shows', () => {
+  it('leaves a blank column, whatever its name, to blank-columns', () => {
     const result = judge(FRESH_HOME, [
       ...FRESH_COLUMNS,
       column('人事信息', '/rsxx/', [], { page: { text: '首页 > 人事信息 暂无 信息' } }),
-      column('领导信息', '/ldxx/', [], { page: { text: '首页 > 领导信息 市长 张某' } }),
     ]);
-    expect(result.outcome).toBe('review');
-    expect(result.findings).toEqual([
-      {
-        url: `${HOME}rsxx/`,
-        message:
-          '栏目“人事信息”的页面显示“暂无信息”，没有任何信息（空白栏目）；全站累计1个栏目不更新或空白，未达到国家检查指标的5个，需人工确认。',
-        evidence: {
-          column: '人事信息',
-          url: `${HOME}rsxx/`,
-          kind: 'other',
-          kindName: '其他',
-          source: 'navigation',
-          blank: '暂无信息',
-        },
-      },
-    ]);
+    expect(result).toEqual({ outcome: 'pass', findings: [] });
   });
 
   it('takes homepage links naming a column, not article titles, not 新闻发布会 or downloads', () => {

@@ -24,6 +24,8 @@ const ADDED_RULES = [
   'wording-errors',
   'future-dates',
   'hidden-links',
+  'blank-columns',
+  'long-unupdated-columns',
 ];
 const ARTIFACTS = ['renderedHomepage', 'siteCrawl', 'linkStatuses', 'transport', 'availability'];
 /**

@@ -120,6 +120,8 @@ describe('runChecks', () => {
       ['wording-errors', 'review'],
       ['future-dates', 'review'],
       ['hidden-links', 'pass'],
+      ['blank-columns', 'review'],
+      ['long-unupdated-columns', 'review'],
     ]);
     const finding = reports[2]!.findings;
     expect(finding).toHaveLength(1);
@@ -159,6 +161,8 @@ describe('runChecks', () => {
       ['annual-report', 'review'],
       ['content-freshness', 'review'],
       ['future-dates', 'review'],
+      ['blank-columns', 'review'],
+      ['long-unupdated-columns', 'review'],
     ]);
   });
 

@@ -1,0 +1,31 @@
+import type { Box, RenderedHomepage, RenderedLink } from '../../crawlers/artifacts.ts';
+import { compact } from './text.ts';
+
+/** A link that opens its block's column: 更多, more, >>, 查看更多. */
+export const MORE = /^(?:查看)?更多(?:信息|内容)?[>＞»›+]*$|^more[>＞»›+]*$|^[>＞»›+]{1,3}$/i;
+/** A block title is short: 通知公告, 政策文件, 部门动态. */
+const MAX_TITLE = 12;
+/** How far left of its 更多 link a block's title may stand (a block is at most a page wide). */
+const MAX_DISTANCE = 900;
+
+/**
+ * The title of the block whose 更多 link this is: the nearest short visible text or link on its row,
+ * to its left (`<div class="title"><h3>通知公告</h3><a class="more">更多</a></div>`), or none.
+ */
+export function blockTitle(home: RenderedHomepage, more: RenderedLink): string | undefined {
+  const pieces = [...home.texts, ...home.links]
+    .filter((piece) => piece.visible && piece !== more)
+    .map((piece) => ({ name: compact(piece.text), box: piece.box }))
+    .filter(({ name, box }) => {
+      if (name === '' || name.length > MAX_TITLE || MORE.test(name)) return false;
+      const gap = more.box.x - (box.x + box.width);
+      return gap >= -1 && gap <= MAX_DISTANCE && sameRow(box, more.box);
+    });
+  pieces.sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
+  return pieces[0]?.name;
+}
+
+function sameRow(a: Box, b: Box): boolean {
+  const centre = (box: Box) => box.y + box.height / 2;
+  return Math.abs(centre(a) - centre(b)) <= Math.max(a.height, b.height) / 2;
+}
