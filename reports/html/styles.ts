@@ -28,6 +28,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .grid th { white-space: nowrap; }
 .grid thead th { vertical-align: bottom; }
 .grid thead th.rule-col { white-space: normal; width: 3.4em; text-align: center; }
+.grid.ranking thead th { white-space: normal; min-width: 2.3em; }
 .grid abbr[title] { text-decoration: none; border-bottom: 1px dotted var(--muted); cursor: help; }
 .grid tbody th { white-space: normal; min-width: 8em; }
 .grid tbody th, .grid thead th:first-child { position: sticky; left: 0; z-index: 1; }
