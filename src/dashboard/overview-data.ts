@@ -4,10 +4,10 @@ import type { Principal } from '../api/principal.ts';
 import { previousPeriod } from '../periods/period-names.ts';
 import { buildPeriodReport, type PeriodReport, reportRegionOf } from '../periods/period-report.ts';
 import type { Site } from '../registry/site.ts';
-import type { ResultsStore, StoredResult } from '../store/store.ts';
+import type { ResultsStore, StoredOutcomes } from '../store/store.ts';
 import { sitesInReach } from './scope.ts';
 
-/** Quarters shown in the trend chart. */
+/** Quarters shown in the trend chart (two at least: the overview compares with the quarter before). */
 export const TREND_QUARTERS = 6;
 
 export interface TrendPoint {
@@ -49,13 +49,13 @@ export async function loadOverview(
   const reachable = await sitesInReach(store, viewer);
   const sites = region ? reachable.filter((site) => reportRegionOf(site.region) === region) : reachable;
   const quarters = lastQuarters(period, TREND_QUARTERS);
-  const byQuarter = await Promise.all(
-    [previousPeriod(quarters[0]!), ...quarters].map((q) => store.results.latestInPeriod(q)),
-  );
-  const [before, ...periods] = byQuarter;
-  const current = periods[periods.length - 1]!;
-  const previous = periods.length > 1 ? periods[periods.length - 2]! : before!;
-  const report = buildPeriodReport({ period, sites, current, previous });
+  // Only the current quarter is read whole: the trend and the comparison with the quarter before (the
+  // trend's last but one) need scores and outcomes.
+  const [current, periods] = await Promise.all([
+    store.results.latestInPeriod(period),
+    Promise.all(quarters.map((q) => store.results.latestOutcomesInPeriod(q))),
+  ]);
+  const report = buildPeriodReport({ period, sites, current, previous: periods.at(-2)! });
   const ids = new Set(sites.map((site) => site.id));
   const inScope = current.filter((stored) => ids.has(stored.siteId));
   const adjudicated = new Map(
@@ -100,7 +100,7 @@ function passRates(report: PeriodReport): RulePassRate[] {
 
 function trendPoint(
   period: string,
-  results: readonly StoredResult[],
+  results: readonly StoredOutcomes[],
   siteIds: ReadonlySet<string>,
 ): TrendPoint {
   const inScope = results.filter((stored) => siteIds.has(stored.siteId));

@@ -1,4 +1,4 @@
-import type { SiteResult } from '../results.ts';
+import type { ResultOutcomes } from '../store/store.ts';
 
 /** What changed for one site between two periods' latest results. */
 export interface ResultChange {
@@ -14,7 +14,7 @@ export interface ResultChange {
 const DECIDED_OK = new Set(['pass', 'not-applicable']);
 
 /** Compares a site's current result with its previous period's latest result (pure). */
-export function compareResults(current: SiteResult, previous: SiteResult | undefined): ResultChange {
+export function compareResults(current: ResultOutcomes, previous: ResultOutcomes | undefined): ResultChange {
   const failedBefore = new Set(failingRules(previous));
   const failingNow = new Set(failingRules(current));
   return {
@@ -26,6 +26,6 @@ export function compareResults(current: SiteResult, previous: SiteResult | undef
 }
 
 /** The rules a result reports as violated, in the result's rule order. */
-export function failingRules(result: SiteResult | undefined): string[] {
+export function failingRules(result: ResultOutcomes | undefined): string[] {
   return result?.checks.filter((check) => check.outcome === 'fail').map((check) => check.ruleId) ?? [];
 }

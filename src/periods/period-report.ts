@@ -1,6 +1,6 @@
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
-import type { StoredResult } from '../store/store.ts';
+import type { StoredOutcomes, StoredResult } from '../store/store.ts';
 import { compareResults } from './compare-results.ts';
 import { previousPeriod } from './period-names.ts';
 
@@ -48,7 +48,8 @@ export interface PeriodReportInput {
   sites: readonly Site[];
   /** Latest results of `period`, and of the period before it, one per site. */
   current: readonly StoredResult[];
-  previous: readonly StoredResult[];
+  /** Only their scores and outcomes are read. */
+  previous: readonly StoredOutcomes[];
 }
 
 /** The city-level region a site counts under: the first four digits of its division code. */

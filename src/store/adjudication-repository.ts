@@ -6,7 +6,7 @@ import { defaultUntil, shanghaiDay } from '../adjudication/until.ts';
 import { isHalfYear, isQuarter } from '../periods/period-names.ts';
 import type { Database, Queryable } from './database.ts';
 import { insertAction, selectActions } from './finding-actions.ts';
-import { InvalidPeriodError, toStoredResult } from './results-repository.ts';
+import { InvalidPeriodError, type ResultRow, toStoredResult } from './results-repository.ts';
 import type { AdjudicationRepository, FindingRef, LocatedFinding } from './store.ts';
 
 /** Appeals and decisions on one finding are made one at a time (with the migrations' lock as first key). */
@@ -76,7 +76,7 @@ export function adjudicationRepository(db: Database): AdjudicationRepository {
 /** The finding in its site's latest result (of `period`), or undefined when that result does not hold it. */
 async function locate(q: Queryable, findingId: string, period?: string): Promise<LocatedFinding | undefined> {
   const column = period === undefined ? undefined : periodColumn(period);
-  const rows = await q.query<Parameters<typeof toStoredResult>[0] & { sweep_period: string }>(
+  const rows = await q.query<ResultRow & { sweep_period: string }>(
     `SELECT r.*, s.period AS sweep_period
      FROM finding_sites f
      JOIN site_results r ON r.site_id = f.site_id

@@ -5,7 +5,7 @@ import { halfYearOf, quarterOf } from '../sweep/period.ts';
 import type { Database } from './database.ts';
 import { recordFindingSites } from './finding-sites.ts';
 import { trimResults } from './results-trim.ts';
-import type { ResultsRepository, StoredResult } from './store.ts';
+import type { ResultOutcomes, ResultsRepository, StoredResult } from './store.ts';
 import { UnknownSweepError } from './sweeps-repository.ts';
 import { isoTimestamp } from './timestamps.ts';
 
@@ -29,6 +29,22 @@ export class InvalidPeriodError extends RangeError {
 
 /** Newest first: by storage time, then by the sweep started later. */
 const NEWEST_FIRST = 'r.seq DESC';
+
+type OutcomesRow = Omit<ResultRow, 'result'> & { result: ResultOutcomes };
+
+/** Each site's latest result of `period` ($1), `columns` of it, in registry order. */
+function latestInPeriodSql(period: string, columns: string): string {
+  const column = isQuarter(period) ? 'quarter' : isHalfYear(period) ? 'half_year' : undefined;
+  if (!column) throw new InvalidPeriodError(period);
+  return `SELECT ${columns} FROM (
+            SELECT DISTINCT ON (r.site_id) r.*
+            FROM site_results r
+            WHERE r.${column} = $1
+            ORDER BY r.site_id, ${NEWEST_FIRST}
+          ) latest
+          LEFT JOIN sites ON sites.id = latest.site_id
+          ORDER BY sites.position NULLS LAST, latest.site_id`;
+}
 
 export function resultsRepository(db: Database): ResultsRepository {
   return {
@@ -69,17 +85,22 @@ export function resultsRepository(db: Database): ResultsRepository {
       });
     },
     async latestInPeriod(period) {
-      const column = isQuarter(period) ? 'quarter' : isHalfYear(period) ? 'half_year' : undefined;
-      if (!column) throw new InvalidPeriodError(period);
-      const rows = await db.query<ResultRow>(
-        `SELECT latest.* FROM (
-           SELECT DISTINCT ON (r.site_id) r.*
-           FROM site_results r
-           WHERE r.${column} = $1
-           ORDER BY r.site_id, ${NEWEST_FIRST}
-         ) latest
-         LEFT JOIN sites ON sites.id = latest.site_id
-         ORDER BY sites.position NULLS LAST, latest.site_id`,
+      const rows = await db.query<ResultRow>(latestInPeriodSql(period, 'latest.*'), [period]);
+      return rows.map(toStoredResult);
+    },
+    async latestOutcomesInPeriod(period) {
+      const rows = await db.query<OutcomesRow>(
+        latestInPeriodSql(
+          period,
+          `latest.sweep_id, latest.site_id, latest.quarter, latest.half_year, latest.stored_at,
+           jsonb_build_object(
+             'score', latest.result->'score',
+             'checks', (SELECT COALESCE(jsonb_agg(
+                          jsonb_build_object('ruleId', c.value->'ruleId', 'outcome', c.value->'outcome')
+                          ORDER BY c.ordinality), '[]'::jsonb)
+                        FROM jsonb_array_elements(latest.result->'checks') WITH ORDINALITY c)
+           ) AS result`,
+        ),
         [period],
       );
       return rows.map(toStoredResult);
@@ -102,7 +123,9 @@ export function resultsRepository(db: Database): ResultsRepository {
   };
 }
 
-export function toStoredResult(row: ResultRow): StoredResult {
+export function toStoredResult<R = SiteResult>(
+  row: Omit<ResultRow, 'result'> & { result: R },
+): Omit<StoredResult, 'result'> & { result: R } {
   return {
     sweepId: row.sweep_id,
     siteId: row.site_id,

@@ -60,6 +60,19 @@ export interface StoredResult {
   storedAt: string;
 }
 
+/**
+ * A stored result without its findings: its score and each check's outcome. What trends and
+ * period-to-period comparisons read, at a fraction of a whole result's size.
+ */
+export interface StoredOutcomes extends Omit<StoredResult, 'result'> {
+  result: ResultOutcomes;
+}
+
+export interface ResultOutcomes {
+  score: number;
+  checks: { ruleId: string; outcome: Outcome }[];
+}
+
 export type TokenRole = 'province' | 'city';
 
 export interface TokenRecord {
@@ -100,6 +113,8 @@ export interface ResultsRepository {
   record(sweepId: string, result: SiteResult): Promise<boolean>;
   /** For each site, its latest result whose quarter ('2026Q4') or half-year ('2026H2') is `period`. */
   latestInPeriod(period: string): Promise<StoredResult[]>;
+  /** The same results as `latestInPeriod`, without their findings (built by the database, not read whole). */
+  latestOutcomesInPeriod(period: string): Promise<StoredOutcomes[]>;
   /** A site's results, newest first. */
   forSite(siteId: string, limit?: number): Promise<StoredResult[]>;
   /** The results a sweep has so far, in the order they were stored. */

@@ -124,6 +124,55 @@ describe.each(BACKENDS)('results on the $name store', ({ name }) => {
     expect(zigong).toMatchObject({ quarter: '2026Q4', halfYear: '2026H2', result: { score: 70 } });
   });
 
+  it('gives the same latest results without their findings: the score and each check’s outcome in order', async () => {
+    const { sites, sweeps, results } = backend.store;
+    await sites.replaceAll([site('zigong'), site('chengdu')]);
+    await sweeps.create(newSweep('oct', ['chengdu', 'zigong'], '2026-10-05T02:00:00.000Z'));
+    await sweeps.create(newSweep('nov', ['chengdu'], '2026-11-20T02:00:00.000Z'));
+    const broken = {
+      ...siteResult('chengdu', 'done', 55),
+      checks: [
+        { ruleId: 'header-full-name', outcome: 'pass' as const, findings: [] },
+        {
+          ruleId: 'broken-links',
+          outcome: 'fail' as const,
+          findings: [
+            {
+              url: 'http://127.0.0.1:1/a',
+              target: 'http://127.0.0.1:1/gone',
+              status: 404,
+              message: '链接失效',
+              evidence: {},
+            },
+          ],
+        },
+        { ruleId: 'gazette-column', outcome: 'not-applicable' as const, findings: [] },
+      ],
+    };
+    await results.record('oct', siteResult('chengdu', 'done', 60));
+    await results.record('oct', siteResult('zigong', 'done', 70));
+    await results.record('nov', broken);
+
+    const whole = await results.latestInPeriod('2026Q4');
+    const outcomes = await results.latestOutcomesInPeriod('2026Q4');
+    expect(outcomes).toEqual(
+      whole.map((stored) => ({
+        ...stored,
+        result: {
+          score: stored.result.score,
+          checks: stored.result.checks.map(({ ruleId, outcome }) => ({ ruleId, outcome })),
+        },
+      })),
+    );
+    expect(outcomes[1]).toMatchObject({
+      siteId: 'chengdu',
+      sweepId: 'nov',
+      result: { score: 55, checks: [{ outcome: 'pass' }, { ruleId: 'broken-links', outcome: 'fail' }, {}] },
+    });
+    expect(await results.latestOutcomesInPeriod('2027Q1')).toEqual([]);
+    await expect(results.latestOutcomesInPeriod('2026Q5')).rejects.toThrow(InvalidPeriodError);
+  });
+
   it.each(['2026Q5', '2026Q0', '2026H3', '2026', 'Q4', '26Q4', '2026q4', " 2026Q4' OR 1=1 --", ''])(
     'rejects the period %j',
     async (period) => {

@@ -36,18 +36,25 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   async function report(request: FastifyRequest, period: string) {
     const caller = principal(request);
-    const [sites, current, previous] = await Promise.all([
-      store.sites.list(),
-      store.results.latestInPeriod(period).then((results) => adjudicateStored(store, results)),
-      store.results
-        .latestInPeriod(previousPeriod(period))
-        .then((results) => adjudicateStored(store, results)),
-    ]);
+    const sites = await store.sites.list();
     // The half-year check covers the sites clause 4.6.1 has checked every half year (planCovers).
-    const covered = isHalfYear(period) ? sites.filter((site) => planCovers('semiannual-check', site)) : sites;
+    const covered = (
+      isHalfYear(period) ? sites.filter((site) => planCovers('semiannual-check', site)) : sites
+    ).filter(caller.reaches);
+    const ids = new Set(covered.map((site) => site.id));
+    // Only the results in reach are adjudicated: a city's request costs its own sites.
+    const adjudicatedOf = async (of: string) =>
+      adjudicateStored(
+        store,
+        (await store.results.latestInPeriod(of)).filter((stored) => ids.has(stored.siteId)),
+      );
+    const [current, previous] = await Promise.all([
+      adjudicatedOf(period),
+      adjudicatedOf(previousPeriod(period)),
+    ]);
     const { decided, automated, results } = adjudicatedPeriodReport({
       period,
-      sites: covered.filter(caller.reaches),
+      sites: covered,
       current,
       previous,
     });
