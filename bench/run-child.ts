@@ -11,8 +11,12 @@ const STDERR_KEPT = 4000;
  */
 export function runTool(script: string, job: ToolJob, deadlineMs: number): Promise<ToolReport> {
   const path = fileURLToPath(new URL(script, import.meta.url));
+  // BENCH_CPU_PROF=DIR: each tool's process writes a CPU profile there (node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   const child = fork(path, [JSON.stringify(job)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...profile, '--import', 'tsx'],
     env: { ...process.env, LOG_LEVEL: 'silent', CRAWLEE_LOG_LEVEL: 'OFF' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -35,6 +35,11 @@ export interface SiteResult {
   durationMs: number;
   /** Added: for `unreachable` and `error`, why, in Chinese. */
   reason?: string;
+  /**
+   * Added (issue 13): present when the crawl stopped at its page budget with pages left unvisited: that
+   * budget. Those pages were not checked.
+   */
+  maxPagesReached?: number;
   /** Added: the homepage's TLS certificate problem (e.g. CERT_HAS_EXPIRED), recorded rather than ignored. */
   tlsError?: string;
   /** Added: the site's registered full name and homepage, so a result can be read on its own. */

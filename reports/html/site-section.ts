@@ -53,13 +53,18 @@ function vetoNote(site: SiteResult, rules: readonly ReportRule[]): string {
   return `不合格（单项否决，不论得分多少）<ul class="vetoes">${items.join('')}</ul>`;
 }
 
+function pagesCrawled(site: SiteResult): string {
+  if (site.maxPagesReached === undefined) return String(site.pagesCrawled);
+  return `${site.pagesCrawled} <span class="status capped">已达抓取上限 ${site.maxPagesReached} 页，其余网页未抓取、未检查</span>`;
+}
+
 function renderFacts(site: SiteResult, rules: readonly ReportRule[]): string {
   const facts: [string, string][] = [
     ['首页', urlLink(site.homepage)],
     ['状态', statusBadge(site.status) + (site.reason ? ` ${escapeHtml(site.reason)}` : '')],
     ['得分', `<strong class="score">${formatScore(site.score)}</strong> ${ratingBadge(site)}`],
     ...(isUnqualified(site) ? [['评定', vetoNote(site, rules)] satisfies [string, string]] : []),
-    ['抓取页面数', String(site.pagesCrawled)],
+    ['抓取页面数', pagesCrawled(site)],
     ['检查链接数', String(site.linksChecked)],
     ['检查时间', `${formatDateTime(site.startedAt)}，用时 ${formatDuration(site.durationMs)}`],
   ];

@@ -54,6 +54,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .vetoes { margin: 2px 0 0; padding-left: 20px; }
 .status { white-space: nowrap; }
 .status.unreachable, .status.error { color: var(--fail); font-weight: 700; }
+.status.capped { color: var(--review); white-space: normal; }
 .stats { display: flex; flex-wrap: wrap; gap: 10px; }
 .stat { flex: 1 1 150px; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
 .stat span { display: block; color: var(--muted); font-size: 13px; }

@@ -27,6 +27,9 @@ export const SiteSchema = Type.Object({
   parent: nullable(Type.String()),
   siteCode: Type.Optional(Type.String()),
   archiveRoots: Type.Array(Type.String()),
+  maxPages: Type.Optional(
+    Type.Integer({ minimum: 1, description: '每次检查最多抓取的网页数（不填则按检查计划的上限）' }),
+  ),
 });
 
 const FindingSchema = Type.Object(
@@ -76,6 +79,9 @@ const siteResultFields = {
   startedAt: Type.Optional(Type.String()),
   finishedAt: Type.Optional(Type.String()),
   durationMs: Type.Optional(Type.Number()),
+  maxPagesReached: Type.Optional(
+    Type.Integer({ description: '抓取达到页数上限时的上限（其余网页未抓取、未检查）；未达到则无此字段' }),
+  ),
   reason: Type.Optional(Type.String()),
   fullName: Type.Optional(Type.String()),
   homepage: Type.Optional(Type.String()),

@@ -151,6 +151,7 @@ export async function inspectSite(
     ...rateSite('done', checks),
     pagesCrawled: pages.filter((page) => page.status !== null).length,
     linksChecked: linkStatuses.ok ? Object.keys(linkStatuses.value.statuses).length : 0,
+    ...(crawl.ok && crawl.value.truncated ? { maxPagesReached: ctx.settings.maxPages } : {}),
   });
 }
 
@@ -176,6 +177,7 @@ type Outcome = Pick<
   | 'linksChecked'
   | 'reason'
   | 'tlsError'
+  | 'maxPagesReached'
 >;
 
 /** The site's result, every finding with its `id` and `evidenceDigest` (contract §7). */
@@ -193,6 +195,7 @@ function result(site: Site, startedAt: Date, outcome: Outcome): SiteResult {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
+    ...(outcome.maxPagesReached ? { maxPagesReached: outcome.maxPagesReached } : {}),
     ...(outcome.reason ? { reason: outcome.reason } : {}),
     ...(outcome.tlsError ? { tlsError: outcome.tlsError } : {}),
     fullName: site.fullName,

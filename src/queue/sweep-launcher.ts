@@ -3,6 +3,7 @@ import type { InspectionSettings } from '../inspection/context.ts';
 import type { SiteContext } from '../inspection/site-context.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
+import type { PageBudgets } from '../service/config.ts';
 import type { SweepLauncher } from '../service/sweep-launcher.ts';
 import type { SweepRecord } from '../store/store.ts';
 import {
@@ -24,6 +25,11 @@ export interface SweepLauncherOptions {
   backoffMs?: number;
   /** Inspection settings carried by every job (default: the worker's). */
   settings?: InspectionSettings;
+  /**
+   * Pages crawled per site for each plan; a site's own registry `maxPages` comes first. Without
+   * either, the job's `settings` (or the worker's) decide.
+   */
+  pageBudgets?: PageBudgets;
   /** How long to wait for a first connection to Redis before giving up (default 1 s). */
   timeoutMs?: number;
   /**
@@ -71,7 +77,7 @@ export function createSweepLauncher(
             sweepId: sweep.id,
             site,
             now: sweep.now,
-            ...(options.settings ? { settings: options.settings } : {}),
+            ...jobSettings(options, sweep, site),
             ...known.get(site.id),
           },
           opts: {
@@ -110,4 +116,15 @@ function connected(queue: Queue, ms: number): Promise<RedisClient> {
       (error: Error) => fail(error.message),
     );
   });
+}
+
+/** The settings a site's job carries: the launcher's, with the site's page budget. */
+function jobSettings(
+  options: SweepLauncherOptions,
+  sweep: SweepRecord,
+  site: Site,
+): { settings?: InspectionSettings } {
+  const maxPages = site.maxPages ?? options.pageBudgets?.[sweep.kind];
+  if (maxPages === undefined) return options.settings ? { settings: options.settings } : {};
+  return { settings: { ...options.settings, maxPages } };
 }

@@ -51,6 +51,8 @@ function fieldChanges(before: Site, after: Site): FieldChange[] {
   });
 }
 
+/** A number (maxPages) as its text: the diff's values are text, as the sites file has them. */
 function fieldValue(site: Site, field: SiteField): string | string[] | null {
-  return site[field] ?? null;
+  const value = site[field];
+  return typeof value === 'number' ? String(value) : (value ?? null);
 }

@@ -11,6 +11,7 @@ export const SITE_FIELDS = [
   'parent',
   'siteCode',
   'archiveRoots',
+  'maxPages',
 ] as const;
 
 export type SiteField = (typeof SITE_FIELDS)[number];

@@ -14,7 +14,12 @@ export interface Site {
   siteCode?: string;
   /** URL path prefixes that hold archived pages (clause 4.4.3). */
   archiveRoots: string[];
+  /** Added (issue 13): the pages a sweep of the service crawls on this site, instead of its plan's budget. */
+  maxPages?: number;
 }
+
+/** The most pages a registry entry may ask for: a whole province's portal, twice over. */
+export const MAX_SITE_PAGES = 200_000;
 
 export const SITE_LEVELS = ['province', 'city', 'county'] as const;
 export type SiteLevel = (typeof SITE_LEVELS)[number];

@@ -1,5 +1,5 @@
 import type { RegistryProblem } from './registry-error.ts';
-import { SITE_KINDS, SITE_LEVELS, type Site } from './site.ts';
+import { MAX_SITE_PAGES, SITE_KINDS, SITE_LEVELS, type Site } from './site.ts';
 import { isSiteField, unknownFieldMessage } from './site-fields.ts';
 
 /** A value as read from the file, before validation. */
@@ -92,10 +92,12 @@ class SiteReader {
     const parent = this.optional('parent') ?? null;
     const siteCode = this.siteCode();
     const archiveRoots = this.archiveRoots();
+    const maxPages = this.maxPages();
     if (id === undefined || fullName === undefined || homepage === undefined || region === undefined) return;
     if (level === undefined || kind === undefined || archiveRoots === undefined) return;
     const site: Site = { id, fullName, homepage, level, kind, region, parent, archiveRoots };
     if (siteCode !== undefined) site.siteCode = siteCode;
+    if (maxPages !== undefined) site.maxPages = maxPages;
     return site;
   }
 
@@ -162,6 +164,18 @@ class SiteReader {
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
     return this.report(name, `${name} 必须是 ${wording} 之一，得到 ${shown(text)}`);
+  }
+
+  /** A whole number of pages, 1 to MAX_SITE_PAGES, written as a number or as text (a spreadsheet cell). */
+  private maxPages(): number | undefined {
+    const text = this.optional('maxPages');
+    if (text === undefined) return undefined;
+    const pages = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (pages >= 1 && pages <= MAX_SITE_PAGES) return pages;
+    return this.report(
+      'maxPages',
+      `maxPages（每次检查最多抓取的网页数）必须是 1 到 ${MAX_SITE_PAGES} 之间的整数，得到 ${shown(text)}`,
+    );
   }
 
   private archiveRoots(): string[] | undefined {

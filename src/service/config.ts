@@ -6,6 +6,8 @@ import {
   ResolveEntryError,
   type ResolveTable,
 } from '../../crawlers/resolve/resolve-table.ts';
+import { MAX_SITE_PAGES } from '../registry/site.ts';
+import type { SweepKind } from '../store/store.ts';
 
 /** The service's configuration, from the environment (contract §6). */
 export interface ServiceConfig {
@@ -54,7 +56,18 @@ export interface ServiceConfig {
    * sweeps; the results something still reads are kept whatever their age (retention.ts).
    */
   retentionDays: number;
+  /**
+   * Pages crawled per site in a sweep of each plan, unless the site's registry entry sets its own
+   * `maxPages`: `MAX_PAGES_QUARTERLY_PATROL`, `MAX_PAGES_SEMIANNUAL_CHECK`, `MAX_PAGES_ADHOC` (default
+   * 20,000 each: whole sites, up to a cap).
+   */
+  pageBudgets: PageBudgets;
 }
+
+export type PageBudgets = Readonly<Record<SweepKind, number>>;
+
+/** The service crawls whole sites, up to this many pages each, unless told otherwise. */
+export const DEFAULT_PAGE_BUDGET = 20_000;
 
 /**
  * The longest window a check reads: homepage availability, from the first day of the sweep's period to
@@ -87,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     probeIntervalMinutes: probeInterval(env),
     trustProxy: trustedProxies(env),
     retentionDays: retentionDays(env),
+    pageBudgets: {
+      'quarterly-patrol': pageBudget(env, 'MAX_PAGES_QUARTERLY_PATROL'),
+      'semiannual-check': pageBudget(env, 'MAX_PAGES_SEMIANNUAL_CHECK'),
+      adhoc: pageBudget(env, 'MAX_PAGES_ADHOC'),
+    },
   };
 }
 
@@ -121,6 +139,17 @@ function probeInterval(env: NodeJS.ProcessEnv): number {
       `环境变量 PROBE_INTERVAL_MINUTES 必须是 60 的约数（如 15、20、30、60），或 0 表示不探测，得到 "${minutes}"`,
     );
   return minutes;
+}
+
+function pageBudget(env: NodeJS.ProcessEnv, name: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return DEFAULT_PAGE_BUDGET;
+  const pages = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!(pages >= 1 && pages <= MAX_SITE_PAGES))
+    throw new ConfigError(
+      `环境变量 ${name}（每个网站最多抓取的网页数）必须是 1 到 ${MAX_SITE_PAGES} 之间的整数，得到 "${raw}"`,
+    );
+  return pages;
 }
 
 function retentionDays(env: NodeJS.ProcessEnv): number {

@@ -53,7 +53,11 @@ export async function serve(config: ServiceConfig, log: Logger): Promise<Running
     started.push({ name: 'results store', close: () => store.close() });
     const health = createQueueHealth(config.redisUrl, log);
     started.push({ name: 'queue health probe', close: () => health.close() });
-    const launcher = createSweepLauncher(config, { log, siteContexts: storedSiteContexts(store) });
+    const launcher = createSweepLauncher(config, {
+      log,
+      siteContexts: storedSiteContexts(store),
+      pageBudgets: config.pageBudgets,
+    });
     started.push({ name: 'sweep launcher', close: () => launcher.close() });
     const webhooks = loadWebhookConfig();
     const webhookWorker = startWebhookDeliveryWorker(config, store, log, webhooks);

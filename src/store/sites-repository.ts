@@ -12,9 +12,10 @@ interface SiteRow {
   parent: string | null;
   site_code: string | null;
   archive_roots: string[];
+  max_pages: number | null;
 }
 
-const COLUMNS = 'id, full_name, homepage, level, kind, region, parent, site_code, archive_roots';
+const COLUMNS = 'id, full_name, homepage, level, kind, region, parent, site_code, archive_roots, max_pages';
 
 export function sitesRepository(db: Database): SitesRepository {
   return {
@@ -23,7 +24,7 @@ export function sitesRepository(db: Database): SitesRepository {
         await tx.query('DELETE FROM sites');
         for (const [position, site] of sites.entries()) {
           await tx.query(
-            `INSERT INTO sites (position, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            `INSERT INTO sites (position, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
             [
               position,
               site.id,
@@ -35,6 +36,7 @@ export function sitesRepository(db: Database): SitesRepository {
               site.parent,
               site.siteCode ?? null,
               site.archiveRoots,
+              site.maxPages ?? null,
             ],
           );
         }
@@ -62,5 +64,6 @@ function toSite(row: SiteRow): Site {
     parent: row.parent,
     ...(row.site_code === null ? {} : { siteCode: row.site_code }),
     archiveRoots: row.archive_roots,
+    ...(row.max_pages === null ? {} : { maxPages: row.max_pages }),
   };
 }

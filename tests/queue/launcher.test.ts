@@ -43,6 +43,33 @@ describe('the sweep launcher', () => {
     await h.close();
   });
 
+  it('gives each job its page budget: the site’s own maxPages, else its plan’s, over the launcher’s settings', async () => {
+    const budgeted = [{ ...SITES[0]!, maxPages: 50_000 }, SITES[1]!];
+    await h.store.sites.replaceAll(budgeted);
+    const launcher = createSweepLauncher(h.config, {
+      settings: { maxPages: 12, links: { totalTimeoutMs: 2_000 } },
+      pageBudgets: { 'quarterly-patrol': 3_000, 'semiannual-check': 8_000, adhoc: 20_000 },
+    });
+    const queue = new Queue(SITE_INSPECTIONS, {
+      connection: workerConnection(h.config),
+      prefix: h.config.queuePrefix,
+    });
+    closers.push(
+      () => launcher.close(),
+      () => queue.close(),
+    );
+    const sweep = await startSweep(
+      h.store,
+      launcher,
+      { kind: 'quarterly-patrol', requestedBy: 'test', now: new Date('2026-11-25T02:00:00Z') },
+      () => true,
+    );
+    const settingsOf = async (siteId: string) =>
+      (await queue.getJob(siteJobId(sweep.id, siteId)))!.data.settings;
+    expect(await settingsOf('site-a')).toEqual({ maxPages: 50_000, links: { totalTimeoutMs: 2_000 } });
+    expect(await settingsOf('site-b')).toEqual({ maxPages: 3_000, links: { totalTimeoutMs: 2_000 } });
+  });
+
   it('adds one job per site with a deterministic id, bounded attempts, backoff and removal limits', async () => {
     const launcher = createSweepLauncher(h.config, { attempts: 3, backoffMs: 1_000 });
     const queue = new Queue(SITE_INSPECTIONS, {

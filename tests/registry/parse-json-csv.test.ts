@@ -82,6 +82,13 @@ describe('parseSites (CSV)', () => {
     ]);
   });
 
+  it('reads a maxPages column as a number of pages, and an empty cell as none', () => {
+    const text = `${CSV_HEADER},maxPages\n${CSV_PORTAL},50000\nsc-edu,四川省教育厅,https://edu.sc.gov.cn/,province,department,510000,sc-portal,,,\n`;
+    const [portal, department] = parseSites(text, 'csv');
+    expect(portal).toMatchObject({ id: 'sc-portal', maxPages: 50000 });
+    expect(department).not.toHaveProperty('maxPages');
+  });
+
   it('accepts columns in any order and leaves out optional ones', () => {
     const text =
       'region,kind,level,homepage,fullName,id\n510000,portal,province,https://www.sc.gov.cn/,四川省人民政府,sc-portal\n';

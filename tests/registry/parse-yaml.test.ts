@@ -164,6 +164,15 @@ describe('parseSites (YAML): one problem each, with its line', () => {
       changes: { archiveRoots: '["/archive/", "old/"]' },
       problem: { line: 15, field: 'sites[1].archiveRoots', message: expect.stringContaining('得到 "old/"') },
     },
+    ...['0', '-5', '2.5', '"很多"', '200001', '"1e4"'].map((value) => ({
+      case: `maxPages of ${value}`,
+      changes: { maxPages: value },
+      problem: {
+        line: 15,
+        field: 'sites[1].maxPages',
+        message: expect.stringContaining('maxPages（每次检查最多抓取的网页数）必须是 1 到 200000 之间的整数'),
+      },
+    })),
     {
       case: 'a typo in a field name',
       changes: { fullName: null, fullname: '四川省教育厅' },
@@ -178,6 +187,17 @@ describe('parseSites (YAML): one problem each, with its line', () => {
     expect(problems).toContainEqual(problem);
     const typoAlsoMissesFullName = 'fullname' in changes ? 1 : 0;
     expect(problems).toHaveLength(1 + typoAlsoMissesFullName);
+  });
+
+  it.each([
+    ['5000', 5000],
+    ['"20000"', 20000],
+    ['200000', 200000],
+    ['1', 1],
+  ])('reads maxPages %s as %i pages; a site without it has none', (value, pages) => {
+    const [portal, department] = parseSites(withSecondSite({ maxPages: value }), 'yaml');
+    expect(department).toMatchObject({ id: 'sc-edu', maxPages: pages });
+    expect(portal).not.toHaveProperty('maxPages');
   });
 
   it('rejects a department whose parent is not a portal', async () => {

@@ -19,7 +19,12 @@ describe('diffRegistry', () => {
   });
 
   it('matches sites by id: added, removed, and changed field by field', () => {
-    const renamed = { ...chengdu, fullName: '成都市人民政府网', archiveRoots: ['/archive/'] };
+    const renamed = {
+      ...chengdu,
+      fullName: '成都市人民政府网',
+      archiveRoots: ['/archive/'],
+      maxPages: 30000,
+    };
     const { siteCode: _dropped, ...noCode } = portal;
     const newcomer = { ...edu, id: 'sc-fgw', fullName: '四川省发展和改革委员会' };
     const diff = diffRegistry(GOOD_SITES, [noCode, renamed, newcomer]);
@@ -38,6 +43,7 @@ describe('diffRegistry', () => {
         changes: [
           { field: 'fullName', before: '成都市人民政府', after: '成都市人民政府网' },
           { field: 'archiveRoots', before: ['/archive/', '/old/'], after: ['/archive/'] },
+          { field: 'maxPages', before: null, after: '30000' },
         ],
       },
     ]);

@@ -14,6 +14,7 @@ describe.each(BACKENDS)('sites on the $name store', ({ name }) => {
         region: '510300',
         siteCode: '5103000001',
         archiveRoots: ['/old/', '/2019/'],
+        maxPages: 50_000,
       }),
       site('fgw', { level: 'province', kind: 'department', region: '510000', parent: 'sichuan' }),
       site('sichuan', { level: 'province', region: '510000' }),
@@ -23,6 +24,7 @@ describe.each(BACKENDS)('sites on the $name store', ({ name }) => {
     expect(await sites.get('fgw')).toEqual(registry[1]);
     expect(await sites.get('old-1')).toBeUndefined();
     expect(Object.keys((await sites.get('sichuan'))!)).not.toContain('siteCode');
+    expect(Object.keys((await sites.get('sichuan'))!)).not.toContain('maxPages');
   });
 
   it('leaves the old registry whole when the new one fails to store', async () => {

@@ -14,7 +14,7 @@ const ACCEPT = '.yaml,.yml,.json,.csv,.xlsx';
 export function uploadForm(csrf: string): string {
   return `<form class="card form" method="post" action="${DASHBOARD_PREFIX}/registry/preview" enctype="multipart/form-data">
 <h2>上传站点清单</h2>
-<p class="note">支持 YAML、JSON、CSV（UTF-8）和 Excel 工作簿（${SITES_FILE_EXTENSIONS}）。表格的第一行为列名：id、fullName、homepage、level、kind、region、parent、siteCode、archiveRoots，每行一个网站。上传后先显示将新增、删除和修改哪些网站，确认后才替换；清单有任何问题都不会导入。</p>
+<p class="note">支持 YAML、JSON、CSV（UTF-8）和 Excel 工作簿（${SITES_FILE_EXTENSIONS}）。表格的第一行为列名：id、fullName、homepage、level、kind、region、parent、siteCode、archiveRoots、maxPages（可选：每次检查最多抓取的网页数），每行一个网站。上传后先显示将新增、删除和修改哪些网站，确认后才替换；清单有任何问题都不会导入。</p>
 ${csrf}
 <label for="sites-file">站点清单文件</label>
 <input id="sites-file" name="file" type="file" accept="${ACCEPT}" required>

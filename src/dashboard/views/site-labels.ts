@@ -11,6 +11,7 @@ export const FIELD_LABELS: Record<SiteField, string> = {
   parent: '所属门户',
   siteCode: '网站标识码',
   archiveRoots: '归档目录',
+  maxPages: '抓取上限（页）',
 };
 
 export const LEVEL_LABELS: Record<SiteLevel, string> = { province: '省级', city: '市级', county: '县级' };
