@@ -1,6 +1,7 @@
 import { checkLinks } from '../crawlers/link-status/check-links.ts';
 import { knownFromCrawl } from '../crawlers/link-status/from-crawl.ts';
 import { HostPoliteness } from '../crawlers/link-status/politeness.ts';
+import { siteReach } from '../crawlers/reach/site-reach.ts';
 import { crawlSite } from '../crawlers/site-crawl/crawl-site.ts';
 import { NotFoundPages } from '../crawlers/soft-404/not-found-pages.ts';
 import { linkOccurrences } from '../src/inspection/occurrences.ts';
@@ -16,12 +17,14 @@ const job = jobFromArgv();
 const startRss = process.memoryUsage().rss;
 const startedAt = performance.now();
 const politeness = new HostPoliteness({ concurrency: job.concurrency, perHostConcurrency: job.concurrency });
+// Every gatherer goes where the site's reach rule lets it, as in a sweep: the site's own loopback address.
+const reach = await siteReach(job.homepage);
 // One made-up missing URL per host, shared by the crawl and the link check as in a sweep.
-const notFound = new NotFoundPages({ settings: { totalTimeoutMs: job.timeoutMs }, politeness });
+const notFound = new NotFoundPages({ settings: { totalTimeoutMs: job.timeoutMs, reach }, politeness });
 const crawl = await crawlSite({
   homepage: job.homepage,
   maxPages: job.maxPages,
-  settings: { concurrency: job.concurrency },
+  settings: { concurrency: job.concurrency, reach },
   notFound,
   log,
 });
@@ -34,7 +37,7 @@ const links = await checkLinks({
   known,
   politeness,
   notFound,
-  settings: { totalTimeoutMs: job.timeoutMs },
+  settings: { totalTimeoutMs: job.timeoutMs, reach },
   log,
 });
 const finishedAt = performance.now();
