@@ -9,6 +9,7 @@ import { PageBook } from './page-book.ts';
 import { mayBeHtml } from './resource-kind.ts';
 import { type CrawlSettings, resolveCrawlSettings } from './settings.ts';
 import { createSiteCrawler } from './site-crawler.ts';
+import { sitemapUrls } from './sitemap-urls.ts';
 import { openCrawlStorage } from './storage.ts';
 import { TrapGuard } from './traps.ts';
 
@@ -57,6 +58,16 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
         depth: 1,
         ...(seed.priority ? { priority: 'seed' as const } : {}),
       });
+    }
+    if (settings.sitemaps) {
+      const listed = await sitemapUrls(homepage, {
+        settings,
+        reach: rule,
+        limit: options.maxPages,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      log.info({ urls: listed.length }, 'sitemap URLs seeded');
+      for (const url of listed) if (mayBeHtml(url)) await frontier.addSeed(url, { depth: 1 });
     }
 
     const crawler = createSiteCrawler({

@@ -31,6 +31,11 @@ export interface CrawlSettings {
    * host resolves to when the crawl starts (`siteReach`).
    */
   reach?: ReachRule;
+  /**
+   * Seed the crawl with the URLs of the site's sitemaps too (robots.txt's `Sitemap:` lines, else
+   * /sitemap.xml): for whole-site crawls, where they reach pages no link leads to within the depth.
+   */
+  sitemaps: boolean;
 }
 
 export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = Object.freeze({
@@ -48,6 +53,7 @@ export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = Object.freeze({
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
   acceptLanguage: 'zh-CN,zh;q=0.9,en;q=0.5',
   resolve: [],
+  sitemaps: false,
 });
 
 /** Merges overrides into the defaults, rejecting values that would make the crawl meaningless. */

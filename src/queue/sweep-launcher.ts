@@ -26,8 +26,9 @@ export interface SweepLauncherOptions {
   /** Inspection settings carried by every job (default: the worker's). */
   settings?: InspectionSettings;
   /**
-   * Pages crawled per site for each plan; a site's own registry `maxPages` comes first. Without
-   * either, the job's `settings` (or the worker's) decide.
+   * Pages crawled per site for each plan; a site's own registry `maxPages` comes first. Such a
+   * whole-site crawl is seeded from the site's sitemaps too. Without either, the job's `settings` (or
+   * the worker's) decide.
    */
   pageBudgets?: PageBudgets;
   /** How long to wait for a first connection to Redis before giving up (default 1 s). */
@@ -126,5 +127,8 @@ function jobSettings(
 ): { settings?: InspectionSettings } {
   const maxPages = site.maxPages ?? options.pageBudgets?.[sweep.kind];
   if (maxPages === undefined) return options.settings ? { settings: options.settings } : {};
-  return { settings: { ...options.settings, maxPages } };
+  // A budgeted crawl is a whole-site crawl: its sitemaps seed it too.
+  return {
+    settings: { ...options.settings, maxPages, crawl: { ...options.settings?.crawl, sitemaps: true } },
+  };
 }

@@ -66,8 +66,16 @@ describe('the sweep launcher', () => {
     );
     const settingsOf = async (siteId: string) =>
       (await queue.getJob(siteJobId(sweep.id, siteId)))!.data.settings;
-    expect(await settingsOf('site-a')).toEqual({ maxPages: 50_000, links: { totalTimeoutMs: 2_000 } });
-    expect(await settingsOf('site-b')).toEqual({ maxPages: 3_000, links: { totalTimeoutMs: 2_000 } });
+    expect(await settingsOf('site-a')).toEqual({
+      maxPages: 50_000,
+      links: { totalTimeoutMs: 2_000 },
+      crawl: { sitemaps: true },
+    });
+    expect(await settingsOf('site-b')).toEqual({
+      maxPages: 3_000,
+      links: { totalTimeoutMs: 2_000 },
+      crawl: { sitemaps: true },
+    });
   });
 
   it('adds one job per site with a deterministic id, bounded attempts, backoff and removal limits', async () => {
