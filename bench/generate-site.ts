@@ -43,9 +43,12 @@ const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n
 /**
  * Serves a deterministic government-like site of `pages` pages on 127.0.0.1, with a second working
  * server for its off-site links and a refused port for its dead ones. Every answer is made up front,
- * so serving costs the tools under test as little as possible.
+ * so serving costs the tools under test as little as possible. With `latencyMs`, every answer of the
+ * site waits that long first, as a distant server's would.
  */
-export async function serveGeneratedSite(options: { pages?: number } = {}): Promise<GeneratedSite> {
+export async function serveGeneratedSite(
+  options: { pages?: number; latencyMs?: number } = {},
+): Promise<GeneratedSite> {
   const external = await startServer((_req, res) => {
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -89,7 +92,10 @@ export async function serveGeneratedSite(options: { pages?: number } = {}): Prom
 
   let main: RunningServer;
   try {
-    main = await startServer((req, res) => answer(answers, req, res));
+    const latency = options.latencyMs ?? 0;
+    main = await startServer((req, res) =>
+      latency > 0 ? setTimeout(() => answer(answers, req, res), latency) : answer(answers, req, res),
+    );
   } catch (error) {
     await external.close();
     throw error;
