@@ -28,7 +28,7 @@ const STATE_HEADER = /^(?:(?:办理|回复|处理|答复|信件|留言)(?:状态
 
 const ASKED_LABEL = /(?:留言|来信|提问|写信|咨询|提交|发信|诉求)(?:时间|日期)/;
 const REPLIED_LABEL = /(?:回复|答复|办结|回应|反馈)(?:时间|日期)/;
-const TITLE_LABEL = /^(?:信件|来信|留言|咨询|问题|诉求)?(?:标题|主题)\s*[:：]\s*/;
+const TITLE_LABEL = /^(?:信件|来信|留言|咨询|问题|诉求)?(?:标题|主题)\s*(?:[:：]\s*|$)/;
 
 /**
  * The letters of a letter box the page prints, at most 100, as TRS, 大汉 (Hanweb) and 开普云 print them:
@@ -60,7 +60,9 @@ function withDatastoreRecords($: CheerioAPI): CheerioAPI {
   if (stores.length === 0) return $;
   const copy = load($.html());
   for (const script of copy('script[type="text/xml"]').toArray()) {
-    const records = [...(copy(script).html() ?? '').matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]);
+    const records = [
+      ...(copy(script).html() ?? '').matchAll(/<record[^>]*>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi),
+    ].map((m) => m[1]);
     if (records.length > 0) copy(script).replaceWith(records.join(''));
   }
   return copy;
@@ -110,7 +112,7 @@ function headedRows(
     if (cells.length < 3 || cells.length > 12) continue;
     const columns = headerColumns(cellTexts($, cells));
     if (!columns) continue;
-    for (const row of rowsAfter($, header)) {
+    for (const row of rowsAfter($, header, columns.count)) {
       const letter = rowLetter($, row, columns, resolve);
       if (!letter) continue;
       used.add(row);
@@ -120,12 +122,15 @@ function headedRows(
   return letters;
 }
 
-/** The rows under a header row: its siblings of the same tag, or the rows of the list right after it. */
-function rowsAfter($: CheerioAPI, header: Element): Element[] {
+/**
+ * The rows under a header row of `count` cells: its siblings of the same tag and as many cells, or the
+ * rows of the list right after it.
+ */
+function rowsAfter($: CheerioAPI, header: Element, count: number): Element[] {
   const same = $(header)
     .nextAll()
     .toArray()
-    .filter((sibling) => sibling.name === header.name);
+    .filter((sibling) => sibling.name === header.name && cellsOf(sibling).length >= count);
   if (same.length > 0) return same;
   const holder = header.name === 'tr' && header.parent && isTag(header.parent) ? header.parent : header;
   const next = $(holder).nextAll().first().get(0);
