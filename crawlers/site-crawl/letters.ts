@@ -76,8 +76,8 @@ interface Columns {
   count: number;
 }
 
-function headerColumns(cells: readonly string[]): Columns | null {
-  if (cells.length < 3 || cells.some((cell) => cell.length > MAX_HEADER_CHARS)) return null;
+function headerColumns(cells: readonly string[] | null): Columns | null {
+  if (cells === null || cells.length < 3) return null;
   const find = (pattern: RegExp) => cells.findIndex((cell) => pattern.test(cell));
   const columns = {
     title: find(TITLE_HEADER),
@@ -96,8 +96,20 @@ function cellsOf(row: Element): Element[] {
   return row.name === 'tr' ? tags.filter((cell) => cell.name === 'td' || cell.name === 'th') : tags;
 }
 
-function cellTexts($: CheerioAPI, cells: readonly Element[]): string[] {
-  return cells.map((cell) => collapse($(cell).text()).replace(/\s/g, ''));
+/** The cells' words without spaces, or null as soon as one is longer than a header's: a row of values. */
+function headerTexts(cells: readonly Element[]): string[] | null {
+  const texts: string[] = [];
+  for (const cell of cells) {
+    let words = '';
+    const walk = (node: AnyNode): boolean => {
+      if (isText(node)) words += node.data.replace(/[\s\u00a0\u3000]/g, '');
+      else if (isTag(node) && !NOT_TEXT.has(node.name)) return node.children.every(walk);
+      return words.length <= MAX_HEADER_CHARS;
+    };
+    if (!cell.children.every(walk)) return null;
+    texts.push(words);
+  }
+  return texts;
 }
 
 /** Letters read from lists whose header row names the columns; their rows are added to `used`. */
@@ -110,7 +122,7 @@ function headedRows(
   for (const header of $('tr, li, div, p, dl, dt').toArray()) {
     const cells = cellsOf(header);
     if (cells.length < 3 || cells.length > 12) continue;
-    const columns = headerColumns(cellTexts($, cells));
+    const columns = headerColumns(headerTexts(cells));
     if (!columns) continue;
     for (const row of rowsAfter($, header, columns.count)) {
       const letter = rowLetter($, row, columns, resolve);

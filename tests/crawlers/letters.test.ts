@@ -67,6 +67,27 @@ describe('pageLetters: letter boxes as the platforms print them', () => {
     ]);
   });
 
+  it('reads <li> rows under a header <li>, and rows printing only a state word beside the date', () => {
+    expect(
+      letters(`<ul class="xjlb">
+        <li class="head"><span>主题</span><span>时间</span><span>状态</span></li>
+        <li><span><a href="/jact/front/mailpubdetail.do?transactId=101">咨询公租房申请条件</a></span><span>2026-09-01</span><span>已回复</span></li>
+      </ul>
+      <ul class="zxzx"><li><a href="/hdjl/zxzx/2.html">咨询居住证办理地点</a> [已答复] <span>2026-10-11</span></li></ul>`).map(
+        (l) => [l.title, l.url, l.askedText, l.state, l.from],
+      ),
+    ).toEqual([
+      [
+        '咨询公租房申请条件',
+        'http://www.example.gov.cn/jact/front/mailpubdetail.do?transactId=101',
+        '2026-09-01',
+        '已回复',
+        'table',
+      ],
+      ['咨询居住证办理地点', 'http://www.example.gov.cn/hdjl/zxzx/2.html', '2026-10-11', '已答复', 'list'],
+    ]);
+  });
+
   it('reads the one letter of a detail page, its labels in table cells', () => {
     expect(
       letters(`<h1>县长信箱</h1><table class="xjxq">
