@@ -26,7 +26,7 @@ export const interactionResponse = defineCheck({
     id: 'interaction-response',
     clause: '4.5',
     title: '互动交流渠道有效、留言及时回应',
-    description: `依据国家《政府网站与政务新媒体检查指标》“互动回应差”：首页和抓取的网页中没有任何网上咨询建言渠道（咨询、留言、信箱、问政、民意征集、建言、互动交流等；网上信访、纪检举报渠道不算）的，单项否决；检查日前1年内的留言超过${REPLY_MONTHS}个月才回复或至今超过${REPLY_MONTHS}个月未回复的，单项否决。留言列表和详情页读取留言时间、回复时间或办理状态；有渠道但读不到留言的，列出待人工确认。`,
+    description: `依据国家《政府网站与政务新媒体检查指标》“互动回应差”：首页和抓取的网页中没有任何网上咨询建言渠道（咨询、留言、信箱、问政、民意征集、意见征集、建言、互动交流等；网上信访、纪检举报渠道不算）的，单项否决；检查日前1年内的留言超过${REPLY_MONTHS}个月才回复或至今超过${REPLY_MONTHS}个月未回复的，单项否决。留言列表和详情页读取留言时间、回复时间或办理状态；有渠道但读不到留言的，列出待人工确认。`,
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage', 'siteCrawl'],
