@@ -1,8 +1,9 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactionResponse } from '../../../checks/interaction-response.ts';
-import type { SiteCrawl } from '../../../crawlers/artifacts.ts';
+import type { RenderedHomepage, SiteCrawl } from '../../../crawlers/artifacts.ts';
 import { crawlSite } from '../../../crawlers/site-crawl/crawl-site.ts';
+import { crawlSeeds } from '../../../src/inspection/seeds.ts';
 import { homepage, link, site as registryEntry } from '../../checks/fixtures/builders.ts';
 import { type FixtureSite, html, quietLog, serveSite } from './fixture-site.ts';
 
@@ -17,6 +18,7 @@ function gbk(title: string, body: string) {
 
 let site: FixtureSite;
 let crawl: SiteCrawl;
+let rendered: RenderedHomepage;
 
 beforeAll(async () => {
   site = await serveSite({
@@ -39,10 +41,19 @@ beforeAll(async () => {
       '<p>来信时间：2026-07-03 10:02:11</p><p>办理状态：未回复</p>',
     ),
   });
-  // A budget of four pages: the letter box, a priority seed, and its letters come before the news.
+  // The rendered homepage's links as the inspection seeds them: with a budget of four pages, the letter
+  // box (a priority seed) and its letters' pages come before the news.
+  rendered = homepage({
+    url: `${site.origin}/`,
+    finalUrl: `${site.origin}/`,
+    links: [
+      ...NEWS.map((path) => link('县政府召开常务会议', `${site.origin}${path}`)),
+      link('县长信箱', `${site.origin}${BOX}`),
+    ],
+  });
   crawl = await crawlSite({
     homepage: `${site.origin}/`,
-    seeds: [{ url: `${site.origin}${BOX}`, priority: true }],
+    seeds: crawlSeeds(registryEntry({ homepage: `${site.origin}/` }), rendered),
     maxPages: 4,
     log: quietLog,
   });
@@ -67,16 +78,12 @@ describe('crawlSite: a GBK letter box and its letters’ pages', () => {
       }),
     ]);
     expect(byPath['/']?.letters).toBeUndefined();
+    expect(Object.keys(byPath).filter((path) => path.startsWith('/xw/'))).toEqual([]);
   });
 
   it('gives interaction-response what it needs: the letter unanswered for over 3 months is a veto', () => {
-    const home = homepage({
-      url: `${site.origin}/`,
-      finalUrl: `${site.origin}/`,
-      links: [link('县长信箱', `${site.origin}${BOX}`)],
-    });
     const result = interactionResponse.run(
-      { renderedHomepage: home, siteCrawl: crawl },
+      { renderedHomepage: rendered, siteCrawl: crawl },
       { site: registryEntry({ homepage: `${site.origin}/` }), now: new Date('2026-11-20T10:00:00+08:00') },
     );
     expect(result.outcome).toBe('fail');
