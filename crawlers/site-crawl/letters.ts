@@ -20,6 +20,7 @@ const LETTER_STATE =
 
 const ASKED_LABEL = /(?:留言|来信|提问|写信|咨询|提交|发信|诉求)(?:时间|日期)/;
 const REPLIED_LABEL = /(?:回复|答复|办结|回应|反馈)(?:时间|日期)/;
+const STATE_LABEL = /(?:办理|回复|处理|答复|信件|留言)?(?:状态|结果)/;
 const TITLE_LABEL = /^(?:信件|来信|留言|咨询|问题|诉求)?(?:标题|主题)\s*(?:[:：]\s*|$)/;
 
 /**
@@ -130,7 +131,7 @@ function detailLetter($: CheerioAPI, pageUrl: string): Letter | undefined {
   const asked = dateAfter(text, ASKED_LABEL);
   if (!asked) return undefined;
   const replied = dateAfter(text, REPLIED_LABEL);
-  const state = LETTER_STATE.exec(text)?.[0];
+  const state = detailState(text);
   if (!replied && !state) return undefined;
   return {
     title: detailTitle($, lines),
@@ -140,6 +141,21 @@ function detailLetter($: CheerioAPI, pageUrl: string): Letter | undefined {
     ...(state ? { state } : {}),
     from: 'detail',
   };
+}
+
+/**
+ * The state a detail page prints: after its label (办理状态：已办结, 状态 | 未回复), else the first state
+ * word after the question's date label, so that the box's own tabs above the letter (已回复信件) are not it.
+ */
+function detailState(text: string): string | undefined {
+  const label = STATE_LABEL.exec(text);
+  if (label) {
+    const rest = text.slice(label.index + label[0].length, label.index + label[0].length + 20);
+    const state = LETTER_STATE.exec(rest.replace(/^[\s:：|]*/, ''));
+    if (state?.index === 0) return state[0];
+  }
+  const asked = ASKED_LABEL.exec(text)!;
+  return LETTER_STATE.exec(text.slice(asked.index))?.[0];
 }
 
 function detailTitle($: CheerioAPI, lines: readonly string[]): string {

@@ -122,6 +122,15 @@ describe('pageLetters: letter boxes as the platforms print them', () => {
     ]);
   });
 
+  it('takes a detail page’s state from its label, not from the box’s tabs above the letter', () => {
+    expect(
+      letters(`<div class="tabs"><a href="/hdjl/wh.html">未回复信件</a><a href="/hdjl/yh.html">已回复信件</a></div>
+        <h1>咨询公租房申请条件</h1><p>来信时间：2026-09-01</p><p>答复内容：您好，……</p><p>办理状态：已办结</p>`).map(
+        (l) => [l.askedText, l.state],
+      ),
+    ).toEqual([['2026-09-01', '已办结']]);
+  });
+
   it.each([
     [
       'a news list (a link and its date)',
