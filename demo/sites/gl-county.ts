@@ -92,15 +92,15 @@ export const glCounty: DemoSite = {
             ['政策解读', '/zcjd/'],
             ['互动交流', '/hdjl/'],
           ],
-          main: `${newsList('古蔺要闻', [
+          main: newsList('古蔺要闻', [
             ['县政府召开常务会议', '/xw/1.html', printedDate(world.today, 9, 'cn')],
-          ])}<p><a href="${world.misc}${LETTER_BOX}">县长信箱</a></p>`,
+          ]),
           footer: `${footer(
             '古蔺县人民政府办公室',
             '5105250001',
             '蜀ICP备05008888号',
             '川公网安备 51052502000001号',
-          )}<br>${partyGovBadge()}${errorReportBadge()}`,
+          )}<br>${partyGovBadge()}${errorReportBadge()}<br><a href="${world.misc}${LETTER_BOX}">县长信箱</a>`,
         }),
       },
       '/zcjd/': {
