@@ -111,7 +111,7 @@ function dayOf(text: string): CalendarDay | null {
 }
 
 /** The same day `months` later (earlier when negative), the month's last day when it has no such day. */
-export function addMonths(day: CalendarDay, months: number): CalendarDay {
+function addMonths(day: CalendarDay, months: number): CalendarDay {
   const index = day.year * 12 + (day.month - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
