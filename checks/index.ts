@@ -13,6 +13,7 @@ import { headerFullName } from './header-full-name.ts';
 import { hiddenLinks } from './hidden-links.ts';
 import { homepageAvailability } from './homepage-availability.ts';
 import { httpsSecurity } from './https-security.ts';
+import { interactionResponse } from './interaction-response.ts';
 import { longUnupdatedColumns } from './long-unupdated-columns.ts';
 import { siteDomain } from './site-domain.ts';
 import { siteFunctions } from './site-functions.ts';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   wordingErrors,
   futureDates,
   hiddenLinks,
+  interactionResponse,
   blankColumns,
   longUnupdatedColumns,
 ];

@@ -222,6 +222,29 @@ export interface CrawledPage {
   hiddenLinks?: HiddenLink[];
   /** A meta refresh to another host; absent when none. */
   redirects?: PageRedirect[];
+  /**
+   * The letters (留言, 来信) of a letter box the page prints: the rows of its letter list, or the letter
+   * of a detail page; at most 100. Absent when none (and in older artifacts).
+   */
+  letters?: Letter[];
+}
+
+/**
+ * One letter of a consultation column (县长信箱, 在线咨询) as the page prints it: its question date and
+ * its reply date or state, unparsed (reading them is interaction-response's job).
+ */
+export interface Letter {
+  title: string;
+  /** Absolute URL of the letter's own page; the page's own for a detail page or a row without a link. */
+  url: string;
+  /** The question's date as printed (留言时间, 来信时间): '2026-03-14', '2026-03-14 10:22:31'. */
+  askedText: string;
+  /** The reply's date as printed (回复时间, 答复时间, 办结时间); absent when none is printed. */
+  repliedText?: string;
+  /** The state as printed: 已回复, 已办结, 未回复, 办理中, 待回复…; absent when none is printed. */
+  state?: string;
+  /** Where it was read: a list with a header row, a list row with labels or a state, a detail page. */
+  from: 'table' | 'list' | 'detail';
 }
 
 /**

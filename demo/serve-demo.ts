@@ -36,7 +36,9 @@ async function refusedOrigin(): Promise<string> {
  * and returns their registry. Nothing is served anywhere but 127.0.0.1.
  */
 export async function serveDemoSites(options: DemoOptions = {}): Promise<ServedDemo> {
+  const today = options.today ?? new Date();
   const misc = await serveRoutes({
+    ...Object.assign({}, ...DEMO_SITES.map((demo) => demo.elsewhere?.(today) ?? {})),
     '/slow': hanging(),
     '/busy': busyThenOk(),
     '/waf': wafChallenge(),
@@ -49,7 +51,7 @@ export async function serveDemoSites(options: DemoOptions = {}): Promise<ServedD
   const world: DemoWorld = {
     misc: misc.origin,
     refused: await refusedOrigin(),
-    today: options.today ?? new Date(),
+    today,
   };
   const servers: RunningSite[] = [misc];
   const sites: Site[] = [];

@@ -3,6 +3,7 @@ import type {
   ArchiveLine,
   CrawledPage,
   HiddenLink,
+  Letter,
   ListItem,
   PageRedirect,
   UndatedList,
@@ -16,6 +17,7 @@ import { archiveLines } from './archive-lines.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
 import { hiddenMarkupLinks, metaRedirects } from './hidden-markup.ts';
+import { pageLetters } from './letters.ts';
 import { pageListItems } from './list-items.ts';
 import { type PageFacts, pageFacts } from './page-facts.ts';
 import { undatedList } from './undated-list.ts';
@@ -48,6 +50,7 @@ export async function answeredPage(
   let archived: ArchiveLine[] = [];
   let hiddenLinks: HiddenLink[] = [];
   let redirects: PageRedirect[] = [];
+  let letters: Letter[] = [];
   if (body.$) {
     const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
@@ -58,6 +61,7 @@ export async function answeredPage(
       archived = archiveLines(body.$, facts.title, facts.text);
       hiddenLinks = hiddenMarkupLinks(body.$, finalUrl, body.decoded?.charset);
       redirects = metaRedirects(body.$, finalUrl, body.decoded?.charset);
+      letters = pageLetters(body.$, finalUrl, body.decoded?.charset);
     }
   }
   const page: CrawledPage = {
@@ -70,6 +74,7 @@ export async function answeredPage(
     ...(archived.length > 0 ? { archiveLines: archived } : {}),
     ...(hiddenLinks.length > 0 ? { hiddenLinks } : {}),
     ...(redirects.length > 0 ? { redirects } : {}),
+    ...(letters.length > 0 ? { letters } : {}),
   };
   if (body.decoded) page.charset = body.decoded.charset;
   if (challenge) page.challenge = challenge;

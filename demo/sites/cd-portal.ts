@@ -1,6 +1,7 @@
 import { articlePage, emblem, footer, govPage, newsList, searchBox } from '../gov-page.ts';
 import type { Route } from '../route-server.ts';
 import { commonRoutes, errorReportBadge, printedDate } from './common.ts';
+import { letterBoxRoutes } from './letter-box.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '成都市人民政府';
@@ -44,6 +45,7 @@ export const cdPortal: DemoSite = {
       'wording-errors': 'pass',
       'future-dates': 'pass',
       'hidden-links': 'pass',
+      'interaction-response': 'pass',
       'blank-columns': 'pass',
       'long-unupdated-columns': 'pass',
     },
@@ -103,7 +105,23 @@ export const cdPortal: DemoSite = {
         'gbk',
       ),
     ),
-    '/cdweb/hdjl/': gbk(articlePage('互动交流', NAME, '<p>市长信箱 在线访谈</p>', 'gbk')),
+    '/cdweb/hdjl/': gbk(
+      articlePage('互动交流', NAME, '<p><a href="/cdweb/hdjl/szxx/">市长信箱</a> 在线访谈</p>', 'gbk'),
+    ),
+    ...letterBoxRoutes(
+      {
+        path: '/cdweb/hdjl/szxx/',
+        name: '市长信箱',
+        siteName: NAME,
+        style: 'kaipu',
+        charset: 'gbk',
+        letters: [
+          { title: '关于地铁18号线增设夜间班次的建议', asked: 15, replied: 9 },
+          { title: '咨询新生儿医保参保办理', asked: 40, replied: 37 },
+        ],
+      },
+      world.today,
+    ),
     '/cdweb/xw/52.html': gbk(
       articlePage('市政府召开第52次常务会议', NAME, '<p>会议研究了冬季供暖保障工作。</p>', 'gbk'),
     ),

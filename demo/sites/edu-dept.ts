@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
 import { commonRoutes, errorReportBadge, partyGovBadge, printedDate, redirect } from './common.ts';
+import { letterBoxRoutes } from './letter-box.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省教育厅';
@@ -48,6 +49,7 @@ export const eduDept: DemoSite = {
       'wording-errors': 'fail',
       'future-dates': 'pass',
       'hidden-links': 'pass',
+      'interaction-response': 'pass',
       'blank-columns': 'pass',
       'long-unupdated-columns': 'pass',
     },
@@ -93,7 +95,20 @@ export const eduDept: DemoSite = {
         ]),
       ),
     },
-    '/hdjl/': { body: articlePage('互动交流', NAME, '<p>厅长信箱</p>') },
+    '/hdjl/': { body: articlePage('互动交流', NAME, '<p><a href="/hdjl/tzxx/">厅长信箱</a></p>') },
+    ...letterBoxRoutes(
+      {
+        path: '/hdjl/tzxx/',
+        name: '厅长信箱',
+        siteName: NAME,
+        style: 'hanweb',
+        letters: [
+          { title: '咨询2027年普通高校专升本报名时间', asked: 10, replied: 6 },
+          { title: '建议增加农村学校心理健康教师', asked: 50, replied: 41 },
+        ],
+      },
+      world.today,
+    ),
     '/xxgk/': { body: articlePage('信息公开', NAME, '<p>信息公开目录</p>') },
     '/loop/a': redirect('/loop/b'),
     '/loop/b': redirect('/loop/a'),

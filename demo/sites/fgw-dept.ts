@@ -1,5 +1,6 @@
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
 import { commonRoutes, errorReportBadge, partyGovBadge, printedDate } from './common.ts';
+import { letterBoxRoutes } from './letter-box.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省发展和改革委员会';
@@ -41,6 +42,7 @@ export const fgwDept: DemoSite = {
       'wording-errors': 'pass',
       'future-dates': 'pass',
       'hidden-links': 'fail',
+      'interaction-response': 'pass',
       'blank-columns': 'pass',
       'long-unupdated-columns': 'pass',
     },
@@ -80,7 +82,17 @@ export const fgwDept: DemoSite = {
         newsList('政策解读', [['价格政策解读', '/zwgk/404hao.html', printedDate(world.today, 3, 'cn')]]),
       ),
     },
-    '/hdjl/': { body: articlePage('互动交流', NAME, '<p>主任信箱</p>') },
+    '/hdjl/': { body: articlePage('互动交流', NAME, '<p><a href="/hdjl/zrxx/">主任信箱</a></p>') },
+    ...letterBoxRoutes(
+      {
+        path: '/hdjl/zrxx/',
+        name: '主任信箱',
+        siteName: NAME,
+        style: 'trs',
+        letters: [{ title: '咨询分布式光伏项目备案流程', asked: 25, replied: 20 }],
+      },
+      world.today,
+    ),
     '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/404hao.html">建议提案办理</a>') },
     '/zwgk/404hao.html': {
       body: articlePage('关于省政协第404号提案的答复', NAME, '<p>您提出的关于……的提案收悉。</p>'),

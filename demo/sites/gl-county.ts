@@ -2,10 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { articlePage, emblem, footer, govPage, newsList } from '../gov-page.ts';
 import type { Route, Routes } from '../route-server.ts';
 import { commonRoutes, errorReportBadge, partyGovBadge, printedDate } from './common.ts';
+import { letterBoxRoutes } from './letter-box.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '古蔺县人民政府';
 const COOKIE = 'gl_waf=passed';
+/** Where its 县长信箱 lives on the city's letter platform (the demo's server of other hosts). */
+const LETTER_BOX = '/zmhd/gulin/xzxx/';
 
 /** What a 瑞数-style WAF answers a client without its cookie: 412 and a script that sets it and reloads. */
 const CHALLENGE = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
@@ -35,7 +38,8 @@ function behindWaf(routes: Routes): Routes {
  * itself there. Chromium runs the WAF's script and gets the page, so the site is inspected (not
  * reported unreachable); the crawl and the link check, which run no script, only meet the challenge,
  * which makes their targets unverified rather than broken. Its homepage offers no 办事服务 entry: the
- * national indicators' 服务不实用 (未提供办事服务), a single veto, so it is rated 不合格.
+ * national indicators' 服务不实用 (未提供办事服务), a single veto, so it is rated 不合格. Its 县长信箱 is
+ * on the city's letter platform, another host outside the WAF, whose letters were answered in time.
  */
 export const glCounty: DemoSite = {
   host: 'www.gulin.gov.cn',
@@ -69,6 +73,7 @@ export const glCounty: DemoSite = {
       'wording-errors': 'pass',
       'future-dates': 'pass',
       'hidden-links': 'pass',
+      'interaction-response': 'pass',
       'blank-columns': 'pass',
       'long-unupdated-columns': 'pass',
     },
@@ -95,7 +100,7 @@ export const glCounty: DemoSite = {
             '5105250001',
             '蜀ICP备05008888号',
             '川公网安备 51052502000001号',
-          )}<br>${partyGovBadge()}${errorReportBadge()}`,
+          )}<br>${partyGovBadge()}${errorReportBadge()}<br><a href="${world.misc}${LETTER_BOX}">县长信箱</a>`,
         }),
       },
       '/zcjd/': {
@@ -109,4 +114,15 @@ export const glCounty: DemoSite = {
       '/zwgk/': { body: articlePage('政务公开', NAME, '<p>目录</p>') },
       '/xw/1.html': { body: articlePage('县政府召开常务会议', NAME, '<p>会议内容。</p>') },
     }),
+  elsewhere: (today) =>
+    letterBoxRoutes(
+      {
+        path: LETTER_BOX,
+        name: '古蔺县县长信箱',
+        siteName: '泸州市政民互动平台',
+        style: 'trs',
+        letters: [{ title: '咨询城乡居民医保缴费时间', asked: 21, replied: 16 }],
+      },
+      today,
+    ),
 };

@@ -1,5 +1,6 @@
 import { articlePage, emblem, footer, govPage, newsList, searchBox } from '../gov-page.ts';
 import { commonRoutes, errorReportBadge, partyGovBadge, pdf, printedDate } from './common.ts';
+import { letterBoxRoutes } from './letter-box.ts';
 import type { DemoSite } from './types.ts';
 
 const NAME = '四川省人民政府';
@@ -36,6 +37,7 @@ export const scPortal: DemoSite = {
       'wording-errors': 'pass',
       'future-dates': 'pass',
       'hidden-links': 'pass',
+      'interaction-response': 'pass',
       'blank-columns': 'pass',
       'long-unupdated-columns': 'pass',
     },
@@ -95,7 +97,22 @@ export const scPortal: DemoSite = {
       ),
     },
     '/zwfw/': { body: articlePage('政务服务', NAME, '<p>一网通办</p>') },
-    '/hdjl/': { body: articlePage('互动交流', NAME, '<p>我为政府网站找错</p>') },
+    '/hdjl/': {
+      body: articlePage('互动交流', NAME, '<p><a href="/hdjl/szxx/">省长信箱</a> 我为政府网站找错</p>'),
+    },
+    ...letterBoxRoutes(
+      {
+        path: '/hdjl/szxx/',
+        name: '省长信箱',
+        siteName: NAME,
+        style: 'trs',
+        letters: [
+          { title: '关于提高城乡居民基础养老金的建议', asked: 20, replied: 12 },
+          { title: '咨询省级人才公寓申请条件', asked: 75, replied: 68 },
+        ],
+      },
+      world.today,
+    ),
     '/zfgb/': {
       body: articlePage(
         '四川政报',

@@ -17,6 +17,8 @@ export interface DemoSite {
   /** The host name the site is served under when the demo uses real names (see `serveDemoSites`). */
   host: string;
   routes(origin: string, world: DemoWorld): Routes;
+  /** Its pages hosted on another host (a letter platform), served on `DemoWorld.misc`. */
+  elsewhere?(today: Date): Routes;
   /** What the inspection must find, rule by rule: the demo's own answer key, used by the tests. */
   expected: { status: 'done' | 'unreachable'; outcomes?: Record<string, string> };
 }

@@ -169,6 +169,18 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   word: '关键词',
   weight: '权重',
   by: '跳转方式',
+  // interaction-response
+  letterTitle: '留言标题',
+  letterUrl: '留言地址',
+  asked: '留言时间',
+  replied: '回复时间',
+  state: '办理状态',
+  waitDays: '等待天数',
+  channels: '咨询建言渠道',
+  channel: '所在渠道',
+  excepted: '网上信访、举报渠道（不算咨询建言渠道）',
+  on: '链接所在页面',
+  lettersRead: '读到的留言条数',
 };
 
 const HIDDEN_REASONS: readonly string[] = [
@@ -228,6 +240,9 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'http-not-redirected': 'HTTP 访问未跳转到 HTTPS',
     'http-challenge': 'HTTP 访问被防护系统拦截',
     'mixed-content': 'HTTPS 首页以 HTTP 加载资源（混合内容）',
+    'no-channel': '没有网上咨询建言渠道',
+    overdue: '留言超过3个月未回应',
+    'letters-unread': '读不到留言的回复情况',
   },
   how: LINK_HIDING,
   by: REDIRECT_BY,

@@ -35,6 +35,7 @@ const SHORT_TITLES: Record<string, string> = {
   'wording-errors': '表述错误',
   'future-dates': '发布日期',
   'hidden-links': '暗链',
+  'interaction-response': '互动回应',
   'blank-columns': '空白栏目',
   'long-unupdated-columns': '应更未更',
 };

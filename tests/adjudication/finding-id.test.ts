@@ -79,6 +79,14 @@ describe('finding ids', () => {
       ],
     ],
     [
+      'interaction-response',
+      [
+        finding({ problem: 'overdue', letterTitle: '咨询农村危房改造补助标准' }),
+        finding({ problem: 'overdue', letterTitle: '咨询医保异地就医备案' }),
+        finding({ problem: 'no-channel' }),
+      ],
+    ],
+    [
       'homepage-availability',
       [
         finding({ episode: { from: '2026-10-01T00:00:00Z' } }),

@@ -15,11 +15,18 @@ import { hiddenLinks } from '../../checks/hidden-links.ts';
 import { homepageAvailability } from '../../checks/homepage-availability.ts';
 import { httpsSecurity } from '../../checks/https-security.ts';
 import { CHECKS } from '../../checks/index.ts';
+import { interactionResponse } from '../../checks/interaction-response.ts';
 import { longUnupdatedColumns } from '../../checks/long-unupdated-columns.ts';
 import { siteDomain } from '../../checks/site-domain.ts';
 import { siteFunctions } from '../../checks/site-functions.ts';
 import { wordingErrors } from '../../checks/wording-errors.ts';
-import type { HeaderOcr, HomepageAvailability, LinkStatus, ListItem } from '../../crawlers/artifacts.ts';
+import type {
+  HeaderOcr,
+  HomepageAvailability,
+  Letter,
+  LinkStatus,
+  ListItem,
+} from '../../crawlers/artifacts.ts';
 import { evidenceDigest, findingId } from '../../src/adjudication/finding-id.ts';
 import type { Site } from '../../src/registry/site.ts';
 import {
@@ -508,6 +515,13 @@ const CASES: Case[] = [
     changed: () => hiddenLinks.run({ renderedHomepage: darkLink('太阳城', 'body > div > a') }, ctx(LATER)),
   },
   {
+    rule: 'interaction-response',
+    earlier: () => letterBox({ state: '办理中' }, NOW),
+    // A sweep later the letter still waits, for more days.
+    again: () => letterBox({ state: '办理中' }, LATER),
+    changed: () => letterBox({ state: '已回复', repliedText: '2026-11-25' }, LATER),
+  },
+  {
     rule: 'blank-columns',
     earlier: () => blankColumns.run(oneColumn([], '人事信息 暂无信息'), ctx()),
     // A quarter later the same page says the same.
@@ -555,6 +569,24 @@ function wording(body: string, now: Date): CheckResult {
 function dated(now: Date, title: string, dateText: string): CheckResult {
   const listed = crawledHomepage([entry(title, dateText, '/xw/1.html')]);
   return futureDates.run({ siteCrawl: crawl([listed]) }, ctx(now));
+}
+
+/** A 县长信箱 whose one letter, asked on 2026-06-01, is in this state. */
+function letterBox(more: Partial<Letter>, now: Date): CheckResult {
+  const letter: Letter = {
+    title: '咨询农村危房改造补助标准',
+    url: `${HOME}hdjl/xzxx/202606/t20260601_1.html`,
+    askedText: '2026-06-01',
+    from: 'table',
+    ...more,
+  };
+  return interactionResponse.run(
+    {
+      renderedHomepage: homepage({ links: [link('县长信箱', '/hdjl/xzxx/')] }),
+      siteCrawl: crawl([page('/hdjl/xzxx/', { title: '县长信箱', letters: [letter] })]),
+    },
+    ctx(now),
+  );
 }
 
 function darkLink(text: string, selector: string) {

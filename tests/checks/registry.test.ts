@@ -24,6 +24,7 @@ const ADDED_RULES = [
   'wording-errors',
   'future-dates',
   'hidden-links',
+  'interaction-response',
   'blank-columns',
   'long-unupdated-columns',
 ];

@@ -59,6 +59,18 @@ function goodArtifacts(): Artifacts {
       value: crawl([
         page(HOME, { depth: 0, listItems: [entry('市政府常务会议', printedDaysBefore(NOW, 2))] }),
         column,
+        page('/hdjl/szxx/', {
+          title: '市长信箱',
+          letters: [
+            {
+              title: '咨询公积金提取',
+              url: `${HOME}hdjl/szxx/1.html`,
+              askedText: printedDaysBefore(NOW, 9),
+              repliedText: printedDaysBefore(NOW, 4),
+              from: 'table',
+            },
+          ],
+        }),
       ]),
     },
     linkStatuses: { ok: true, value: linkStatuses([{ target: `${HOME}zfgb/`, status: { verdict: 'ok' } }]) },
@@ -120,6 +132,7 @@ describe('runChecks', () => {
       ['wording-errors', 'review'],
       ['future-dates', 'review'],
       ['hidden-links', 'pass'],
+      ['interaction-response', 'review'],
       ['blank-columns', 'review'],
       ['long-unupdated-columns', 'review'],
     ]);
@@ -161,6 +174,7 @@ describe('runChecks', () => {
       ['annual-report', 'review'],
       ['content-freshness', 'review'],
       ['future-dates', 'review'],
+      ['interaction-response', 'review'],
       ['blank-columns', 'review'],
       ['long-unupdated-columns', 'review'],
     ]);

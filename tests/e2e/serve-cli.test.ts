@@ -121,11 +121,12 @@ describe('gov-inspect serve and worker, as an operator runs them', () => {
       sites: { siteId: string; score: number; qualified: boolean | null }[];
     };
     // Both sites are served over plain HTTP (https-security: 10). hj-county also fails header-full-name,
-    // site-functions (no 解读回应 or 互动交流 entry) and content-freshness (its homepage news is 40 days
-    // old): 100 - 4 × 10 = 60 (contract §5), and the stale homepage vetoes it: 不合格.
+    // site-functions (no 解读回应 entry), content-freshness (its homepage news is 40 days old) and
+    // interaction-response (a letter unanswered for four months): 100 - 5 × 10 = 50 (contract §5), and
+    // the stale homepage and the letter veto it: 不合格.
     expect(results.sites.map((s) => [s.siteId, s.score, s.qualified])).toEqual([
       ['sc-portal', 90, true],
-      ['hj-county', 60, false],
+      ['hj-county', 50, false],
     ]);
 
     // The same process serves the dashboards, the period notices and the webhook subscriptions.

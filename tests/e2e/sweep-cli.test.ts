@@ -109,8 +109,9 @@ describe('gov-inspect sweep over the demo sites', () => {
     // https-security, wording-errors: 60), two broken links on the homepage (2), one on the archive
     // index (0.1): 100 - 60 - 2 - 0.1 = 37.9.
     expect(byId['edu-dept']!.score).toBe(37.9);
-    // hj-county: four failing rules (header-full-name, site-functions, content-freshness, https-security).
-    expect(byId['hj-county']!.score).toBe(60);
+    // hj-county: five failing rules (header-full-name, site-functions, content-freshness, https-security,
+    // interaction-response).
+    expect(byId['hj-county']!.score).toBe(50);
   });
 
   it('rates a site whose homepage went unupdated, that offers no 办事服务, or with a 暗链, 不合格 whatever its score, and the others 合格', () => {
@@ -118,8 +119,9 @@ describe('gov-inspect sweep over the demo sites', () => {
     expect(byId['hj-county']!.qualified).toBe(false);
     expect(byId['hj-county']!.vetoes).toEqual([
       { ruleId: 'content-freshness', reason: expect.stringContaining('单项否决') },
+      { ruleId: 'interaction-response', reason: expect.stringContaining('互动回应差') },
     ]);
-    // gl-county offers no 办事服务 at all (服务不实用); hj-county's missing 解读回应 and 互动交流 veto nothing.
+    // gl-county offers no 办事服务 at all (服务不实用); hj-county's missing 解读回应 vetoes nothing.
     expect(byId['gl-county']!.qualified).toBe(false);
     expect(byId['gl-county']!.vetoes).toEqual([
       { ruleId: 'site-functions', reason: expect.stringContaining('“未提供办事服务”，单项否决') },
@@ -133,7 +135,7 @@ describe('gov-inspect sweep over the demo sites', () => {
     }
     expect(byId['xx-county']!.qualified).toBeNull();
     expect(stdout).toMatch(
-      /合江县人民政府（hj-county）得分 60；不合格（单项否决：「网站及栏目内容及时更新」）/,
+      /合江县人民政府（hj-county）得分 50；不合格（单项否决：「网站及栏目内容及时更新」「互动交流渠道有效、留言及时回应」）/,
     );
     expect(stdout).toMatch(
       /古蔺县人民政府（gl-county）得分 70；不合格（单项否决：「网站具备信息发布、解读回应、互动交流和办事服务功能」）/,
@@ -153,6 +155,23 @@ describe('gov-inspect sweep over the demo sites', () => {
       }),
     ]);
     expect(future.singleVeto).toBeUndefined();
+  });
+
+  it('finds hj-county’s letter unanswered for four months in its 县长信箱, and reads the other sites’ letter boxes', () => {
+    const hj = results.sites.find((s) => s.siteId === 'hj-county')!;
+    const interaction = hj.checks.find((c) => c.ruleId === 'interaction-response')!;
+    expect(interaction.findings.map((f) => f.evidence)).toEqual([
+      expect.objectContaining({
+        problem: 'overdue',
+        letterTitle: '咨询农村危房改造补助标准',
+        state: '办理中',
+        waitDays: 122,
+        channel: expect.objectContaining({ label: '县长信箱' }),
+      }),
+    ]);
+    // gl-county's letter box lives on another host, outside its WAF: seeded and read all the same.
+    const gl = results.sites.find((s) => s.siteId === 'gl-county')!;
+    expect(gl.checks.find((c) => c.ruleId === 'interaction-response')!.outcome).toBe('pass');
   });
 
   it('judges the domain rules on the real host names the sites were registered under', () => {

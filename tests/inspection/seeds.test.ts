@@ -24,6 +24,22 @@ describe('crawlSeeds', () => {
     }
   });
 
+  it('puts first the consultation columns, on the site or on a letter platform elsewhere, not 网上信访', () => {
+    const seeds = seedsFor([
+      ['县长信箱', '/hdjl/xzxx/'],
+      ['在线咨询', 'https://zmhd.sc.gov.cn/zxzx/'],
+      ['互动交流', '/hdjl/'],
+      ['网上信访', '/wsxf/'],
+      ['纪检举报', 'https://jb.example.gov.cn/'],
+    ]);
+    expect(seeds).toEqual([
+      { url: `${HOME}hdjl/xzxx/`, priority: true },
+      { url: 'https://zmhd.sc.gov.cn/zxzx/', priority: true },
+      { url: `${HOME}hdjl/`, priority: true },
+      { url: `${HOME}wsxf/`, priority: false },
+    ]);
+  });
+
   it.each([
     ['a 统计公报 news link', '2025年成都市国民经济和社会发展统计公报', '/xw/tjgb.html'],
     ['a 新闻公报', '新闻公报', '/xw/xwgb.html'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Webhook } from 'standardwebhooks';
-import { type RunningSite, serveRoutes } from '../../../demo/route-server.ts';
+import { type Routes, type RunningSite, serveRoutes } from '../../../demo/route-server.ts';
 import { hjCounty } from '../../../demo/sites/hj-county.ts';
 import type { DemoWorld } from '../../../demo/sites/types.ts';
 import { loadConfig } from '../../../src/service/config.ts';
@@ -62,8 +62,9 @@ export async function startReceiver(): Promise<Receiver> {
 
 /**
  * The 合江县 demo portal (a county of 泸州, 510500) on 127.0.0.1: its homepage's newest news is 40 days
- * old (网站不更新, the single veto). `changeHomepage` gives it another stale newest entry, as a site
- * that posted once more and then stopped again.
+ * old (网站不更新, the single veto). The letter its 县长信箱 leaves unanswered in the demo is answered
+ * here (已办结), so that the stale homepage is its one veto. `changeHomepage` gives it another stale
+ * newest entry, as a site that posted once more and then stopped again.
  */
 export interface LoopSite {
   origin: string;
@@ -74,7 +75,7 @@ export interface LoopSite {
 export async function serveLoopSite(today: Date): Promise<LoopSite> {
   const running: RunningSite = await serveRoutes();
   const world: DemoWorld = { misc: running.origin, refused: 'http://127.0.0.1:9', today };
-  const routes = hjCounty.routes(running.origin, world);
+  const routes = answered(hjCounty.routes(running.origin, world));
   running.setRoutes(routes);
   return {
     origin: running.origin,
@@ -87,6 +88,18 @@ export async function serveLoopSite(today: Date): Promise<LoopSite> {
     },
     close: running.close,
   };
+}
+
+/** The routes with every letter of the 县长信箱 marked 已办结. */
+function answered(routes: Routes): Routes {
+  return Object.fromEntries(
+    Object.entries(routes).map(([path, route]) => [
+      path,
+      path.startsWith('/hdjl/xzxx/')
+        ? { ...route, body: String(route.body).replaceAll('办理中', '已办结') }
+        : route,
+    ]),
+  );
 }
 
 export interface LoopService {
