@@ -5,8 +5,6 @@ import { compact } from './text.ts';
 export const MORE = /^(?:查看)?更多(?:信息|内容)?[>＞»›+]*$|^more[>＞»›+]*$|^[>＞»›+]{1,3}$/i;
 /** A block title is short: 通知公告, 政策文件, 部门动态. */
 const MAX_TITLE = 12;
-/** How far left of its 更多 link a block's title may stand (a block is at most a page wide). */
-const MAX_DISTANCE = 900;
 
 /**
  * The title of the block whose 更多 link this is: the nearest short visible text or link on its row,
@@ -19,7 +17,8 @@ export function blockTitle(home: RenderedHomepage, more: RenderedLink): string |
     .filter(({ name, box }) => {
       if (name === '' || name.length > MAX_TITLE || MORE.test(name)) return false;
       const gap = more.box.x - (box.x + box.width);
-      return gap >= -1 && gap <= MAX_DISTANCE && sameRow(box, more.box);
+      // A block is at most a page wide: across a 1200 px page its 更多 floats a thousand pixels away.
+      return gap >= -1 && gap <= home.viewport.width && sameRow(box, more.box);
     });
   pieces.sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
   return pieces[0]?.name;

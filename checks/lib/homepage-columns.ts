@@ -123,11 +123,21 @@ function below(href: string, columnUrl: string): boolean {
   return folders.length > 0 && own.length > folders.length && folders.every((f, i) => own[i] === f);
 }
 
-/** A column's name from its own page when the link says only 更多: 通知公告 of '通知公告_某市人民政府'. */
+/** The site's own name in a page title: 某县人民政府, 某市发展和改革委员会, 某县人民政府门户网站. */
+const SITE_NAME = /(?:政府|局|委员会|厅|办公室|网站|门户)$/;
+
+/**
+ * A column's name from its own page when the link says only 更多: 通知公告 of '通知公告_某市人民政府'
+ * and of '某县人民政府-通知公告' alike (the part of the title that is not the site's name), else its
+ * first heading.
+ */
 function pageName(crawl: SiteCrawl, href: string): string {
   const page = findCrawledPage(crawl.pages, href);
-  const title = compact(page?.title.split(/[_|｜—–-]/)[0] ?? '');
-  return title.length > 0 && title.length <= MAX_COLUMN_NAME ? title : compact(page?.headings[0] ?? '');
+  const parts = (page?.title ?? '').split(/[_|｜—–-]/).map(compact);
+  const title = parts.find(
+    (part) => part.length > 0 && part.length <= MAX_COLUMN_NAME && !SITE_NAME.test(part),
+  );
+  return title ?? compact(page?.headings[0] ?? '');
 }
 
 /** The default document a server answers for a folder: /tzgg/ and /tzgg/index.html are one column. */

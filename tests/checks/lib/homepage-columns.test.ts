@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { homepageColumns } from '../../../checks/lib/homepage-columns.ts';
+import type { Box } from '../../../crawlers/artifacts.ts';
+import { crawl, homepage, link, page, text } from '../fixtures/builders.ts';
+import { crawledHomepage } from '../fixtures/list-pages.ts';
+
+/** A block's title row at y = 420: its title (a text) and its 更多 link, where the layout puts them. */
+interface Block {
+  title?: Box;
+  more: Box;
+  /** The column page's <title>. */
+  pageTitle: string;
+}
+
+const row = (x: number, width: number): Box => ({ x, y: 420, width, height: 36 });
+
+function blockColumn({ title, more, pageTitle }: Block): string | undefined {
+  const home = homepage({
+    texts: title
+      ? [text('通知公告', { tag: 'h3', box: title, inHeader: false, selector: 'div.tit > h3' })]
+      : [],
+    links: [link('更多>>', '/tzgg/', { box: more, selector: 'div.tit > a.more' })],
+  });
+  const site = crawl([crawledHomepage([]), page('/tzgg/', { title: pageTitle, depth: 1 })]);
+  return homepageColumns(site, home, crawledHomepage([])).map((column) => column.name)[0];
+}
+
+describe('homepageColumns: a block’s 更多 link is named by its block', () => {
+  it.each<[string, Block, string]>([
+    [
+      'two blocks a row, title left of 更多',
+      { title: row(100, 64), more: row(620, 48), pageTitle: '栏目列表' },
+      '通知公告',
+    ],
+    [
+      'a block across a 1200 px page, 更多 floated right',
+      { title: row(83, 64), more: row(1230, 48), pageTitle: '栏目列表' },
+      '通知公告',
+    ],
+    [
+      'a title drawn as an image: the page’s title, column first',
+      { more: row(620, 48), pageTitle: '通知公告_某某县人民政府' },
+      '通知公告',
+    ],
+    ['…or site first', { more: row(620, 48), pageTitle: '某某县人民政府-通知公告' }, '通知公告'],
+    [
+      '…with the site’s portal words',
+      { more: row(620, 48), pageTitle: '某某县人民政府门户网站|通知公告' },
+      '通知公告',
+    ],
+  ])('%s', (_case, block, name) => {
+    expect(blockColumn(block)).toBe(name);
+  });
+});
