@@ -1,8 +1,20 @@
 import type { Box, RenderedHomepage, RenderedLink } from '../../crawlers/artifacts.ts';
 import { compact } from './text.ts';
 
-/** A link that opens its block's column: 更多, more, >>, 查看更多. */
-export const MORE = /^(?:查看)?更多(?:信息|内容)?[>＞»›+]*$|^more[>＞»›+]*$|^[>＞»›+]{1,3}$/i;
+/** A link that opens its block's column: 更多, more, >>, 查看更多, [更多], +更多, 更多... */
+export const MORE =
+  /^[[【(（]?[>＞»›+]*(?:(?:查看)?更多(?:信息|内容)?|more)[>＞»›+.…]*[\]】)）]?$|^[>＞»›+]{1,3}$/i;
+/** The last step of a link's selector naming it a 更多 link (a.more, a#more2, a.gengduo). */
+const MORE_SELECTOR = /(?:^|[\s>])a[^\s>]*[.#](?:more|gengduo|gd)\w*$/i;
+
+/**
+ * True for a block's 更多 link: its text says so (an image's alt text included), or, drawn as an
+ * image with no alt text (more.gif), its class or id does.
+ */
+export function isMoreLink(link: RenderedLink): boolean {
+  const text = compact(link.text);
+  return MORE.test(text) || (text === '' && MORE_SELECTOR.test(link.selector));
+}
 /** A block title is short: 通知公告, 政策文件, 部门动态. */
 const MAX_TITLE = 12;
 

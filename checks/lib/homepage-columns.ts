@@ -1,6 +1,6 @@
 import type { CrawledPage, RenderedHomepage, SiteCrawl } from '../../crawlers/artifacts.ts';
 import { pathFolders, urlShape } from '../../crawlers/column-url.ts';
-import { blockTitle, MORE } from './block-title.ts';
+import { blockTitle, isMoreLink, MORE } from './block-title.ts';
 import { type ColumnKind, columnKind, namesColumn } from './column-kind.ts';
 import { navigationLinks } from './navigation.ts';
 import { findCrawledPage, pageKey, unusableReason } from './pages.ts';
@@ -79,7 +79,7 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
     add({ name, href: link.href, source: 'navigation' });
   }
   for (const link of home.links) {
-    if (link.visible && MORE.test(compact(link.text))) {
+    if (link.visible && isMoreLink(link)) {
       add({ name: blockTitle(home, link) ?? pageName(crawl, link.href), href: link.href, source: 'block' });
     }
   }

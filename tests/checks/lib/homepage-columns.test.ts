@@ -8,18 +8,20 @@ import { crawledHomepage } from '../fixtures/list-pages.ts';
 interface Block {
   title?: Box;
   more: Box;
+  /** The 更多 link's text: an image without alt text has none. */
+  moreText?: string;
   /** The column page's <title>. */
   pageTitle: string;
 }
 
 const row = (x: number, width: number): Box => ({ x, y: 420, width, height: 36 });
 
-function blockColumn({ title, more, pageTitle }: Block): string | undefined {
+function blockColumn({ title, more, moreText = '更多>>', pageTitle }: Block): string | undefined {
   const home = homepage({
     texts: title
       ? [text('通知公告', { tag: 'h3', box: title, inHeader: false, selector: 'div.tit > h3' })]
       : [],
-    links: [link('更多>>', '/tzgg/', { box: more, selector: 'div.tit > a.more' })],
+    links: [link(moreText, '/tzgg/', { box: more, selector: 'div.tit > a.more' })],
   });
   const site = crawl([crawledHomepage([]), page('/tzgg/', { title: pageTitle, depth: 1 })]);
   return homepageColumns(site, home, crawledHomepage([])).map((column) => column.name)[0];
@@ -46,6 +48,11 @@ describe('homepageColumns: a block’s 更多 link is named by its block', () =>
     [
       '…with the site’s portal words',
       { more: row(620, 48), pageTitle: '某某县人民政府门户网站|通知公告' },
+      '通知公告',
+    ],
+    [
+      'an image 更多 with no alt text',
+      { title: row(100, 64), more: row(640, 40), moreText: '', pageTitle: '栏目列表' },
       '通知公告',
     ],
   ])('%s', (_case, block, name) => {
