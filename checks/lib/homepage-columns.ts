@@ -74,7 +74,7 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
     });
   };
   for (const link of navigationLinks(home)) {
-    const text = compact(link.text) || compact(link.title ?? '') || compact(link.ariaLabel ?? '');
+    const text = columnName(link.text) || columnName(link.title ?? '') || columnName(link.ariaLabel ?? '');
     const name = MORE.test(text) ? (blockTitle(home, link) ?? pageName(crawl, link.href)) : text;
     add({ name, href: link.href, source: 'navigation' });
   }
@@ -97,10 +97,18 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
   return [...found.values()];
 }
 
+/** The count a column tree prints after a name: 人事信息(12), 财政预决算［3］, 规划计划（0）. */
+const ENTRY_COUNT = /[(（[［【]\d+[)）\]］】]$/;
+
+/** A link's text as a column's name: without its count, which changes as entries come (the name keys findings). */
+function columnName(text: string): string {
+  return compact(text).replace(ENTRY_COUNT, '');
+}
+
 /** A page's links that may be columns: a short text naming a column kind, or a column's address. */
 function columnLinks(page: CrawledPage | undefined): { name: string; href: string }[] {
   return (page?.links ?? []).flatMap((link) => {
-    const name = compact(link.text);
+    const name = columnName(link.text);
     if (link.kind !== 'anchor' || name === '' || name.length > MAX_COLUMN_NAME || MORE.test(name)) return [];
     const shape = urlShape(link.url);
     if (shape === 'article' || (shape !== 'column' && !namesColumn(name, link.url))) return [];

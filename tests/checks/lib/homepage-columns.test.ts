@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { homepageColumns } from '../../../checks/lib/homepage-columns.ts';
 import type { Box } from '../../../crawlers/artifacts.ts';
-import { crawl, homepage, link, page, text } from '../fixtures/builders.ts';
+import { anchor, crawl, homepage, link, page, text } from '../fixtures/builders.ts';
 import { crawledHomepage } from '../fixtures/list-pages.ts';
 
 /** A block's title row at y = 420: its title (a text) and its 更多 link, where the layout puts them. */
@@ -57,5 +57,32 @@ describe('homepageColumns: a block’s 更多 link is named by its block', () =>
     ],
   ])('%s', (_case, block, name) => {
     expect(blockColumn(block)).toBe(name);
+  });
+});
+
+describe('homepageColumns: the 信息公开 grid', () => {
+  it('names a column without the count its tree prints, which changes as entries come', () => {
+    const grid = page('/xxgk/', {
+      title: '政府信息公开_成都市人民政府',
+      depth: 1,
+      links: [
+        anchor('人事信息(12)', '/xxgk/rsxx/'),
+        anchor('规划计划（0）', '/xxgk/ghjh/'),
+        anchor('财政预决算［3］', '/xxgk/czyjs/'),
+        anchor('2024年工作总结(2)', '/xxgk/gzzj/'),
+      ],
+    });
+    const columns = ['/xxgk/rsxx/', '/xxgk/ghjh/', '/xxgk/czyjs/', '/xxgk/gzzj/'].map((path) =>
+      page(path, { depth: 2 }),
+    );
+    const home = homepage({ links: [link('信息公开', '/xxgk/', { box: row(100, 64) })] });
+    const site = crawl([crawledHomepage([]), grid, ...columns]);
+    expect(homepageColumns(site, home, crawledHomepage([])).map((c) => [c.name, c.kind])).toEqual([
+      ['信息公开', 'other'],
+      ['人事信息', 'long-period'],
+      ['规划计划', 'long-period'],
+      ['财政预决算', 'long-period'],
+      ['2024年工作总结', 'other'],
+    ]);
   });
 });
