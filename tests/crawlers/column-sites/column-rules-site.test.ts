@@ -135,7 +135,8 @@ describe('column rules on rendered and crawled sites', () => {
       '财政决算',
       '部门预决算',
     ]);
-    expect(long.findings[0]!.evidence).toMatchObject({ kind: 'long-period', daysSince: 400, veto: true });
+    expect(long.findings[0]!.evidence).toMatchObject({ kind: 'long-period', undatedEntries: 3, veto: true });
+    expect(long.findings[1]!.evidence).toMatchObject({ kind: 'long-period', daysSince: 400, veto: true });
     expect(fresh.outcome).toBe('fail');
     expect(fresh.singleVeto).toContain('栏目不更新');
     expect(columnsOf(fresh)).toEqual(['通知公告', '政策文件', '规范性文件', '公示公告', '部门文件']);

@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
  * compliant county portal written as TRS WCM writes it (GBK, folders /zwgk/rsxx/, articles
  * ./202611/t20261120_1.html, a strip of channels with no nav class and a 通知公告 bar right under it),
  * and 大汉 (Hanweb) portals whose 信息公开 page (/col/col100/index.html) holds a grid of deep columns,
- * blank (暂无信息), a year stale, or six months stale, as many of each as asked.
+ * blank (暂无信息), a year stale (the first of them printing no date at all), or six months stale,
+ * as many of each as asked.
  */
 export const NOW = new Date('2026-11-25T10:00:00+08:00');
 
@@ -200,26 +201,33 @@ function hanwebEntry(prefix: string, col: number, title: string, days: number, n
 interface GridColumn {
   name: string;
   col: number;
-  /** Days since its entries, or none: a blank column. */
-  days?: number;
+  /** Days since its entries; 'undated', a list printing no date (未注明信息发布时间); none, a blank column. */
+  days?: number | 'undated';
 }
 
 function hanwebColumn(prefix: string, column: GridColumn, siblings: readonly GridColumn[]): string {
   const tree = siblings
     .map((c) => `<li><a href="${prefix}/col/col${c.col}/index.html">${c.name}</a></li>`)
     .join('');
+  const { days } = column;
+  const undated = ['关于某某事项的公开信息', '某某事项的办理情况', '某某工作的实施方案'].map(
+    (title, n) =>
+      `<li><a href="${prefix}/art/2025/3/${n + 2}/art_${column.col}_${n + 1}.html" target="_blank">${column.name}：${title}</a></li>`,
+  );
   const list =
-    column.days === undefined
-      ? '<div class="default_pgContainer"><p class="nodata" style="text-align:center">暂无信息</p></div>'
-      : `<div class="default_pgContainer"><ul>
-${hanwebEntry(prefix, column.col, `${column.name}：关于某某事项的公开信息`, column.days, 1)}
-${hanwebEntry(prefix, column.col, `${column.name}：某某事项的办理情况`, column.days + 9, 2)}
-</ul></div>`;
+    days === undefined
+      ? '<p class="nodata" style="text-align:center">暂无信息</p>'
+      : days === 'undated'
+        ? `<ul>${undated.join('')}</ul>`
+        : `<ul>
+${hanwebEntry(prefix, column.col, `${column.name}：关于某某事项的公开信息`, days, 1)}
+${hanwebEntry(prefix, column.col, `${column.name}：某某事项的办理情况`, days + 9, 2)}
+</ul>`;
   return hanwebPage(
     prefix,
     column.name,
     `<div class="left-tree"><h3>信息公开目录</h3><ul>${tree}</ul></div>
-<div class="right-list"><div class="wz">您的位置：<a href="${prefix}/index.html">首页</a> &gt; <a href="${prefix}/col/col100/index.html">信息公开</a> &gt; ${column.name}</div>${list}</div><div class="clear"></div>`,
+<div class="right-list"><div class="wz">您的位置：<a href="${prefix}/index.html">首页</a> &gt; <a href="${prefix}/col/col100/index.html">信息公开</a> &gt; ${column.name}</div><div class="default_pgContainer">${list}</div></div><div class="clear"></div>`,
   );
 }
 
@@ -227,7 +235,10 @@ function hanwebSite(prefix: string, counts: GridCounts): Record<string, Served> 
   let col = 200;
   const grid: GridColumn[] = [
     ...BLANK_NAMES.slice(0, counts.blank).map((name) => ({ name, col: col++ })),
-    ...YEARLY_NAMES.slice(0, counts.yearStale).map((name) => ({ name, col: col++, days: 400 })),
+    // The first prints no date at all: not updated either (未注明信息发布时间的视为不更新).
+    ...YEARLY_NAMES.slice(0, counts.yearStale).map(
+      (name, i): GridColumn => ({ name, col: col++, days: i === 0 ? 'undated' : 400 }),
+    ),
     ...NOTICE_NAMES.slice(0, counts.halfYearStale).map((name) => ({ name, col: col++, days: 200 })),
     // Fresh ones beside them, of each kind.
     { name: '机构概况', col: col++, days: 30 },
