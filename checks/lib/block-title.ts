@@ -19,10 +19,11 @@ export function isMoreLink(link: RenderedLink): boolean {
 const MAX_TITLE = 12;
 
 /**
- * The title of the block whose 更多 link this is: the nearest short visible text or link on its row,
- * to its left (`<div class="title"><h3>通知公告</h3><a class="more">更多</a></div>`), or none.
+ * The titles that may be the block's whose 更多 link this is, the nearest first: the short visible
+ * texts and links on its row, to its left (`<div class="title"><h3>通知公告</h3><a class="more">更多</a></div>`);
+ * several on a block of tabs (通知公告 | 政策文件 | 人事信息 更多), or a row of two blocks.
  */
-export function blockTitle(home: RenderedHomepage, more: RenderedLink): string | undefined {
+export function blockTitles(home: RenderedHomepage, more: RenderedLink): string[] {
   const pieces = [...home.texts, ...home.links]
     .filter((piece) => piece.visible && piece !== more)
     .map((piece) => ({ name: compact(piece.text), box: piece.box }))
@@ -33,7 +34,7 @@ export function blockTitle(home: RenderedHomepage, more: RenderedLink): string |
       return gap >= -1 && gap <= home.viewport.width && sameRow(box, more.box);
     });
   pieces.sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
-  return pieces[0]?.name;
+  return pieces.map((piece) => piece.name);
 }
 
 function sameRow(a: Box, b: Box): boolean {

@@ -1,6 +1,6 @@
-import type { CrawledPage, RenderedHomepage, SiteCrawl } from '../../crawlers/artifacts.ts';
+import type { CrawledPage, RenderedHomepage, RenderedLink, SiteCrawl } from '../../crawlers/artifacts.ts';
 import { pathFolders, urlShape } from '../../crawlers/column-url.ts';
-import { blockTitle, isMoreLink, MORE } from './block-title.ts';
+import { blockTitles, isMoreLink, MORE } from './block-title.ts';
 import { type ColumnKind, columnKind, namesColumn } from './column-kind.ts';
 import { navigationLinks } from './navigation.ts';
 import { findCrawledPage, pageKey, unusableReason } from './pages.ts';
@@ -75,12 +75,12 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
   };
   for (const link of navigationLinks(home)) {
     const text = columnName(link.text) || columnName(link.title ?? '') || columnName(link.ariaLabel ?? '');
-    const name = MORE.test(text) ? (blockTitle(home, link) ?? pageName(crawl, link.href)) : text;
+    const name = MORE.test(text) ? moreName(crawl, home, link) : text;
     add({ name, href: link.href, source: 'navigation' });
   }
   for (const link of home.links) {
     if (link.visible && isMoreLink(link)) {
-      add({ name: blockTitle(home, link) ?? pageName(crawl, link.href), href: link.href, source: 'block' });
+      add({ name: moreName(crawl, home, link), href: link.href, source: 'block' });
     }
   }
   for (const link of columnLinks(homepage)) add({ ...link, source: 'homepage-link' });
@@ -129,6 +129,19 @@ function below(href: string, columnUrl: string): boolean {
   const own = pathFolders(href);
   if (/\/col\/col\d+/i.test(href)) return true;
   return folders.length > 0 && own.length > folders.length && folders.every((f, i) => own[i] === f);
+}
+
+/**
+ * The name of the column a 更多 link opens: the block title its page's own title names (on a block of
+ * tabs the 更多 opens one tab's column, not the nearest tab's); else the page's name when it names a
+ * column (the block's title drawn as an image, the neighbouring block's title is the nearest text);
+ * else the nearest title, else the page's name.
+ */
+function moreName(crawl: SiteCrawl, home: RenderedHomepage, more: RenderedLink): string {
+  const titles = blockTitles(home, more);
+  const own = pageName(crawl, more.href);
+  if (titles.includes(own) || (own !== '' && namesColumn(own))) return own;
+  return titles[0] ?? own;
 }
 
 /** The site's own name in a page title: 某县人民政府, 某市发展和改革委员会, 某县人民政府门户网站. */

@@ -7,6 +7,8 @@ import { crawledHomepage } from '../fixtures/list-pages.ts';
 /** A block's title row at y = 420: its title (a text) and its 更多 link, where the layout puts them. */
 interface Block {
   title?: Box;
+  /** The tabs of a block of tabs, each a text on the title row. */
+  tabs?: [string, Box][];
   more: Box;
   /** The 更多 link's text: an image without alt text has none. */
   moreText?: string;
@@ -16,11 +18,12 @@ interface Block {
 
 const row = (x: number, width: number): Box => ({ x, y: 420, width, height: 36 });
 
-function blockColumn({ title, more, moreText = '更多>>', pageTitle }: Block): string | undefined {
+function blockColumn({ title, tabs = [], more, moreText = '更多>>', pageTitle }: Block): string | undefined {
+  const titles: [string, Box][] = title ? [['通知公告', title], ...tabs] : tabs;
   const home = homepage({
-    texts: title
-      ? [text('通知公告', { tag: 'h3', box: title, inHeader: false, selector: 'div.tit > h3' })]
-      : [],
+    texts: titles.map(([name, box]) =>
+      text(name, { tag: 'h3', box, inHeader: false, selector: 'div.tit > h3' }),
+    ),
     links: [link(moreText, '/tzgg/', { box: more, selector: 'div.tit > a.more' })],
   });
   const site = crawl([crawledHomepage([]), page('/tzgg/', { title: pageTitle, depth: 1 })]);
@@ -48,6 +51,36 @@ describe('homepageColumns: a block’s 更多 link is named by its block', () =>
     [
       '…with the site’s portal words',
       { more: row(620, 48), pageTitle: '某某县人民政府门户网站|通知公告' },
+      '通知公告',
+    ],
+    [
+      'a block of tabs: the tab its page names, not the nearest',
+      {
+        tabs: [
+          ['通知公告', row(100, 64)],
+          ['政策文件', row(180, 64)],
+          ['人事信息', row(260, 64)],
+        ],
+        more: row(620, 48),
+        pageTitle: '通知公告_某某县人民政府',
+      },
+      '通知公告',
+    ],
+    [
+      'two blocks a row, the right one’s 更多: its own title, the nearer',
+      {
+        tabs: [
+          ['政务动态', row(100, 64)],
+          ['通知公告', row(700, 64)],
+        ],
+        more: row(1230, 48),
+        pageTitle: '栏目列表',
+      },
+      '通知公告',
+    ],
+    [
+      'two blocks a row, the right one’s title an image: its page’s name, not the left one’s title',
+      { tabs: [['政务动态', row(100, 64)]], more: row(1230, 48), pageTitle: '通知公告_某某县人民政府' },
       '通知公告',
     ],
     [
