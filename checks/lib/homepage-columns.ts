@@ -1,6 +1,6 @@
-import type { CrawledPage, RenderedHomepage, SiteCrawl } from '../../crawlers/artifacts.ts';
+import type { CrawledPage, RenderedHomepage, RenderedLink, SiteCrawl } from '../../crawlers/artifacts.ts';
 import { pathFolders, urlShape } from '../../crawlers/column-url.ts';
-import { blockTitle, MORE } from './block-title.ts';
+import { blockTitles, isMoreLink, MORE } from './block-title.ts';
 import { type ColumnKind, columnKind, namesColumn } from './column-kind.ts';
 import { navigationLinks } from './navigation.ts';
 import { findCrawledPage, pageKey, unusableReason } from './pages.ts';
@@ -74,13 +74,13 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
     });
   };
   for (const link of navigationLinks(home)) {
-    const text = compact(link.text) || compact(link.title ?? '') || compact(link.ariaLabel ?? '');
-    const name = MORE.test(text) ? (blockTitle(home, link) ?? pageName(crawl, link.href)) : text;
+    const text = columnName(link.text) || columnName(link.title ?? '') || columnName(link.ariaLabel ?? '');
+    const name = MORE.test(text) ? moreName(crawl, home, link) : text;
     add({ name, href: link.href, source: 'navigation' });
   }
   for (const link of home.links) {
-    if (link.visible && MORE.test(compact(link.text))) {
-      add({ name: blockTitle(home, link) ?? pageName(crawl, link.href), href: link.href, source: 'block' });
+    if (link.visible && isMoreLink(link)) {
+      add({ name: moreName(crawl, home, link), href: link.href, source: 'block' });
     }
   }
   for (const link of columnLinks(homepage)) add({ ...link, source: 'homepage-link' });
@@ -97,10 +97,18 @@ export function homepageColumns(crawl: SiteCrawl, home: RenderedHomepage, homepa
   return [...found.values()];
 }
 
+/** The count a column tree prints after a name: 人事信息(12), 财政预决算［3］, 规划计划（0）. */
+const ENTRY_COUNT = /[(（[［【]\d+[)）\]］】]$/;
+
+/** A link's text as a column's name: without its count, which changes as entries come (the name keys findings). */
+function columnName(text: string): string {
+  return compact(text).replace(ENTRY_COUNT, '');
+}
+
 /** A page's links that may be columns: a short text naming a column kind, or a column's address. */
 function columnLinks(page: CrawledPage | undefined): { name: string; href: string }[] {
   return (page?.links ?? []).flatMap((link) => {
-    const name = compact(link.text);
+    const name = columnName(link.text);
     if (link.kind !== 'anchor' || name === '' || name.length > MAX_COLUMN_NAME || MORE.test(name)) return [];
     const shape = urlShape(link.url);
     if (shape === 'article' || (shape !== 'column' && !namesColumn(name, link.url))) return [];
@@ -123,11 +131,34 @@ function below(href: string, columnUrl: string): boolean {
   return folders.length > 0 && own.length > folders.length && folders.every((f, i) => own[i] === f);
 }
 
-/** A column's name from its own page when the link says only 更多: 通知公告 of '通知公告_某市人民政府'. */
+/**
+ * The name of the column a 更多 link opens: the block title its page's own title names (on a block of
+ * tabs the 更多 opens one tab's column, not the nearest tab's); else the page's name when it names a
+ * column (the block's title drawn as an image, the neighbouring block's title is the nearest text);
+ * else the nearest title, else the page's name.
+ */
+function moreName(crawl: SiteCrawl, home: RenderedHomepage, more: RenderedLink): string {
+  const titles = blockTitles(home, more);
+  const own = pageName(crawl, more.href);
+  if (titles.includes(own) || (own !== '' && namesColumn(own))) return own;
+  return titles[0] ?? own;
+}
+
+/** The site's own name in a page title: 某县人民政府, 某市发展和改革委员会, 某县人民政府门户网站. */
+const SITE_NAME = /(?:政府|局|委员会|厅|办公室|网站|门户)$/;
+
+/**
+ * A column's name from its own page when the link says only 更多: 通知公告 of '通知公告_某市人民政府'
+ * and of '某县人民政府-通知公告' alike (the part of the title that is not the site's name), else its
+ * first heading.
+ */
 function pageName(crawl: SiteCrawl, href: string): string {
   const page = findCrawledPage(crawl.pages, href);
-  const title = compact(page?.title.split(/[_|｜—–-]/)[0] ?? '');
-  return title.length > 0 && title.length <= MAX_COLUMN_NAME ? title : compact(page?.headings[0] ?? '');
+  const parts = (page?.title ?? '').split(/[_|｜—–-]/).map(compact);
+  const title = parts.find(
+    (part) => part.length > 0 && part.length <= MAX_COLUMN_NAME && !SITE_NAME.test(part),
+  );
+  return title ?? compact(page?.headings[0] ?? '');
 }
 
 /** The default document a server answers for a folder: /tzgg/ and /tzgg/index.html are one column. */

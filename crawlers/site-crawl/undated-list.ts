@@ -12,20 +12,26 @@ const MIN_ENTRIES = 3;
 const MAX_URLS = 20;
 /** An article's title is a sentence, not a menu word. */
 const MIN_TITLE = 6;
+/** A pager's links (首页 上一页 1 2 下一页 尾页), which older platforms print as the list's last row. */
+const PAGER_LINK = /^(?:首页|上一页|下一页|上页|下页|尾页|末页|\d+|[<>«»‹›]+|跳转|GO)$/i;
 
 /**
  * The page's largest list of articles printed with no date at all (未注明信息发布时间): a ul, ol, dl or
  * table of at least `MIN_ENTRIES` entries, each one link to an article's address (TRS t20241120_1.html,
- * 大汉 /art/…, a detail page) with a title of a sentence, and no date anywhere in the list. A list
- * with a date in any entry, or an entry that is not one article link, is not such a list: what is
- * unclear is left out. Undefined when the page has none.
+ * 大汉 /art/…, a detail page) with a title of a sentence, and no date anywhere in the list; a header
+ * row without links and a pager row are no entries. A list with a date in any entry, or an entry that
+ * is not one article link, is not such a list: what is unclear is left out. Undefined when the page
+ * has none.
  */
 export function undatedList($: CheerioAPI, pageUrl: string, charset = 'utf-8'): UndatedList | undefined {
   const base = baseUrlOf($, pageUrl, charset);
   let best: UndatedList | undefined;
   for (const list of $('ul, ol, dl, table').toArray()) {
     if ($(list).find('ul, ol, dl, table').length > 0) continue;
-    const entries = entriesOf(list).filter((entry) => $(entry).find('a[href]').length > 0);
+    const entries = entriesOf(list).filter((entry) => {
+      const anchors = $(entry).find('a[href]').toArray();
+      return anchors.length > 0 && !anchors.every((a) => PAGER_LINK.test(collapse($(a).text())));
+    });
     if (entries.length < MIN_ENTRIES) continue;
     if (printedDates([collapse($(list).text())], { loose: true }).length > 0) continue;
     const urls: string[] = [];

@@ -1,5 +1,6 @@
 import { articlePage, footer, govPage, newsList } from '../gov-page.ts';
 import { commonRoutes, errorReportBadge, partyGovBadge, printedDate } from './common.ts';
+import { type GridColumn, gridLinks, gridRoutes } from './disclosure-grid.ts';
 import { letterBoxRoutes } from './letter-box.ts';
 import type { DemoSite } from './types.ts';
 
@@ -11,6 +12,8 @@ const NAME = '四川省发展和改革委员会';
  * review instead of calling the link broken. A reply titled 第404号 is not mistaken for a missing page.
  * Its 政务服务 navigation item leads to a business system on another server: allowed "in principle", review.
  * Its footer was injected with a hidden casino link (暗链): hidden-links fails it with a single veto.
+ * Its 政府信息公开 grid (/zwgk/) holds 5 blank columns (暂无信息) and 10 columns of 人事、规划计划、统计、
+ * 财政 last updated 400 days ago: blank-columns and long-unupdated-columns fail it with their vetoes too.
  */
 export const fgwDept: DemoSite = {
   host: 'fgw.sc.gov.cn',
@@ -43,12 +46,13 @@ export const fgwDept: DemoSite = {
       'future-dates': 'pass',
       'hidden-links': 'fail',
       'interaction-response': 'pass',
-      'blank-columns': 'pass',
-      'long-unupdated-columns': 'pass',
+      'blank-columns': 'fail',
+      'long-unupdated-columns': 'fail',
     },
   },
   routes: (_origin, world) => ({
     ...commonRoutes(),
+    ...gridRoutes(NAME, world.today, GRID),
     '/': {
       body: govPage({
         title: `${NAME}网站`,
@@ -93,10 +97,32 @@ export const fgwDept: DemoSite = {
       },
       world.today,
     ),
-    '/zwgk/': { body: articlePage('政务公开', NAME, '<a href="/zwgk/404hao.html">建议提案办理</a>') },
+    '/zwgk/': {
+      body: articlePage('政务公开', NAME, `<a href="/zwgk/404hao.html">建议提案办理</a>${gridLinks(GRID)}`),
+    },
     '/zwgk/404hao.html': {
       body: articlePage('关于省政协第404号提案的答复', NAME, '<p>您提出的关于……的提案收悉。</p>'),
     },
     '/ndbb/2025.html': { body: articlePage('2025年政府网站工作年度报表', NAME, '<p>报表</p>') },
   }),
 };
+
+/** The 信息公开 grid: 5 blank columns, 10 yearly ones a year stale, and a fresh one. */
+const GRID: GridColumn[] = [
+  { name: '重大建设项目', folder: 'zdjsxm' },
+  { name: '公共资源配置', folder: 'ggzypz' },
+  { name: '价格收费', folder: 'jgsf' },
+  { name: '审计信息', folder: 'sjxx' },
+  { name: '国有企业信息', folder: 'gyqyxx' },
+  { name: '人事任免', folder: 'rsrm', days: 400 },
+  { name: '公务员招录', folder: 'gwyzl', days: 400 },
+  { name: '事业单位招聘', folder: 'sydwzp', days: 400 },
+  { name: '发展规划', folder: 'fzgh', days: 400 },
+  { name: '年度计划', folder: 'ndjh', days: 400 },
+  { name: '统计数据', folder: 'tjsj', days: 400 },
+  { name: '统计公报', folder: 'tjgb', days: 400 },
+  { name: '部门预算', folder: 'bmys', days: 400 },
+  { name: '部门决算', folder: 'bmjs', days: 400 },
+  { name: '财政资金', folder: 'czzj', days: 400 },
+  { name: '政策解读', folder: 'zcjd', days: 5 },
+];

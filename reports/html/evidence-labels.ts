@@ -110,7 +110,8 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   host: '主机名（域名）',
   expected: '应有的形式',
   parentDomain: '上级门户网站域名',
-  parent: '上级门户网站',
+  // site-domain's parent portal, or the column that lists a column (content-freshness and the column rules)
+  parent: '上级门户网站或上级栏目',
   addressClass: '地址类型',
   // content-freshness
   column: '栏目',
@@ -125,6 +126,11 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   daysSince: '距今天数',
   thresholdDays: '更新期限（天）',
   datedEntries: '带日期的信息条数',
+  undated: '未注明发布时间的信息列表',
+  undatedEntries: '未注明发布时间的信息条数',
+  undatedTitles: '未注明发布时间的信息（前3条）',
+  // blank-columns, long-unupdated-columns, content-freshness: a tally at or over the national threshold
+  veto: '计入单项否决',
   // homepage-availability
   judgement: '判定依据',
   from: '起',
@@ -216,6 +222,8 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     background: '背景图片',
     news: '动态要闻类栏目',
     'notice-policy': '通知公告、政策文件类栏目',
+    'long-period': '人事、规划计划、统计、财政等应定期更新类栏目',
+    other: '其他',
     column: '栏目',
     'business-system': '业务系统',
   },
@@ -225,8 +233,17 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'presented-as-archived': '页面自称已归档',
     'archive-path': '路径像归档目录',
   },
-  source: { navigation: '首页导航栏', 'homepage-link': '首页上的栏目链接' },
-  blank: { 'no-dated-entries': '页面上没有标注日期的信息条目' },
+  source: {
+    navigation: '首页导航栏',
+    block: '首页版块的“更多”链接',
+    'homepage-link': '首页上的栏目链接',
+    'disclosure-grid': '信息公开目录',
+    'sub-column': '栏目页的下级栏目',
+  },
+  blank: {
+    'no-dated-entries': '页面上没有标注日期的信息条目',
+    'only-shared-lists': '页面上只有其他页面也有的列表',
+  },
   judgement: {
     'single-probe': '检查时单次探测',
     'offline-episode': '连续无法访问的时段',

@@ -127,8 +127,11 @@ describe('gov-inspect sweep over the demo sites', () => {
       { ruleId: 'site-functions', reason: expect.stringContaining('“未提供办事服务”，单项否决') },
     ]);
     expect(byId['fgw-dept']!.qualified).toBe(false);
+    // Its 信息公开 grid also holds 5 blank columns and 10 a year stale.
     expect(byId['fgw-dept']!.vetoes).toEqual([
       { ruleId: 'hidden-links', reason: expect.stringContaining('博彩') },
+      { ruleId: 'blank-columns', reason: expect.stringContaining('空白栏目') },
+      { ruleId: 'long-unupdated-columns', reason: expect.stringContaining('应更新但长期未更新') },
     ]);
     for (const id of ['sc-portal', 'cd-portal', 'edu-dept']) {
       expect(byId[id]!.qualified, id).toBe(true);
@@ -172,6 +175,31 @@ describe('gov-inspect sweep over the demo sites', () => {
     // gl-county's letter box lives on another host, outside its WAF: seeded and read all the same.
     const gl = results.sites.find((s) => s.siteId === 'gl-county')!;
     expect(gl.checks.find((c) => c.ruleId === 'interaction-response')!.outcome).toBe('pass');
+  });
+
+  it('finds fgw-dept’s blank and year-stale columns deep in its 信息公开 grid, and only those', () => {
+    const fgw = results.sites.find((s) => s.siteId === 'fgw-dept')!;
+    const columns = (ruleId: string) =>
+      fgw.checks
+        .find((c) => c.ruleId === ruleId)!
+        .findings.map((f) => `${f.evidence.parent}/${f.evidence.column}`);
+    expect(columns('blank-columns')).toEqual(
+      ['重大建设项目', '公共资源配置', '价格收费', '审计信息', '国有企业信息'].map((c) => `政务公开/${c}`),
+    );
+    expect(columns('long-unupdated-columns')).toEqual(
+      [
+        '人事任免',
+        '公务员招录',
+        '事业单位招聘',
+        '发展规划',
+        '年度计划',
+        '统计数据',
+        '统计公报',
+        '部门预算',
+        '部门决算',
+        '财政资金',
+      ].map((c) => `政务公开/${c}`),
+    );
   });
 
   it('judges the domain rules on the real host names the sites were registered under', () => {
