@@ -115,7 +115,7 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   // content-freshness
   column: '栏目',
   kindName: '栏目类别',
-  source: '栏目来源',
+  source: '来源',
   blank: '空白依据',
   listItems: '列表条目数',
   newestTitle: '最新信息标题',
@@ -213,7 +213,12 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'presented-as-archived': '页面自称已归档',
     'archive-path': '路径像归档目录',
   },
-  source: { navigation: '首页导航栏', 'homepage-link': '首页上的栏目链接' },
+  source: {
+    navigation: '首页导航栏',
+    'homepage-link': '首页上的栏目链接',
+    shipped: '系统内置错敏字词典',
+    office: '管理单位增补的词条',
+  },
   blank: { 'no-dated-entries': '页面上没有标注日期的信息条目' },
   judgement: {
     'single-probe': '检查时单次探测',
