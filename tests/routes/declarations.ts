@@ -477,6 +477,48 @@ export const DECLARED: Record<string, RouteCase[]> = {
       expect: pageProvince(303),
     },
   ],
+  'GET /dashboard/wording': one('/dashboard/wording', pageAny()),
+  'POST /dashboard/wording/entries': [
+    {
+      request: () => ({
+        url: '/dashboard/wording/entries',
+        form: {
+          wrong: `测试错字${randomUUID().slice(0, 8)}`,
+          correct: '测试正字',
+          category: 'law',
+          grade: '一般',
+        },
+      }),
+      expect: pageProvince(303),
+    },
+  ],
+  'POST /dashboard/wording/entries/:id/delete': [
+    {
+      request: async (s) => ({
+        url: `/dashboard/wording/entries/${await newWordingEntry(s)}/delete`,
+        form: {},
+      }),
+      expect: pageProvince(303),
+    },
+  ],
+  'POST /dashboard/wording/exceptions': [
+    {
+      request: () => ({
+        url: '/dashboard/wording/exceptions',
+        form: { siteId: 'cd-portal', text: `测试例外${randomUUID().slice(0, 8)}`, reason: '测试' },
+      }),
+      expect: pageInReach(303),
+    },
+  ],
+  'POST /dashboard/wording/exceptions/:siteId/:id/delete': [
+    {
+      request: async (s) => ({
+        url: `/dashboard/wording/exceptions/cd-portal/${await newWordingException(s)}/delete`,
+        form: {},
+      }),
+      expect: pageInReach(303),
+    },
+  ],
   'GET /dashboard/webhooks': one('/dashboard/webhooks', pageProvince()),
   'POST /dashboard/webhooks': one('/dashboard/webhooks', pageProvince(), {
     form: { url: 'http://127.0.0.1:9/hook', events: 'sweep.completed' },
