@@ -1,5 +1,6 @@
 import type { ArtifactName, Artifacts } from '../crawlers/artifacts.ts';
 import type { Site } from '../src/registry/site.ts';
+import type { OfficeWording } from './lib/office-wording.ts';
 
 export const OUTCOMES = ['pass', 'fail', 'review', 'not-applicable'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -44,6 +45,8 @@ export interface CheckContext {
   now: Date;
   /** The homepage of the portal `site.parent` names, when the registry holds that portal. */
   parentHomepage?: string;
+  /** Added (issue 12): the offices' wording entries and this site's exceptions, beside the shipped dictionary. */
+  wording?: OfficeWording;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CrawledPage } from '../crawlers/artifacts.ts';
 import { type CheckResult, defineCheck, type Finding } from './check.ts';
-import { WORDING_ERRORS } from './dictionaries/wording-errors.ts';
+import { officeWordingMatcher, type SourcedEntry } from './lib/office-wording.ts';
 import { pageKey, unusableReason } from './lib/pages.ts';
-import { CATEGORY_NAMES, type WordingHit, wordingMatcher } from './lib/wording-matcher.ts';
+import { CATEGORY_NAMES, type WordingHit } from './lib/wording-matcher.ts';
 
 /** Punctuation that ends a sentence, kept in the quoted sentence. */
 const SENTENCE_END = /[。！？；!?;]/;
@@ -13,14 +13,15 @@ const SENTENCE_RADIUS = 40;
 const UPHELD_VETO =
   '经人工复核，网站出现严重表述错误，属于全国政府网站检查指标“安全、泄密事故等严重问题”，单项否决，网站评为不合格。';
 
-const findErrors = wordingMatcher(WORDING_ERRORS);
+type Matcher = (text: string) => WordingHit<SourcedEntry>[];
 
 /**
  * The national indicator 安全、泄密事故等严重问题 — "出现严重表述错误": the visible text of the rendered
  * homepage and the text of every crawled page read against a dictionary of wrong forms (错敏字) with
  * their correct forms. A wrong form inside a longer correct phrase (北朝鲜 in 东北朝鲜族) is no error. Any
  * error fails; a 严重 one (a leader's name, the country's or the Party's name, a major meeting, a state
- * organ, the political terms) is a single veto. Pages that could not be read are not judged.
+ * organ, the political terms) is a single veto. Pages that could not be read are not judged. The offices'
+ * own entries join the shipped dictionary, and a site's exceptions are no error on that site.
  */
 export const wordingErrors = defineCheck({
   meta: {
@@ -28,7 +29,7 @@ export const wordingErrors = defineCheck({
     clause: '4.6.3',
     title: '无严重表述错误（错敏字）',
     description:
-      '依据国家《政府网站与政务新媒体检查指标》“出现严重表述错误”单项否决：首页和抓取到的网页文字与错敏字词典比对（国家领导人姓名职务、国家机关名称、法律法规名称、重要会议名称、行政区划名称、政治术语规范表述），出现严重错误单项否决，出现一般错误不通过；错误字样属于更长的正确表述（如“东北朝鲜族”中的“北朝鲜”）时不算错误。',
+      '依据国家《政府网站与政务新媒体检查指标》“出现严重表述错误”单项否决：首页和抓取到的网页文字与错敏字词典比对（国家领导人姓名职务、国家机关名称、法律法规名称、重要会议名称、行政区划名称、政治术语规范表述），出现严重错误单项否决，出现一般错误不通过；错误字样属于更长的正确表述（如“东北朝鲜族”中的“北朝鲜”）时不算错误；省级管理单位可增补词条，各单位可为所辖网站登记不属于错误的表述（例外）。',
     appliesToText: '所有网站',
     appliesTo: () => true,
     requires: ['renderedHomepage', 'siteCrawl'],
@@ -40,16 +41,17 @@ export const wordingErrors = defineCheck({
     },
     singleVeto: { reason: UPHELD_VETO, carriedBy: (finding) => finding.evidence.grade === '严重' },
   },
-  run({ renderedHomepage: home, siteCrawl: crawl }): CheckResult {
+  run({ renderedHomepage: home, siteCrawl: crawl }, { wording }): CheckResult {
+    const findErrors = officeWordingMatcher(wording);
     const homeTexts = [
       { text: home.title, selector: 'title' },
       ...home.texts.filter((t) => t.visible).map((t) => ({ text: t.text, selector: t.selector })),
     ];
-    const findings = findingsOn(home.finalUrl, homeTexts);
+    const findings = findingsOn(findErrors, home.finalUrl, homeTexts);
     const homeKeys = new Set([pageKey(home.url), pageKey(home.finalUrl)]);
     for (const page of crawl.pages) {
       if (!readable(page) || homeKeys.has(pageKey(page.finalUrl))) continue;
-      findings.push(...findingsOn(page.finalUrl, [{ text: `${page.title}\n${page.text}` }]));
+      findings.push(...findingsOn(findErrors, page.finalUrl, [{ text: `${page.title}\n${page.text}` }]));
     }
     if (findings.length === 0) return { outcome: 'pass', findings: [] };
     const serious = findings.filter((f) => f.evidence.grade === '严重');
@@ -66,8 +68,15 @@ function readable(page: CrawledPage): boolean {
 }
 
 /** One finding per wrong form on a page, quoting the first sentence it stands in. */
-function findingsOn(url: string, texts: readonly { text: string; selector?: string }[]): Finding[] {
-  const byWrong = new Map<string, { hit: WordingHit; text: string; selector?: string; count: number }>();
+function findingsOn(
+  findErrors: Matcher,
+  url: string,
+  texts: readonly { text: string; selector?: string }[],
+): Finding[] {
+  const byWrong = new Map<
+    string,
+    { hit: WordingHit<SourcedEntry>; text: string; selector?: string; count: number }
+  >();
   for (const { text, selector } of texts) {
     for (const hit of findErrors(text)) {
       const seen = byWrong.get(hit.entry.wrong);
@@ -76,7 +85,7 @@ function findingsOn(url: string, texts: readonly { text: string; selector?: stri
     }
   }
   return [...byWrong.values()].map(({ hit, text, selector, count }) => {
-    const { wrong, correct, category, grade } = hit.entry;
+    const { wrong, correct, category, grade, source } = hit.entry;
     const sentence = markedSentence(text, hit.start, hit.end);
     const times = count > 1 ? `（本页共${count}处）` : '';
     return {
@@ -89,6 +98,7 @@ function findingsOn(url: string, texts: readonly { text: string; selector?: stri
         grade,
         sentence,
         occurrences: count,
+        source,
         ...(selector ? { selector } : {}),
       },
     };

@@ -25,23 +25,28 @@ export interface WordingEntry {
 }
 
 /** A wrong form found in a text: UTF-16 offsets, `end` exclusive. */
-export interface WordingHit {
-  entry: WordingEntry;
+export interface WordingHit<E extends WordingEntry = WordingEntry> {
+  entry: E;
   start: number;
   end: number;
 }
 
-type Pattern = { kind: 'wrong'; entry: WordingEntry } | { kind: 'correct' };
+type Pattern<E> = { kind: 'wrong'; entry: E } | { kind: 'correct' };
 
 /**
  * Compiles a dictionary into one Aho–Corasick automaton over the wrong forms and the correct phrases
  * that contain one (among every entry's correct form and its `allow` list), so that a text is read
  * once, in time linear in its length and the hits. A wrong form found inside a correct phrase found
  * at the same place is dropped: a correct longer phrase never reports a shorter wrong one it contains.
+ * `alsoCorrect` adds phrases that guard the same way (a site's exceptions); one equal to a wrong form
+ * suppresses that form altogether.
  */
-export function wordingMatcher(entries: readonly WordingEntry[]): (text: string) => WordingHit[] {
-  const patterns: { pattern: string; data: Pattern }[] = [];
-  const correct = new Set<string>();
+export function wordingMatcher<E extends WordingEntry>(
+  entries: readonly E[],
+  alsoCorrect: readonly string[] = [],
+): (text: string) => WordingHit<E>[] {
+  const patterns: { pattern: string; data: Pattern<E> }[] = [];
+  const correct = new Set<string>(alsoCorrect);
   for (const entry of entries) {
     patterns.push({ pattern: entry.wrong, data: { kind: 'wrong', entry } });
     for (const phrase of [entry.correct, ...(entry.allow ?? [])]) correct.add(phrase);
@@ -51,10 +56,10 @@ export function wordingMatcher(entries: readonly WordingEntry[]): (text: string)
   for (const phrase of correct) {
     if (wrongForms.matches(phrase).length > 0) patterns.push({ pattern: phrase, data: { kind: 'correct' } });
   }
-  const automaton = new Automaton<Pattern>(patterns);
+  const automaton = new Automaton<Pattern<E>>(patterns);
 
   return (text) => {
-    const wrong: WordingHit[] = [];
+    const wrong: WordingHit<E>[] = [];
     const guards: { start: number; end: number }[] = [];
     automaton.scan(text, (start, end, data) => {
       if (data.kind === 'wrong') wrong.push({ entry: data.entry, start, end });
@@ -66,10 +71,13 @@ export function wordingMatcher(entries: readonly WordingEntry[]): (text: string)
 }
 
 /** The hits no guard covers, in text order: one sweep over both, sorted by start. */
-function outsideGuards(hits: WordingHit[], guards: { start: number; end: number }[]): WordingHit[] {
+function outsideGuards<H extends WordingHit<WordingEntry>>(
+  hits: H[],
+  guards: { start: number; end: number }[],
+): H[] {
   hits.sort((a, b) => a.start - b.start);
   guards.sort((a, b) => a.start - b.start);
-  const kept: WordingHit[] = [];
+  const kept: H[] = [];
   let reach = -1;
   let g = 0;
   for (const hit of hits) {

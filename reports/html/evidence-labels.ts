@@ -116,7 +116,7 @@ const EVIDENCE_KEY_LABELS: Record<string, string> = {
   // content-freshness
   column: '栏目',
   kindName: '栏目类别',
-  source: '栏目来源',
+  source: '来源',
   blank: '空白依据',
   listItems: '列表条目数',
   newestTitle: '最新信息标题',
@@ -239,6 +239,8 @@ const EVIDENCE_VALUE_LABELS: Record<string, Record<string, string>> = {
     'homepage-link': '首页上的栏目链接',
     'disclosure-grid': '信息公开目录',
     'sub-column': '栏目页的下级栏目',
+    shipped: '系统内置错敏字词典',
+    office: '管理单位增补的词条',
   },
   blank: {
     'no-dated-entries': '页面上没有标注日期的信息条目',

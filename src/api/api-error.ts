@@ -20,6 +20,7 @@ export type ApiErrorCode =
   | 'finding-not-failing'
   | 'finding-appealed'
   | 'finding-decided'
+  | 'wording-duplicate'
   | 'internal-error';
 
 /** Where a request field lives, as Fastify names the parts it validates. */

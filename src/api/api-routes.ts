@@ -6,6 +6,7 @@ import { siteRoutes } from './routes/sites.ts';
 import { sitesImportRoute } from './routes/sites-import.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { wordingRoutes } from './routes/wording.ts';
 
 /**
  * The /api/v1 subtree (each route authenticated by `accessRules`). The webhook routes, which need the
@@ -19,4 +20,5 @@ export const apiRoutes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(periodReportRoutes);
   await fastify.register(findingRoutes);
   await fastify.register(tokenRoutes);
+  await fastify.register(wordingRoutes);
 };

@@ -59,6 +59,8 @@ const TABLES: [table: string, what: string][] = [
   ['finding_actions', '条申诉与复核记录'],
   ['api_tokens', '个令牌'],
   ['webhook_subscriptions', '个 Webhook 订阅'],
+  ['wording_entries', '条错敏字词条记录（含已删除的）'],
+  ['wording_exceptions', '条错敏字例外记录（含已删除的）'],
 ];
 
 function contents(manifest: BackupManifest): string {

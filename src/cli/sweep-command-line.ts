@@ -8,7 +8,10 @@ import { withResolveTable } from '../inspection/context.ts';
 import { log } from '../log.ts';
 import { periodStart } from '../periods/period-names.ts';
 import { loadSites } from '../registry/load.ts';
+import type { Site } from '../registry/site.ts';
 import { quarterOf } from '../sweep/period.ts';
+import { readWordingDictionary, WordingDictionaryError } from '../wording/dictionary-file.ts';
+import type { OfficeDictionary } from '../wording/office-dictionary.ts';
 import { parseNow, positiveInteger, positiveSeconds, UsageError } from './usage-error.ts';
 
 interface SweepFlags {
@@ -20,11 +23,13 @@ interface SweepFlags {
   requestTimeout?: string;
   resolve?: string[];
   probes?: string;
+  wordingDictionary?: string;
 }
 
 /**
  * `gov-inspect sweep --sites FILE --out DIR [--now ISO-8601] [--max-pages N] [--concurrency N]
- * [--request-timeout SECONDS] [--resolve HOST:PORT:ADDRESS]... [--probes FILE]` (contract §2).
+ * [--request-timeout SECONDS] [--resolve HOST:PORT:ADDRESS]... [--probes FILE]` (contract §2)
+ * [--wording-dictionary FILE] (issue 12).
  */
 export function sweepCommand(program: Command): void {
   program
@@ -41,6 +46,10 @@ export function sweepCommand(program: Command): void {
       '--probes <file>',
       '首页探测记录（gov-inspect probe 写出的 JSON Lines）：按本季度至今的探测判断首页可用性；无记录的网站仍只探测一次',
     )
+    .option(
+      '--wording-dictionary <file>',
+      '错敏字增补词典（JSON：{"entries": [{"wrong", "correct", "category", "grade"}], "exceptions": {"站点 id": ["表述"]}}），与系统内置词典一并使用',
+    )
     .action(async (flags: SweepFlags) => {
       const now = parseNow(flags.now);
       const maxPages = positiveInteger('--max-pages', flags.maxPages);
@@ -54,6 +63,10 @@ export function sweepCommand(program: Command): void {
       const sites = await loadSites(flags.sites);
       const availability =
         flags.probes === undefined ? undefined : await probedAvailability(flags.probes, now);
+      const wording =
+        flags.wordingDictionary === undefined
+          ? undefined
+          : await wordingDictionary(flags.wordingDictionary, sites);
       // Loaded here so that --help and input errors answer at once, without loading the browser and crawler.
       const { sweepAndWrite } = await import('./sweep-command.ts');
       await sweepAndWrite({
@@ -64,8 +77,18 @@ export function sweepCommand(program: Command): void {
         log,
         settings: { ...withResolveTable(requestSettings(maxPages, timeoutMs), resolve), allowNetworks },
         availability,
+        wording,
       });
     });
+}
+
+/** `--wording-dictionary`: a bad file is a usage error naming what is wrong in it. */
+async function wordingDictionary(file: string, sites: readonly Site[]): Promise<OfficeDictionary> {
+  return readWordingDictionary(file, new Set(sites.map((site) => site.id))).catch((error: unknown) => {
+    throw error instanceof WordingDictionaryError
+      ? new UsageError(`--wording-dictionary：${error.message}`)
+      : error;
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { SweepResults } from '../results.ts';
 import { runSweep } from '../sweep/run-sweep.ts';
+import type { OfficeDictionary } from '../wording/office-dictionary.ts';
 import { terminalProgress } from './progress.ts';
 import { summaryLines } from './summary.ts';
 
@@ -21,6 +22,8 @@ export interface SweepRun {
   log: Logger;
   /** `--probes`: sites' homepage availability from the probe log, by site id. */
   availability?: ReadonlyMap<string, HomepageAvailability>;
+  /** `--wording-dictionary`: the offices' wording entries and sites' exceptions. */
+  wording?: OfficeDictionary;
 }
 
 /** Runs a sweep and writes `results.json` and `report.html` into `out`; prints where they are. */
@@ -36,6 +39,7 @@ export async function sweepAndWrite(run: SweepRun): Promise<SweepResults> {
     evidence: fileEvidenceStore(out),
     log: run.log,
     availability: run.availability,
+    ...(run.wording ? { wording: run.wording } : {}),
     onProgress: terminalProgress(),
   });
   const json = await writeResultsJson(out, results);

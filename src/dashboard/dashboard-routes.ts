@@ -20,6 +20,7 @@ import { sweepStartRoutes } from './routes/sweep-start.ts';
 import { sweepListRoutes } from './routes/sweeps.ts';
 import { tokenPageRoutes } from './routes/tokens.ts';
 import { webhookPageRoutes } from './routes/webhooks.ts';
+import { wordingPageRoutes } from './routes/wording.ts';
 import { DASHBOARD_PREFIX } from './session.ts';
 import { errorPage } from './views/error-page.ts';
 
@@ -107,6 +108,7 @@ const dashboardPages: FastifyPluginAsync<DashboardOptions> = async (
   await registryRoutes(fastify, store);
   tokenPageRoutes(fastify);
   webhookPageRoutes(fastify);
+  wordingPageRoutes(fastify, store);
   // Review and appeals (contract §7): the province's queue, a city's findings.
   reviewPageRoutes(fastify, { store, artifactDir, now });
   findingPageRoutes(fastify, { store, artifactDir, now });

@@ -39,6 +39,7 @@ export async function inspectSite(
   const checkContext = {
     now: ctx.now,
     ...(known.parentHomepage ? { parentHomepage: known.parentHomepage } : {}),
+    ...(known.wording ? { wording: known.wording } : {}),
   };
 
   const gather = gatherer(log, ctx.signal);

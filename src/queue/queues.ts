@@ -1,4 +1,5 @@
 import type { ConnectionOptions, DefaultJobOptions, Queue } from 'bullmq';
+import type { OfficeWording } from '../../checks/lib/office-wording.ts';
 import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import type { InspectionSettings } from '../inspection/context.ts';
 import type { Site } from '../registry/site.ts';
@@ -32,6 +33,11 @@ export interface SiteJobData {
    * its `now`; absent when the site was not probed then, and the worker probes once itself.
    */
   availability?: HomepageAvailability;
+  /**
+   * The offices' wording entries and this site's exceptions, read from the store when the sweep was
+   * launched; absent when offices kept none.
+   */
+  wording?: OfficeWording;
 }
 
 /** What a finished site inspection job returns (the result itself goes to `site-results`). */

@@ -116,6 +116,6 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
       log: jobLog,
       signal,
     },
-    { parentHomepage: data.parentHomepage, availability: data.availability },
+    { parentHomepage: data.parentHomepage, availability: data.availability, wording: data.wording },
   );
 }

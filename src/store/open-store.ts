@@ -13,6 +13,7 @@ import type { ResultsStore } from './store.ts';
 import { sweepsRepository } from './sweeps-repository.ts';
 import { tokensRepository } from './tokens-repository.ts';
 import { webhooksRepository } from './webhooks-repository.ts';
+import { wordingRepository } from './wording-repository.ts';
 
 export interface StoreConfig {
   /** A PostgreSQL server; unset means the embedded PGlite database in `${dataDir}/pg`. */
@@ -51,6 +52,7 @@ export function storeOver(db: Database): ResultsStore {
     probes: probesRepository(db),
     adjudication: adjudicationRepository(db),
     notices: noticesRepository(db),
+    wording: wordingRepository(db),
     close: () => db.close(),
   };
 }

@@ -5,6 +5,7 @@ import type { FindingAction, Verdict } from '../adjudication/types.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult } from '../results.ts';
 import type { NoticesRepository } from './notices-repository.ts';
+import type { WordingRepository } from './wording-repository.ts';
 
 /** The inspection plans of clause 4.6.1, and a sweep started by hand. */
 export const SWEEP_KINDS = ['quarterly-patrol', 'semiannual-check', 'adhoc'] as const;
@@ -322,5 +323,7 @@ export interface ResultsStore {
   adjudication: AdjudicationRepository;
   /** Finalised period notices (定稿). */
   notices: NoticesRepository;
+  /** The offices' wording-error entries and sites' exceptions (issue 12). */
+  wording: WordingRepository;
   close(): Promise<void>;
 }

@@ -8,6 +8,8 @@ import { parentHomepageOf } from '../inspection/site-context.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
 import type { SiteResult, SweepResults } from '../results.ts';
+import type { OfficeDictionary } from '../wording/office-dictionary.ts';
+import { siteWording } from '../wording/office-dictionary.ts';
 import { errorResult } from './error-result.ts';
 import { quarterOf } from './period.ts';
 
@@ -30,6 +32,8 @@ export interface SweepOptions {
    * is probed once during its inspection.
    */
   availability?: ReadonlyMap<string, HomepageAvailability>;
+  /** The offices' wording entries and sites' exceptions (the CLI's `--wording-dictionary`). */
+  wording?: OfficeDictionary;
   /** Called as each site starts and ends, for progress displays. */
   onProgress?: (event: SweepProgress) => void;
 }
@@ -76,6 +80,7 @@ export async function runSweep(sites: readonly Site[], options: SweepOptions): P
             {
               parentHomepage: parentHomepageOf(site, sites),
               availability: options.availability?.get(site.id),
+              wording: options.wording && siteWording(options.wording, site.id),
             },
           ).catch((error: unknown) => {
             log.error({ siteId: site.id, err: error }, 'site inspection failed');

@@ -181,6 +181,12 @@ describe('OpenAPI at /docs', () => {
         'POST /api/v1/findings/{id}/decisions',
         'POST /api/v1/findings/decisions',
         'GET /api/v1/findings/{id}/history',
+        'GET /api/v1/wording/entries',
+        'POST /api/v1/wording/entries',
+        'DELETE /api/v1/wording/entries/{id}',
+        'GET /api/v1/sites/{id}/wording-exceptions',
+        'POST /api/v1/sites/{id}/wording-exceptions',
+        'DELETE /api/v1/sites/{id}/wording-exceptions/{exceptionId}',
       ].sort(),
     );
     const post = spec.paths['/api/v1/sweeps'].post;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../checks/check.ts';
 import { WORDING_ERRORS } from '../../checks/dictionaries/wording-errors.ts';
+import { type OfficeWording, officeWordingMatcher } from '../../checks/lib/office-wording.ts';
 import { type WordingEntry, wordingMatcher } from '../../checks/lib/wording-matcher.ts';
 import { markedSentence, wordingErrors } from '../../checks/wording-errors.ts';
 import type { CrawledPage, RenderedText } from '../../crawlers/artifacts.ts';
@@ -8,10 +9,10 @@ import { crawl, HOME, homepage, page, site, text } from './fixtures/builders.ts'
 
 const NOW = new Date('2026-11-20T10:00:00+08:00');
 
-function judge(texts: RenderedText[], pages: CrawledPage[] = []): CheckResult {
+function judge(texts: RenderedText[], pages: CrawledPage[] = [], wording?: OfficeWording): CheckResult {
   return wordingErrors.run(
     { renderedHomepage: homepage({ texts }), siteCrawl: crawl([page(HOME, { depth: 0 }), ...pages]) },
-    { site: site(), now: NOW },
+    { site: site(), now: NOW, ...(wording ? { wording } : {}) },
   );
 }
 
@@ -91,6 +92,7 @@ describe('wording-errors', () => {
           grade: '一般',
           sentence: '欢迎访问【攀技花】市人民政府门户网站',
           occurrences: 1,
+          source: 'shipped',
           selector: 'div.banner > p',
         },
       },
@@ -132,6 +134,85 @@ describe('wording-errors', () => {
     const { singleVeto } = wordingErrors.meta;
     const result = judge([], [article('刁近平总书记到卢州市考察')]);
     expect(result.findings.map((f) => singleVeto!.carriedBy!(f))).toEqual([true, false]);
+  });
+});
+
+describe('wording-errors with the offices’ dictionary', () => {
+  const entries: OfficeWording['entries'] = [
+    { wrong: '天府新去', correct: '天府新区', category: 'division', grade: '一般' },
+    { wrong: '四川省人民政付', correct: '四川省人民政府', category: 'organ', grade: '严重' },
+  ];
+  const found = (body: string, wording: OfficeWording) =>
+    judge([], [article(body)], wording).findings.map((f) => [f.evidence.wrong, f.evidence.source]);
+
+  const cases: [string, string, OfficeWording, [string, string][]][] = [
+    ['an office entry', '天府新去管委会召开会议', { entries, exceptions: [] }, [['天府新去', 'office']]],
+    [
+      'office and shipped entries on one page',
+      '卢州市与天府新去签约',
+      { entries, exceptions: [] },
+      [
+        ['卢州市', 'shipped'],
+        ['天府新去', 'office'],
+      ],
+    ],
+    [
+      'a site’s exception equal to a shipped wrong form',
+      '卢州市召开会议',
+      { entries: [], exceptions: ['卢州市'] },
+      [],
+    ],
+    [
+      'a site’s exception equal to an office wrong form',
+      '天府新去管委会',
+      { entries, exceptions: ['天府新去'] },
+      [],
+    ],
+    [
+      'a site’s exception containing a wrong form, the form found elsewhere',
+      '卢州市大酒店开业。卢州市召开会议',
+      { entries: [], exceptions: ['卢州市大酒店'] },
+      [['卢州市', 'shipped']],
+    ],
+    [
+      'an office entry duplicating a shipped one is the shipped one',
+      '卢州市召开会议',
+      {
+        entries: [{ wrong: '卢州市', correct: '泸州', category: 'division', grade: '严重' }],
+        exceptions: [],
+      },
+      [['卢州市', 'shipped']],
+    ],
+    [
+      'an office wrong form inside a shipped correct phrase',
+      '中华人民共和国',
+      {
+        entries: [{ wrong: '人民共和', correct: '人民共和国', category: 'political-term', grade: '一般' }],
+        exceptions: [],
+      },
+      [],
+    ],
+  ];
+  it.each(cases)('%s', (_name, body, wording, expected) => {
+    expect(found(body, wording)).toEqual(expected);
+  });
+
+  it('vetoes on a 严重 office entry, naming it', () => {
+    const result = judge([], [article('转发四川省人民政付办公厅通知')], { entries, exceptions: [] });
+    expect(result.singleVeto).toContain('“四川省人民政付”应为“四川省人民政府”');
+    expect(result.findings[0]!.evidence).toMatchObject({ category: '国家机关名称', grade: '严重' });
+  });
+
+  it('reads the shipped dictionary alone when offices kept nothing', () => {
+    expect(found('天府新去与卢州市', { entries: [], exceptions: [] })).toEqual([['卢州市', 'shipped']]);
+  });
+
+  it('compiles one matcher per distinct dictionary', () => {
+    const wording = { entries, exceptions: ['甲', '乙'] };
+    const same = officeWordingMatcher({ entries: structuredClone(entries), exceptions: ['乙', '甲'] });
+    expect(officeWordingMatcher(wording)).toBe(same);
+    expect(officeWordingMatcher({ entries, exceptions: ['甲'] })).not.toBe(same);
+    expect(officeWordingMatcher(undefined)).toBe(officeWordingMatcher({ entries: [], exceptions: [] }));
   });
 });
 

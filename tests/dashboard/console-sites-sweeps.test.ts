@@ -141,7 +141,7 @@ it('city: sees only its own sites to sweep, and no province pages', async () => 
   const { context, page } = await openPage(browser);
   await signIn(page, d.base, d.tokens.luzhou);
   const nav = await page.locator('header nav a').allTextContents();
-  expect(nav).toEqual(['检查批次', '发起检查', '本地区问题', '通报']);
+  expect(nav).toEqual(['检查批次', '发起检查', '本地区问题', '通报', '错敏字词典']);
   await page.goto(`${d.base}/dashboard/sweeps/new`);
   const offered = await page
     .locator('input[name=siteIds]')

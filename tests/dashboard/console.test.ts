@@ -46,11 +46,12 @@ describe('navigation', () => {
       '发起检查',
       '复核',
       '通报',
+      '错敏字词典',
       '站点登记',
       '访问令牌',
       '推送订阅',
     ]);
-    expect(await nav(d.tokens.chengdu)).toEqual(['检查批次', '发起检查', '本地区问题', '通报']);
+    expect(await nav(d.tokens.chengdu)).toEqual(['检查批次', '发起检查', '本地区问题', '通报', '错敏字词典']);
   });
 
   it('refuses a city token the province’s pages (403)', async () => {

@@ -72,7 +72,7 @@ describe('gov-inspect backup and restore of the embedded store', () => {
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(
-      /^已备份到 .*backup\.tar\.gz（[\d.]+ MB）：数据库中 2 个网站、1 次检查、2 份检查结果、2 条申诉与复核记录、2 个令牌、1 个 Webhook 订阅；3 个证据文件/,
+      /^已备份到 .*backup\.tar\.gz（[\d.]+ MB）：数据库中 2 个网站、1 次检查、2 份检查结果、2 条申诉与复核记录、2 个令牌、1 个 Webhook 订阅、2 条错敏字词条记录（含已删除的）、1 条错敏字例外记录（含已删除的）；3 个证据文件/,
     );
 
     const entries: string[] = [];
@@ -96,7 +96,13 @@ describe('gov-inspect backup and restore of the embedded store', () => {
     expect(manifest.store.rows).toEqual(
       Object.fromEntries(Object.entries(sourceRows).map(([table, rows]) => [table, rows.length])),
     );
-    expect(manifest.store.rows).toMatchObject({ finding_actions: 2, homepage_probes: 2, site_results: 2 });
+    expect(manifest.store.rows).toMatchObject({
+      finding_actions: 2,
+      homepage_probes: 2,
+      site_results: 2,
+      wording_entries: 2,
+      wording_exceptions: 1,
+    });
     expect(manifest.artifacts?.files.map((f) => f.path)).toEqual(Object.keys(sourceArtifacts).sort());
 
     const target = await freshDir();
@@ -326,6 +332,7 @@ describe('the README’s backup of a PostgreSQL deployment: pg_dump, pg_restore 
 
     const rows = await storeRows(source);
     expect(rows.finding_actions).toHaveLength(2);
+    expect(rows.wording_entries).toHaveLength(2);
     expect(await storeRows({ dataDir: '', databaseUrl: restoredUrl })).toEqual(rows);
     expect(await filesUnder(restoredArtifacts)).toEqual(await filesUnder(artifactDir));
   }, 60_000);

@@ -71,4 +71,40 @@ describe('gov-inspect refuses bad input with exit code 2 and a clear message', (
     const unknown = await runCli(['patrol']);
     expect(unknown.code).toBe(2);
   });
+
+  it.each([
+    ['a missing file', undefined, /--wording-dictionary：无法读取 .*nope\.json（ENOENT）/],
+    ['a file that is no JSON', '{"entries": [', /--wording-dictionary：.*不是有效的 JSON/],
+    ['an unknown part', '{"entry": []}', /--wording-dictionary：不认识的字段 entry/],
+    [
+      'an entry of an unknown grade',
+      '{"entries": [{"wrong": "天府新去", "correct": "天府新区", "category": "division", "grade": "轻微"}]}',
+      /--wording-dictionary：entries 第 1 条（grade）：等级必须是 严重 或 一般/,
+    ],
+    [
+      'an entry the shipped dictionary has',
+      '{"entries": [{"wrong": "卢州市", "correct": "泸州市", "category": "division", "grade": "一般"}]}',
+      /--wording-dictionary：entries 第 1 条：系统内置词典已有“卢州市”/,
+    ],
+    [
+      'an exception for a site not in the sites file',
+      '{"exceptions": {"cd-portal": ["卢州市大酒店"]}}',
+      /--wording-dictionary：exceptions\.cd-portal：站点清单中没有站点 cd-portal/,
+    ],
+    [
+      'an empty exception',
+      '{"exceptions": {"sc-portal": [" "]}}',
+      /exceptions\.sc-portal 第 1 项应为 1 至 50 个字符的表述/,
+    ],
+  ])('rejects --wording-dictionary with %s, and writes nothing', async (name, content, message) => {
+    const good = join(dir, 'good.yaml');
+    await writeFile(good, GOOD_SITE);
+    const file = join(dir, content === undefined ? 'nope.json' : `wording-${name.length}.json`);
+    if (content !== undefined) await writeFile(file, content);
+    const out = join(dir, `out-wording-${name.length}`);
+    const run = await runCli(['sweep', '--sites', good, '--out', out, '--wording-dictionary', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
 });

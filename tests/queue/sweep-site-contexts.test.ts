@@ -104,6 +104,52 @@ describe('a launched sweep carries what the store knows of each site', () => {
   });
 });
 
+describe('a launched sweep carries the offices’ wording dictionary', () => {
+  let h: Harness;
+  let queue: Queue<SiteJobData>;
+
+  beforeEach(async () => {
+    h = await startHarness();
+    queue = new Queue(SITE_INSPECTIONS, {
+      connection: workerConnection(h.config),
+      prefix: h.config.queuePrefix,
+    });
+  });
+
+  afterEach(async () => {
+    await queue.close();
+    await h.close();
+  });
+
+  it('puts the live entries in every job and each site’s own exceptions in its own', async () => {
+    await h.store.sites.replaceAll([PORTAL, DEPARTMENT]);
+    const entry = { wrong: '天府新去', correct: '天府新区', category: 'division', grade: '一般' } as const;
+    await h.store.wording.addEntry({ ...entry, createdBy: 'test' });
+    const gone = await h.store.wording.addEntry({ ...entry, wrong: '锦江去', createdBy: 'test' });
+    await h.store.wording.deleteEntry(gone!.id);
+    await h.store.wording.addException({
+      siteId: DEPARTMENT.id,
+      text: '卢州市大酒店',
+      reason: '企业登记名称',
+      createdBy: 'test',
+    });
+    const launcher = createSweepLauncher(h.config, { siteContexts: storedSiteContexts(h.store) });
+    try {
+      const sweep = await startSweep(
+        h.store,
+        launcher,
+        { kind: 'adhoc', siteIds: [DEPARTMENT.id, PORTAL.id], requestedBy: 'test', now: NOW },
+        () => true,
+      );
+      const data = async (id: string) => (await queue.getJob(siteJobId(sweep.id, id)))!.data;
+      expect((await data(DEPARTMENT.id)).wording).toEqual({ entries: [entry], exceptions: ['卢州市大酒店'] });
+      expect((await data(PORTAL.id)).wording).toEqual({ entries: [entry], exceptions: [] });
+    } finally {
+      await launcher.close();
+    }
+  });
+});
+
 describe('periodStart', () => {
   it.each([
     ['2026Q1', '2025-12-31T16:00:00.000Z'],

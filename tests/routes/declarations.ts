@@ -89,6 +89,18 @@ async function newWebhook(server: RouteServer): Promise<string> {
   return id;
 }
 
+async function newWordingEntry(server: RouteServer): Promise<string> {
+  const wrong = `测试错字${randomUUID().slice(0, 8)}`;
+  const entry = { wrong, correct: '测试正字', category: 'law', grade: '一般', createdBy: 'test' } as const;
+  return (await server.store.wording.addEntry(entry))!.id;
+}
+
+async function newWordingException(server: RouteServer): Promise<string> {
+  const text = `测试例外${randomUUID().slice(0, 8)}`;
+  const exception = { siteId: 'cd-portal', text, reason: '测试', createdBy: 'test' };
+  return (await server.store.wording.addException(exception))!.id;
+}
+
 async function failedDelivery(server: RouteServer): Promise<{ hook: string; delivery: string }> {
   const hook = await newWebhook(server);
   const delivery = `msg_${randomUUID().slice(0, 12)}`;
@@ -321,6 +333,45 @@ export const DECLARED: Record<string, RouteCase[]> = {
   'DELETE /api/v1/tokens/:id': [
     { request: async (s) => ({ url: `/api/v1/tokens/${await newToken(s)}` }), expect: apiProvince(204) },
   ],
+  'GET /api/v1/wording/entries': one('/api/v1/wording/entries', apiAny()),
+  'POST /api/v1/wording/entries': [
+    {
+      request: () => ({
+        url: '/api/v1/wording/entries',
+        payload: {
+          wrong: `测试错字${randomUUID().slice(0, 8)}`,
+          correct: '测试正字',
+          category: 'law',
+          grade: '一般',
+        },
+      }),
+      expect: apiProvince(201),
+    },
+  ],
+  'DELETE /api/v1/wording/entries/:id': [
+    {
+      request: async (s) => ({ url: `/api/v1/wording/entries/${await newWordingEntry(s)}` }),
+      expect: apiProvince(204),
+    },
+  ],
+  'GET /api/v1/sites/:id/wording-exceptions': one('/api/v1/sites/cd-portal/wording-exceptions', apiInReach()),
+  'POST /api/v1/sites/:id/wording-exceptions': [
+    {
+      request: () => ({
+        url: '/api/v1/sites/cd-portal/wording-exceptions',
+        payload: { text: `测试例外${randomUUID().slice(0, 8)}`, reason: '测试' },
+      }),
+      expect: apiInReach(201),
+    },
+  ],
+  'DELETE /api/v1/sites/:id/wording-exceptions/:exceptionId': [
+    {
+      request: async (s) => ({
+        url: `/api/v1/sites/cd-portal/wording-exceptions/${await newWordingException(s)}`,
+      }),
+      expect: apiInReach(204),
+    },
+  ],
   'GET /api/v1/webhooks': one('/api/v1/webhooks', apiProvince()),
   'POST /api/v1/webhooks': one('/api/v1/webhooks', apiProvince(201), {
     payload: { url: 'http://127.0.0.1:9/hook', events: ['sweep.completed'] },
@@ -424,6 +475,48 @@ export const DECLARED: Record<string, RouteCase[]> = {
     {
       request: async (s) => ({ url: `/dashboard/tokens/${await newToken(s)}/revoke`, form: {} }),
       expect: pageProvince(303),
+    },
+  ],
+  'GET /dashboard/wording': one('/dashboard/wording', pageAny()),
+  'POST /dashboard/wording/entries': [
+    {
+      request: () => ({
+        url: '/dashboard/wording/entries',
+        form: {
+          wrong: `测试错字${randomUUID().slice(0, 8)}`,
+          correct: '测试正字',
+          category: 'law',
+          grade: '一般',
+        },
+      }),
+      expect: pageProvince(303),
+    },
+  ],
+  'POST /dashboard/wording/entries/:id/delete': [
+    {
+      request: async (s) => ({
+        url: `/dashboard/wording/entries/${await newWordingEntry(s)}/delete`,
+        form: {},
+      }),
+      expect: pageProvince(303),
+    },
+  ],
+  'POST /dashboard/wording/exceptions': [
+    {
+      request: () => ({
+        url: '/dashboard/wording/exceptions',
+        form: { siteId: 'cd-portal', text: `测试例外${randomUUID().slice(0, 8)}`, reason: '测试' },
+      }),
+      expect: pageInReach(303),
+    },
+  ],
+  'POST /dashboard/wording/exceptions/:siteId/:id/delete': [
+    {
+      request: async (s) => ({
+        url: `/dashboard/wording/exceptions/cd-portal/${await newWordingException(s)}/delete`,
+        form: {},
+      }),
+      expect: pageInReach(303),
     },
   ],
   'GET /dashboard/webhooks': one('/dashboard/webhooks', pageProvince()),

@@ -56,7 +56,9 @@ export function useBackend(name: BackendName): BackendContext {
     context.store = storeOver(context.db);
   });
   beforeEach(async () => {
-    await context.db.exec('TRUNCATE sites, sweeps, site_results, api_tokens, finding_sites, finding_actions');
+    await context.db.exec(
+      'TRUNCATE sites, sweeps, site_results, api_tokens, finding_sites, finding_actions, wording_entries, wording_exceptions',
+    );
   });
   afterAll(async () => {
     await context.store?.close();

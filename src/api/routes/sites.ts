@@ -83,7 +83,11 @@ async function adjudicated(store: ResultsStore, results: readonly StoredResult[]
 }
 
 /** The site, or 404 whether it does not exist or lies outside the caller's reach (no leak either way). */
-async function siteInReach(fastify: FastifyInstance, request: FastifyRequest, id: string): Promise<Site> {
+export async function siteInReach(
+  fastify: FastifyInstance,
+  request: FastifyRequest,
+  id: string,
+): Promise<Site> {
   const site = await fastify.services.store.sites.get(id);
   if (!site || !principal(request).reaches(site)) throw notFound(`站点 ${id} `);
   return site;

@@ -27,7 +27,8 @@ interface NavEntry {
 /**
  * The top bar's entries, in order. The review queue (province) and a city's findings and appeals
  * (contract §7), then the period notices, go after 发起检查, where an office's daily work is; the
- * registry, tokens and webhooks are set-up pages and stay last.
+ * wording dictionary (错敏字, every office keeps its sites' exceptions), the registry, tokens and
+ * webhooks are set-up pages and stay last.
  */
 const NAVIGATION: readonly NavEntry[] = [
   { path: '/sweeps', label: '检查批次' },
@@ -35,6 +36,7 @@ const NAVIGATION: readonly NavEntry[] = [
   { path: '/review', label: '复核', provinceOnly: true },
   { path: '/findings', label: '本地区问题', cityOnly: true },
   { path: '/notices', label: '通报' },
+  { path: '/wording', label: '错敏字词典' },
   { path: '/registry', label: '站点登记', provinceOnly: true },
   { path: '/tokens', label: '访问令牌', provinceOnly: true },
   { path: '/webhooks', label: '推送订阅', provinceOnly: true },

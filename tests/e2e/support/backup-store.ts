@@ -31,7 +31,8 @@ function failing(siteId: string): SiteResult {
 
 /**
  * A store holding something in every kind of table: sites, sweeps and results, tokens,
- * a webhook, probes, and an appeal with its decision. Returns a token made in it.
+ * a webhook, probes, an appeal with its decision, the offices' wording entries (one of them deleted)
+ * and a site's exception. Returns a token made in it.
  */
 export async function fillStore(config: StoreConfig): Promise<{ token: string }> {
   const store = await openStore(config);
@@ -68,6 +69,16 @@ export async function fillStore(config: StoreConfig): Promise<{ token: string }>
         durationMs: 3,
       },
     ]);
+    const entry = { category: 'division', grade: '一般', createdBy: PROVINCE.name } as const;
+    await store.wording.addEntry({ wrong: '天府新去', correct: '天府新区', ...entry });
+    const deleted = await store.wording.addEntry({ wrong: '锦江去', correct: '锦江区', ...entry });
+    await store.wording.deleteEntry(deleted!.id);
+    await store.wording.addException({
+      siteId: 'chengdu',
+      text: '卢州市大酒店',
+      reason: '企业登记名称',
+      createdBy: CHENGDU.name,
+    });
     const [stored] = await store.results.forSite('chengdu', 1);
     const finding = stored!.result.checks[0]!.findings[0]!;
     const at = new Date('2026-11-21T10:00:00+08:00');
