@@ -10,6 +10,7 @@ import type { SiteResult } from '../src/results.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { RULE_IDS } from '../tests/api/support/rule-ids.ts';
 import { machineLine } from './machine.ts';
+import { provinceSites } from './province-sites.ts';
 
 /**
  * What `gov-inspect backup --with-artifacts` and `restore` cost on a year of a province: `--sites`
@@ -25,16 +26,7 @@ const sweepCount = arg('sweeps', 8);
 const BIN = fileURLToPath(new URL('../bin/gov-inspect.js', import.meta.url));
 const run = promisify(execFile);
 
-const sites: Site[] = Array.from({ length: siteCount }, (_, i) => ({
-  id: `site-${i}`,
-  fullName: `第${i}县人民政府`,
-  homepage: `http://site-${i}.example.gov.cn/`,
-  level: 'county',
-  kind: 'portal',
-  region: `51${String(1 + (i % 20)).padStart(2, '0')}${String(1 + (i % 30)).padStart(2, '0')}`,
-  parent: null,
-  archiveRoots: [],
-}));
+const sites = provinceSites(siteCount);
 
 function result(site: Site, sweep: number): SiteResult {
   return {

@@ -8,6 +8,7 @@ import { openStore } from '../src/store/open-store.ts';
 import type { Actor } from '../src/store/store.ts';
 import { RULE_IDS } from '../tests/api/support/rule-ids.ts';
 import { machineLine } from './machine.ts';
+import { provinceSites } from './province-sites.ts';
 
 /**
  * What the review queue and the adjudicated period cost on the embedded store: a province of `--sites`
@@ -21,16 +22,7 @@ const runs = arg('runs', 5);
 const FINDINGS_PER_CHECK = 5;
 const PROVINCE: Actor = { name: '省政府办公厅', role: 'province', region: null, tokenId: null };
 
-const sites: Site[] = Array.from({ length: siteCount }, (_, i) => ({
-  id: `site-${i}`,
-  fullName: `第${i}县人民政府`,
-  homepage: `http://site-${i}.example.gov.cn/`,
-  level: 'county',
-  kind: 'portal',
-  region: `51${String(1 + (i % 20)).padStart(2, '0')}${String(1 + (i % 30)).padStart(2, '0')}`,
-  parent: null,
-  archiveRoots: [],
-}));
+const sites = provinceSites(siteCount);
 
 function result(site: Site): SiteResult {
   return {

@@ -16,6 +16,7 @@ import { RecordingLauncher } from '../tests/api/support/launchers.ts';
 import { RULE_IDS } from '../tests/api/support/rule-ids.ts';
 import { startPostgres } from '../tests/support/postgres.ts';
 import { machineLine } from './machine.ts';
+import { provinceSites } from './province-sites.ts';
 
 /**
  * Issue 13 goal 6, results stay small: a province of `--sites` sites (300) with one result a quarter
@@ -43,16 +44,7 @@ const QUARTERS = Array.from({ length: quarterCount }, (_, i) => {
 });
 const NOW = new Date('2026-12-02T02:00:00.000Z');
 
-const sites: Site[] = Array.from({ length: siteCount }, (_, i) => ({
-  id: `site-${i}`,
-  fullName: `第${i}县人民政府`,
-  homepage: `http://site-${i}.example.gov.cn/`,
-  level: 'county',
-  kind: 'portal',
-  region: `51${String(1 + (i % 20)).padStart(2, '0')}${String(1 + (i % 30)).padStart(2, '0')}`,
-  parent: null,
-  archiveRoots: [],
-}));
+const sites = provinceSites(siteCount);
 
 /**
  * One quarter's result as a real patrol leaves it: most rules pass; broken links carry a dozen
