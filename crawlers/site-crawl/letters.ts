@@ -1,4 +1,4 @@
-import { type CheerioAPI, load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, isTag, isText } from 'domhandler';
 import type { Letter } from '../artifacts.ts';
 import { findDates } from '../printed-date.ts';
@@ -29,11 +29,10 @@ const TITLE_LABEL = /^(?:信件|来信|留言|咨询|问题|诉求)?(?:标题|�
  * `<li>` rows of `<span>` cells, the header above the list), list rows whose link stands beside
  * labelled dates or a state (`留言时间：2026-03-14 回复时间：2026-03-20 已回复`), or else the one
  * letter of a detail page (来信时间 … 回复时间 / 答复时间 / 办理结果). Hanweb's lists kept as records
- * in a `<script type="text/xml">` are read as the browser expands them. Dates and states are kept as
- * printed.
+ * in a `<script type="text/xml">` are read once the page has them in place (`withDatastoreRecords`).
+ * Dates and states are kept as printed.
  */
-export function pageLetters($: CheerioAPI, pageUrl: string, charset = 'utf-8'): Letter[] {
-  const page = withDatastoreRecords($);
+export function pageLetters(page: CheerioAPI, pageUrl: string, charset = 'utf-8'): Letter[] {
   const base = baseUrlOf(page, pageUrl, charset);
   const resolve = (href: string | undefined) => normalizeUrl(href ?? '', base, charset) ?? pageUrl;
   const used = new Set<Element>();
@@ -43,22 +42,6 @@ export function pageLetters($: CheerioAPI, pageUrl: string, charset = 'utf-8'): 
     if (detail) letters.push(detail);
   }
   return letters.slice(0, MAX_LETTERS);
-}
-
-/** The page with Hanweb's `<script type="text/xml"><record><![CDATA[…]]></record>` lists put in place. */
-function withDatastoreRecords($: CheerioAPI): CheerioAPI {
-  const stores = $('script[type="text/xml"]')
-    .toArray()
-    .filter((script) => /<record/i.test($(script).html() ?? ''));
-  if (stores.length === 0) return $;
-  const copy = load($.html());
-  for (const script of copy('script[type="text/xml"]').toArray()) {
-    const records = [
-      ...(copy(script).html() ?? '').matchAll(/<record[^>]*>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi),
-    ].map((m) => m[1]);
-    if (records.length > 0) copy(script).replaceWith(records.join(''));
-  }
-  return copy;
 }
 
 /**

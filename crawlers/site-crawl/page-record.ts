@@ -14,6 +14,7 @@ import { judgeSoftNotFound } from '../soft-404/judge.ts';
 import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
 import { archiveLines } from './archive-lines.ts';
+import { withDatastoreRecords } from './datastore-records.ts';
 import type { ReadBody } from './decoding-crawler.ts';
 import type { CrawlData } from './frontier.ts';
 import { hiddenMarkupLinks, metaRedirects } from './hidden-markup.ts';
@@ -52,16 +53,18 @@ export async function answeredPage(
   let redirects: PageRedirect[] = [];
   let letters: Letter[] = [];
   if (body.$) {
-    const all = pageFacts(body.$, finalUrl, body.decoded?.charset);
+    // Every reader sees the page as the browser shows it: 大汉's jpage lists written into place.
+    const $ = withDatastoreRecords(body.$);
+    const all = pageFacts($, finalUrl, body.decoded?.charset);
     const usable = status !== null && status >= 200 && status < 300 && !challenge;
     facts = usable ? all : { ...noFacts(), title: all.title, headings: all.headings };
     if (usable) {
-      listItems = pageListItems(body.$, finalUrl, body.decoded?.charset);
-      undated = undatedList(body.$, finalUrl, body.decoded?.charset);
-      archived = archiveLines(body.$, facts.title, facts.text);
-      hiddenLinks = hiddenMarkupLinks(body.$, finalUrl, body.decoded?.charset);
-      redirects = metaRedirects(body.$, finalUrl, body.decoded?.charset);
-      letters = pageLetters(body.$, finalUrl, body.decoded?.charset);
+      listItems = pageListItems($, finalUrl, body.decoded?.charset);
+      undated = undatedList($, finalUrl, body.decoded?.charset);
+      archived = archiveLines($, facts.title, facts.text);
+      hiddenLinks = hiddenMarkupLinks($, finalUrl, body.decoded?.charset);
+      redirects = metaRedirects($, finalUrl, body.decoded?.charset);
+      letters = pageLetters($, finalUrl, body.decoded?.charset);
     }
   }
   const page: CrawledPage = {

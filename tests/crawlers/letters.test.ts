@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../crawlers/html-outline.ts';
+import { withDatastoreRecords } from '../../crawlers/site-crawl/datastore-records.ts';
 import { pageLetters } from '../../crawlers/site-crawl/letters.ts';
 
 const PAGE = 'http://www.example.gov.cn/hdjl/xzxx/index.html';
 
 const letters = (body: string, head = '') =>
-  pageLetters(parseHtml(`<html><head>${head}</head><body>${body}</body></html>`), PAGE);
+  pageLetters(withDatastoreRecords(parseHtml(`<html><head>${head}</head><body>${body}</body></html>`)), PAGE);
 
 describe('pageLetters: letter boxes as the platforms print them', () => {
   it('reads a TRS table with a header row: 标题, 来信时间, 回复时间, 状态', () => {
