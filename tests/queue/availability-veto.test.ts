@@ -37,15 +37,16 @@ describe('homepage-availability through the service: stored probes, a launched s
     h = await startHarness();
     // Up now, whatever the probes saw: the worker inspects it like any reachable site.
     server = await startServer((req, res) => {
-      if (req.url !== '/' && req.url !== '/bsfw/') {
+      if (req.url !== '/' && req.url !== '/bsfw/' && req.url !== '/hdjl/') {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>404 页面不存在</h1>');
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
         '<!doctype html><html><head><meta charset="utf-8"><title>时断时续县人民政府</title></head>' +
-          // It offers 办事服务, so that the availability veto is the only one.
-          '<body><header><h1>时断时续县人民政府</h1></header><p>政务公开</p><a href="/bsfw/">办事服务</a></body></html>',
+          // It offers 办事服务 and a 县长信箱, so that the availability veto is the only one.
+          '<body><header><h1>时断时续县人民政府</h1></header><p>政务公开</p><a href="/bsfw/">办事服务</a>' +
+          '<a href="/hdjl/">县长信箱</a></body></html>',
       );
     });
   });
