@@ -227,6 +227,21 @@ export interface CrawledPage {
    * of a detail page; at most 100. Absent when none (and in older artifacts).
    */
   letters?: Letter[];
+  /**
+   * The answer's `ETag` and `Last-Modified`, kept with the facts of a 2xx page so that the next sweep
+   * can ask for it conditionally; absent when the server sent neither.
+   */
+  validators?: PageValidators;
+  /**
+   * True when the server answered the conditional request with 304 Not Modified: the facts are the
+   * previous sweep's, which the unchanged page still holds.
+   */
+  revalidated?: true;
+}
+
+export interface PageValidators {
+  etag?: string;
+  lastModified?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { normalizeUrl } from '../url.ts';
 import { Frontier } from './frontier.ts';
 import { PageBook } from './page-book.ts';
 import { mayBeHtml } from './resource-kind.ts';
+import type { PreviousPages } from './revalidation.ts';
 import { type CrawlSettings, resolveCrawlSettings } from './settings.ts';
 import { createSiteCrawler } from './site-crawler.ts';
 import { sitemapUrls } from './sitemap-urls.ts';
@@ -23,6 +24,12 @@ export interface CrawlSiteOptions {
   /** Pages fetched in total, the homepage included. */
   maxPages: number;
   settings?: Partial<CrawlSettings>;
+  /**
+   * The site's pages of its previous sweep, by requested URL: each is asked for with its `ETag` and
+   * `Last-Modified`, and one the server answers 304 keeps its previous facts. Link targets are still
+   * checked afresh by the link check.
+   */
+  previous?: PreviousPages;
   /** The hosts' answers for a made-up missing URL, shared by the sweep; without it, asked for this crawl alone. */
   notFound?: NotFoundPages;
   log?: Logger;
@@ -77,6 +84,7 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
       book,
       notFound,
       reach,
+      ...(options.previous ? { previous: options.previous } : {}),
       log,
       signal: options.signal,
     });
@@ -97,7 +105,11 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
       trapsSkipped: frontier.trapsSkipped,
       durationMs: Date.now() - startedAt,
     };
-    log.info({ pages: pages.length, truncated: crawl.truncated, ms: crawl.durationMs }, 'site crawled');
+    const revalidated = pages.filter((page) => page.revalidated).length;
+    log.info(
+      { pages: pages.length, revalidated, truncated: crawl.truncated, ms: crawl.durationMs },
+      'site crawled',
+    );
     return crawl;
   } finally {
     await storage.drop();

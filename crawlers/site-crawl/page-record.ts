@@ -21,6 +21,7 @@ import { hiddenMarkupLinks, metaRedirects } from './hidden-markup.ts';
 import { pageLetters } from './letters.ts';
 import { pageListItems } from './list-items.ts';
 import { type PageFacts, pageFacts } from './page-facts.ts';
+import { validatorsOf } from './revalidation.ts';
 import { undatedList } from './undated-list.ts';
 
 const noFacts = (): PageFacts => ({ title: '', headings: [], text: '', links: [], forms: [] });
@@ -80,6 +81,8 @@ export async function answeredPage(
     ...(letters.length > 0 ? { letters } : {}),
   };
   if (body.decoded) page.charset = body.decoded.charset;
+  const validators = status !== null && status >= 200 && status < 300 && validatorsOf(response.headers);
+  if (validators) page.validators = validators;
   if (challenge) page.challenge = challenge;
   else if (body.$ && status !== null && status >= 200 && status < 300) {
     const softNotFound = judgeSoftNotFound(

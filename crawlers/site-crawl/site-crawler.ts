@@ -12,6 +12,7 @@ import { failureCode } from './failure.ts';
 import type { CrawlData, Frontier } from './frontier.ts';
 import type { PageBook } from './page-book.ts';
 import { answeredPage, failedPage } from './page-record.ts';
+import { conditionalHeaders, type PreviousPages, revalidatedPage } from './revalidation.ts';
 import type { CrawlSettings } from './settings.ts';
 import type { CrawlStorage } from './storage.ts';
 
@@ -34,6 +35,8 @@ export interface SiteCrawlerParts {
   notFound: NotFoundPages;
   /** Where the crawl's requests may go; every request and redirect is checked and pinned. */
   reach: ReachContext;
+  /** The site's pages of its previous sweep: each is asked for conditionally, and a 304 reuses its facts. */
+  previous?: PreviousPages;
   log: Logger;
   signal?: AbortSignal;
 }
@@ -43,7 +46,7 @@ export interface SiteCrawlerParts {
  * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
  */
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
-  const { settings, storage, frontier, book, notFound, reach, log, signal } = parts;
+  const { settings, storage, frontier, book, notFound, reach, previous, log, signal } = parts;
   const timeoutPhases = new WeakMap<Request, string>();
 
   const crawler = new DecodingCheerioCrawler(
@@ -82,6 +85,7 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
             'user-agent': settings.userAgent,
             accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
             'accept-language': settings.acceptLanguage,
+            ...conditionalHeaders(previous?.get(request.url)),
           };
           gotOptions.hooks = {
             ...gotOptions.hooks,
@@ -101,15 +105,10 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         const data = crawlData(request);
         const body = crawler.bodyOf(response);
         if (!body) throw new Error(`No body read for ${request.url}`);
-        const page = await answeredPage(
-          request.url,
-          data,
-          response,
-          body,
-          notFound,
-          reach.guard.rule,
-          signal,
-        );
+        const unchanged = response.statusCode === 304 ? previous?.get(request.url) : undefined;
+        const page = unchanged
+          ? revalidatedPage(unchanged, request.url, data, response.headers)
+          : await answeredPage(request.url, data, response, body, notFound, reach.guard.rule, signal);
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
         book.record(page);
         if (data.depth === 0) await frontier.homepageResolved(page.finalUrl);

@@ -24,12 +24,13 @@ interface SweepFlags {
   resolve?: string[];
   probes?: string;
   wordingDictionary?: string;
+  crawlCache?: string;
 }
 
 /**
  * `gov-inspect sweep --sites FILE --out DIR [--now ISO-8601] [--max-pages N] [--concurrency N]
  * [--request-timeout SECONDS] [--resolve HOST:PORT:ADDRESS]... [--probes FILE]` (contract §2)
- * [--wording-dictionary FILE] (issue 12).
+ * [--wording-dictionary FILE] (issue 12) [--crawl-cache DIR] (issue 13).
  */
 export function sweepCommand(program: Command): void {
   program
@@ -49,6 +50,10 @@ export function sweepCommand(program: Command): void {
     .option(
       '--wording-dictionary <file>',
       '错敏字增补词典（JSON：{"entries": [{"wrong", "correct", "category", "grade"}], "exceptions": {"站点 id": ["表述"]}}），与系统内置词典一并使用',
+    )
+    .option(
+      '--crawl-cache <dir>',
+      '抓取缓存目录：保存各页面的 ETag / Last-Modified 及所读内容；再次检查时按条件请求，未变化（304）的页面沿用上次所读（链接仍逐一检查）',
     )
     .action(async (flags: SweepFlags) => {
       const now = parseNow(flags.now);
@@ -78,6 +83,7 @@ export function sweepCommand(program: Command): void {
         settings: { ...withResolveTable(requestSettings(maxPages, timeoutMs), resolve), allowNetworks },
         availability,
         wording,
+        ...(flags.crawlCache === undefined ? {} : { crawlCache: flags.crawlCache }),
       });
     });
 }

@@ -4,6 +4,7 @@ import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import { writeReportHtml } from '../../reports/report-html.ts';
 import { writeResultsJson } from '../../reports/results-json.ts';
 import type { InspectionSettings } from '../inspection/context.ts';
+import { fileCrawlCache } from '../inspection/crawl-cache.ts';
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
 import type { Logger } from '../log.ts';
 import type { Site } from '../registry/site.ts';
@@ -24,6 +25,8 @@ export interface SweepRun {
   availability?: ReadonlyMap<string, HomepageAvailability>;
   /** `--wording-dictionary`: the offices' wording entries and sites' exceptions. */
   wording?: OfficeDictionary;
+  /** `--crawl-cache`: where each site's pages are kept for the next run to ask conditionally. */
+  crawlCache?: string;
 }
 
 /** Runs a sweep and writes `results.json` and `report.html` into `out`; prints where they are. */
@@ -40,6 +43,7 @@ export async function sweepAndWrite(run: SweepRun): Promise<SweepResults> {
     log: run.log,
     availability: run.availability,
     ...(run.wording ? { wording: run.wording } : {}),
+    ...(run.crawlCache ? { crawlCache: fileCrawlCache(resolve(run.crawlCache), run.log) } : {}),
     onProgress: terminalProgress(),
   });
   const json = await writeResultsJson(out, results);

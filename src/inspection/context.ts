@@ -7,6 +7,7 @@ import type { CrawlSettings } from '../../crawlers/site-crawl/settings.ts';
 import { NotFoundPages } from '../../crawlers/soft-404/not-found-pages.ts';
 import { type LaunchOptions, launchBrowser } from '../browser.ts';
 import type { Logger } from '../log.ts';
+import type { CrawlCache } from './crawl-cache.ts';
 import type { EvidenceStore } from './evidence-store.ts';
 
 export interface InspectionSettings {
@@ -52,6 +53,8 @@ export interface InspectionContext {
   /** A lock file shared with the other processes of a queue worker, so that they run OCR one at a time. */
   ocrLock?: string;
   evidence: EvidenceStore;
+  /** The site's pages of its last sweep, asked for conditionally; without it every page is fetched in full. */
+  crawlCache?: CrawlCache;
   log: Logger;
   signal?: AbortSignal;
 }

@@ -61,17 +61,23 @@ export async function inspectSite(
     lock: ctx.ocrLock,
     signal: ctx.signal,
   });
-  const crawl = await gather('siteCrawl', () =>
+  const crawl = await gather('siteCrawl', async () =>
     crawlSite({
       homepage: site.homepage,
       seeds: crawlSeeds(site, rendered.ok ? rendered.value : undefined),
       maxPages: ctx.settings.maxPages,
       settings: { ...ctx.settings.crawl, reach },
+      ...(ctx.crawlCache ? { previous: await ctx.crawlCache.load(site.id, homepageUrl) } : {}),
       notFound: ctx.notFound,
       log,
       signal: ctx.signal,
     }),
   );
+  if (crawl.ok && ctx.crawlCache) {
+    await ctx.crawlCache
+      .save(site.id, homepageUrl, crawl.value.pages)
+      .catch((error: unknown) => log.warn({ err: String(error) }, 'crawl cache not saved'));
+  }
 
   const reason = unreachableReason(rendered, crawl);
   if (reason) {

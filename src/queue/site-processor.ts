@@ -3,6 +3,7 @@ import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import { LinkStatusCache } from '../../crawlers/link-status/cache.ts';
 import { NotFoundPages } from '../../crawlers/soft-404/not-found-pages.ts';
 import { type InspectionSettings, sharedBrowser, withResolveTable } from '../inspection/context.ts';
+import { fileCrawlCache } from '../inspection/crawl-cache.ts';
 import { fileEvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
 import { log } from '../log.ts';
@@ -113,6 +114,7 @@ async function inspect(data: SiteJobData, jobLog: typeof log, signal: AbortSigna
       notFound: links.notFound,
       ...(config.ocrLock === undefined ? {} : { ocrLock: config.ocrLock }),
       evidence: fileEvidenceStore(join(config.artifactDir, sweepId)),
+      crawlCache: fileCrawlCache(join(config.artifactDir, 'crawl-cache'), jobLog),
       log: jobLog,
       signal,
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { HomepageAvailability } from '../../crawlers/artifacts.ts';
 import { createSweepResources, type InspectionSettings } from '../inspection/context.ts';
+import type { CrawlCache } from '../inspection/crawl-cache.ts';
 import type { EvidenceStore } from '../inspection/evidence-store.ts';
 import { inspectSite } from '../inspection/inspect-site.ts';
 import { parentHomepageOf } from '../inspection/site-context.ts';
@@ -26,6 +27,8 @@ export interface SweepOptions {
    */
   siteTimeLimitMs?: number;
   evidence: EvidenceStore;
+  /** Each site's pages of its last run, asked for conditionally (the CLI's `--crawl-cache`). */
+  crawlCache?: CrawlCache;
   log: Logger;
   /**
    * Homepage availability from scheduled probes, by site id (the CLI's probe log); a site absent here
@@ -75,6 +78,7 @@ export async function runSweep(sites: readonly Site[], options: SweepOptions): P
               now: options.now,
               settings: options.settings,
               evidence: options.evidence,
+              ...(options.crawlCache ? { crawlCache: options.crawlCache } : {}),
               log,
             },
             {
