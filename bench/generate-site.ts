@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { type RunningServer, refusedPort, startServer } from '../tests/support/http-server.ts';
@@ -24,6 +26,8 @@ export interface GeneratedSite {
   /** The most connections open at once to the site since the last `resetPeakConnections()`. */
   peakConnections(): number;
   resetPeakConnections(): void;
+  /** Bytes the site's server has written to its sockets (headers and bodies). */
+  bytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -31,7 +35,12 @@ interface Answer {
   status: number;
   contentType: string;
   body: Buffer;
+  /** With `validators`: the answer's ETag, as nginx makes one for a static file. */
+  etag?: string;
 }
+
+/** The Last-Modified of every page of a site served with `validators`. */
+const LAST_MODIFIED = 'Wed, 18 Nov 2026 02:00:00 GMT';
 
 export const DEFAULT_PAGES = 3000;
 const JPEG_BYTES = Buffer.from([
@@ -44,10 +53,11 @@ const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n
  * Serves a deterministic government-like site of `pages` pages on 127.0.0.1, with a second working
  * server for its off-site links and a refused port for its dead ones. Every answer is made up front,
  * so serving costs the tools under test as little as possible. With `latencyMs`, every answer of the
- * site waits that long first, as a distant server's would.
+ * site waits that long first, as a distant server's would. With `validators`, every 200 carries an
+ * ETag and a Last-Modified, and a request whose If-None-Match names the ETag is answered 304.
  */
 export async function serveGeneratedSite(
-  options: { pages?: number; latencyMs?: number } = {},
+  options: { pages?: number; latencyMs?: number; validators?: boolean } = {},
 ): Promise<GeneratedSite> {
   const external = await startServer((_req, res) => {
     res
@@ -90,6 +100,13 @@ export async function serveGeneratedSite(
     if (target.kind === 'server-error') answers.set(target.href, html(500, SERVER_ERROR_PAGE));
   }
 
+  if (options.validators) {
+    for (const found of answers.values()) {
+      if (found.status === 200)
+        found.etag = `"${createHash('sha1').update(found.body).digest('hex').slice(0, 16)}"`;
+    }
+  }
+
   let main: RunningServer;
   try {
     const latency = options.latencyMs ?? 0;
@@ -102,9 +119,16 @@ export async function serveGeneratedSite(
   }
   let open = 0;
   let peak = 0;
+  const sockets = new Set<Socket>();
+  let closedBytes = 0;
   main.server.on('connection', (socket) => {
     peak = Math.max(peak, ++open);
-    socket.once('close', () => open--);
+    sockets.add(socket);
+    socket.once('close', () => {
+      open--;
+      sockets.delete(socket);
+      closedBytes += socket.bytesWritten;
+    });
   });
   const isPageLink = (href: string) => href.startsWith('/') && href.endsWith('.html');
   return {
@@ -116,6 +140,7 @@ export async function serveGeneratedSite(
     resetPeakConnections: () => {
       peak = open;
     },
+    bytesSent: () => [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, closedBytes),
     close: async () => {
       await Promise.all([main.close(), external.close()]);
     },
@@ -130,7 +155,21 @@ function answer(answers: ReadonlyMap<string, Answer>, req: IncomingMessage, res:
     path = '';
   }
   const found = answers.get(path) ?? html(404, NOT_FOUND_PAGE);
-  res.writeHead(found.status, { 'content-type': found.contentType, 'content-length': found.body.length });
+  if (found.etag === undefined) {
+    res.writeHead(found.status, { 'content-type': found.contentType, 'content-length': found.body.length });
+    res.end(found.body);
+    return;
+  }
+  const validators = { etag: found.etag, 'last-modified': LAST_MODIFIED };
+  if (req.headers['if-none-match'] === found.etag) {
+    res.writeHead(304, validators).end();
+    return;
+  }
+  res.writeHead(found.status, {
+    'content-type': found.contentType,
+    'content-length': found.body.length,
+    ...validators,
+  });
   res.end(found.body);
 }
 

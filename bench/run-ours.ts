@@ -1,48 +1,21 @@
-import { checkLinks } from '../crawlers/link-status/check-links.ts';
-import { knownFromCrawl } from '../crawlers/link-status/from-crawl.ts';
-import { HostPoliteness } from '../crawlers/link-status/politeness.ts';
-import { siteReach } from '../crawlers/reach/site-reach.ts';
-import { crawlSite } from '../crawlers/site-crawl/crawl-site.ts';
-import { NotFoundPages } from '../crawlers/soft-404/not-found-pages.ts';
-import { linkOccurrences } from '../src/inspection/occurrences.ts';
+import { fileCrawlCache } from '../src/inspection/crawl-cache.ts';
 import { log } from '../src/log.ts';
+import { crawlAndCheck } from './crawl-and-check.ts';
 import { jobFromArgv, sendReport, tally } from './tool-report.ts';
 
 /**
- * Child process: our gatherers as the inspection runs them (src/inspection/inspect-site.ts), without
- * the rendered homepage: the site crawl, then the link check of every occurrence with the crawled
- * pages' statuses reused.
+ * Child process: our crawl and link check of one site, as a sweep runs them (bench/crawl-and-check.ts);
+ * with the job's `crawlCacheDir`, loading the site's previous pages first and saving its own after.
  */
 const job = jobFromArgv();
 const startRss = process.memoryUsage().rss;
 const startedAt = performance.now();
-const politeness = new HostPoliteness({ concurrency: job.concurrency, perHostConcurrency: job.concurrency });
-// Every gatherer goes where the site's reach rule lets it, as in a sweep: the site's own loopback address.
-const reach = await siteReach(job.homepage);
-// One made-up missing URL per host, shared by the crawl and the link check as in a sweep.
-const notFound = new NotFoundPages({ settings: { totalTimeoutMs: job.timeoutMs, reach }, politeness });
-const crawl = await crawlSite({
-  homepage: job.homepage,
-  maxPages: job.maxPages,
-  settings: { concurrency: job.concurrency, reach },
-  notFound,
-  log,
-});
-const crawledAt = performance.now();
-
-// As the inspection does it.
-const known = knownFromCrawl(crawl.pages);
-const links = await checkLinks({
-  occurrences: linkOccurrences(crawl.startUrl, undefined, crawl),
-  known,
-  politeness,
-  notFound,
-  settings: { totalTimeoutMs: job.timeoutMs, reach },
-  log,
-});
-const finishedAt = performance.now();
-const notFoundAnswer = (await notFound.forPage(job.homepage))?.fingerprint;
-await notFound.close();
+const cache = job.crawlCacheDir ? fileCrawlCache(job.crawlCacheDir, log) : undefined;
+const previous = await cache?.load('bench-site', job.homepage);
+const { crawl, links, crawlMs, checkMs, notFoundAnswer } = await crawlAndCheck(job, previous);
+await cache?.save('bench-site', job.homepage, crawl.pages);
+const cacheMs = performance.now() - startedAt - crawlMs - checkMs;
+const revalidated = crawl.pages.filter((page) => page.revalidated).length;
 
 const entries = Object.entries(links.statuses);
 const statuses = entries.map(([, status]) => status);
@@ -52,14 +25,20 @@ const fetched = statuses.filter((status) => status.method !== 'crawl').length;
 sendReport(
   {
     tool: 'ours',
-    wallMs: finishedAt - startedAt,
+    wallMs: performance.now() - startedAt,
     pagesCrawled: crawl.pages.filter((page) => page.status !== null).length,
     linksChecked: statuses.length,
     broken: entries.filter(([, status]) => status.verdict === 'broken').map(([url]) => url),
     softNotFound: entries.filter(([, status]) => status.softNotFound).map(([url]) => url),
+    ...(cache ? { pagesRevalidated: revalidated } : {}),
     notes: [
-      `crawl ${seconds(crawledAt - startedAt)} s (${crawl.pages.length} pages, truncated: ${crawl.truncated}), ` +
-        `link check ${seconds(finishedAt - crawledAt)} s (${fetched} targets fetched, ${statuses.length - fetched} reused from the crawl)`,
+      ...(cache
+        ? [
+            `crawl cache: ${previous?.size ?? 0} pages loaded, ${revalidated} answered 304, loading and saving ${seconds(cacheMs)} s`,
+          ]
+        : []),
+      `crawl ${seconds(crawlMs)} s (${crawl.pages.length} pages, truncated: ${crawl.truncated}), ` +
+        `link check ${seconds(checkMs)} s (${fetched} targets fetched, ${statuses.length - fetched} reused from the crawl)`,
       `the host's answer for a made-up missing URL: ${notFoundAnswer?.status} “${notFoundAnswer?.title}” (one request)`,
       `broken by cause: ${tally(brokenStatuses.map((s) => (s.softNotFound ? `${s.status} soft 404` : String(s.status))))}`,
       ...(unverified > 0 ? [`${unverified} targets left unverified`] : []),

@@ -6,6 +6,11 @@ export interface ToolJob {
   concurrency: number;
   /** Per-request timeout given to the tool. */
   timeoutMs: number;
+  /**
+   * Ours only (bench/incremental.ts): the crawl cache folder the sweep loads its site's previous pages
+   * from and saves its own to, as the service does.
+   */
+  crawlCacheDir?: string;
 }
 
 /** What a tool's child process reports back over IPC when it is done. */
@@ -25,6 +30,8 @@ export interface ToolReport {
   peakRssMb: number;
   /** Resident memory once the modules were loaded, before the tool started, in MiB. */
   startRssMb: number;
+  /** Ours with a crawl cache: pages the server answered 304, their facts reused. */
+  pagesRevalidated?: number;
   /** Tool-specific facts worth printing (phase times, truncation). */
   notes: string[];
 }
