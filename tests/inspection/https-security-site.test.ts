@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResolveEntries } from '../../crawlers/resolve/resolve-table.ts';
 import { withResolveTable } from '../../src/inspection/context.ts';
-import type { Site } from '../../src/registry/site.ts';
 import type { CheckReport, SiteResult } from '../../src/results.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type RunningHttpsServer, startSelfSignedServer } from '../support/https-server.ts';
 import { inspectFixtureSites } from './support/inspect-fixture-sites.ts';
@@ -42,17 +42,6 @@ function countyPortal(hosts: Set<string>) {
     );
   };
 }
-
-const countySite = (id: string, homepage: string): Site => ({
-  id,
-  fullName: '示例县人民政府',
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
 
 const check = (result: SiteResult, ruleId: string): CheckReport => {
   const report = result.checks.find((c) => c.ruleId === ruleId);

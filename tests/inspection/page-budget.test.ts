@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../reports/report-html.ts';
-import type { Site } from '../../src/registry/site.ts';
 import type { SiteResult } from '../../src/results.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { inspectFixtureSites } from './support/inspect-fixture-sites.ts';
 
@@ -27,17 +27,6 @@ function portal(articles: number) {
   };
 }
 
-const site = (id: string, homepage: string): Site => ({
-  id,
-  fullName: '示例县人民政府',
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
-
 describe('a site that hits its page budget says so in its result and report', () => {
   let small: RunningServer;
   let large: RunningServer;
@@ -47,7 +36,7 @@ describe('a site that hits its page budget says so in its result and report', ()
   beforeAll(async () => {
     [small, large] = await Promise.all([startServer(portal(2)), startServer(portal(8))]);
     [within, capped] = await inspectFixtureSites(
-      [site('small-county', `${small.origin}/`), site('large-county', `${large.origin}/`)],
+      [countySite('small-county', `${small.origin}/`), countySite('large-county', `${large.origin}/`)],
       {
         now: new Date('2026-11-25T02:00:00Z'),
         settings: { maxPages: 4, crawl: TIMEOUTS, links: TIMEOUTS, render: { settleCapMs: 1_000 } },

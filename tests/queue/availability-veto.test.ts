@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/registry/site.ts';
 import type { SiteProbe } from '../../src/store/store.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 import { type QueueService, startQueueService } from './support/queue-service.ts';
@@ -55,16 +56,7 @@ describe('homepage-availability through the service: stored probes, a launched s
   });
 
   it('fails the rule with a single veto: not qualified, and −10 points like any failing rule', async () => {
-    const site: Site = {
-      id: 'flaky-county',
-      fullName: '时断时续县人民政府',
-      homepage: `${server.origin}/`,
-      level: 'county',
-      kind: 'portal',
-      region: '510122',
-      parent: null,
-      archiveRoots: [],
-    };
+    const site = countySite('flaky-county', `${server.origin}/`, '时断时续县人民政府');
     await h.store.sites.replaceAll([site]);
     const probes = scheduledProbes(site);
     for (let round = 0; round < probes.length; round += 48) {

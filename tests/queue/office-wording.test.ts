@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Site } from '../../src/registry/site.ts';
 import type { SiteResult } from '../../src/results.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 import { type QueueService, startQueueService } from './support/queue-service.ts';
@@ -17,16 +17,7 @@ function portal(title: string): string {
   );
 }
 
-const county = (id: string, homepage: string): Site => ({
-  id,
-  fullName: `${id}人民政府`,
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
+const county = (id: string, homepage: string) => countySite(id, homepage, `${id}人民政府`);
 
 /**
  * The offices' dictionary through the service: entries and exceptions kept in the store, read into the
