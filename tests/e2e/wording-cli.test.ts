@@ -3,25 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Site } from '../../src/registry/site.ts';
 import type { SiteResult, SweepResults } from '../../src/results.ts';
 import { runCli } from '../support/cli.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 
 const HOMEPAGE = `<!doctype html><html><head><meta charset="utf-8"><title>示例县人民政府</title></head>
 <body><header><h1>示例县人民政府</h1></header>
 <p>天府新去招商推介会在卢州市大酒店举行。</p></body></html>`;
-
-const county = (id: string, homepage: string): Site => ({
-  id,
-  fullName: '示例县人民政府',
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
 
 describe('gov-inspect sweep --wording-dictionary', () => {
   let dir: string;
@@ -35,7 +24,10 @@ describe('gov-inspect sweep --wording-dictionary', () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOMEPAGE);
       else res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>404 页面不存在</h1>');
     });
-    const sites = [county('with-exception', `${server.origin}/a/`), county('without', `${server.origin}/b/`)];
+    const sites = [
+      countySite('with-exception', `${server.origin}/a/`),
+      countySite('without', `${server.origin}/b/`),
+    ];
     await writeFile(join(dir, 'sites.yaml'), stringify({ sites }));
     await writeFile(
       join(dir, 'wording.json'),

@@ -1,17 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResolveEntries } from '../../crawlers/resolve/resolve-table.ts';
-import { createSweepResources, type SweepResources, withResolveTable } from '../../src/inspection/context.ts';
-import { fileEvidenceStore } from '../../src/inspection/evidence-store.ts';
-import { inspectSite } from '../../src/inspection/inspect-site.ts';
-import type { Site } from '../../src/registry/site.ts';
+import { withResolveTable } from '../../src/inspection/context.ts';
 import type { CheckReport, SiteResult } from '../../src/results.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 import { type RunningHttpsServer, startSelfSignedServer } from '../support/https-server.ts';
+import { inspectFixtureSites } from './support/inspect-fixture-sites.ts';
 
 /** A finding's id or evidence digest (contract §7), as the inspection gives every finding. */
 const ID = expect.stringMatching(/^[0-9a-f]{24}$/);
@@ -48,17 +43,6 @@ function countyPortal(hosts: Set<string>) {
   };
 }
 
-const countySite = (id: string, homepage: string): Site => ({
-  id,
-  fullName: '示例县人民政府',
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
-
 const check = (result: SiteResult, ruleId: string): CheckReport => {
   const report = result.checks.find((c) => c.ruleId === ruleId);
   if (!report) throw new Error(`no ${ruleId} in the result of ${result.siteId}`);
@@ -69,8 +53,6 @@ describe('https-security and site-domain on loopback fixture sites, through insp
   const hosts = new Set<string>();
   let secure: RunningHttpsServer;
   let plain: RunningServer;
-  let resources: SweepResources;
-  let dir: string;
   let selfSigned: SiteResult;
   let govName: SiteResult;
   let comName: SiteResult;
@@ -78,29 +60,19 @@ describe('https-security and site-domain on loopback fixture sites, through insp
   beforeAll(async () => {
     secure = await startSelfSignedServer(countyPortal(hosts));
     plain = await startServer(countyPortal(hosts));
-    dir = await mkdtemp(join(tmpdir(), 'https-security-site-'));
-    resources = createSweepResources(SETTINGS.links);
-    const inspect = (site: Site) =>
-      inspectSite(site, {
-        ...resources,
-        now: NOW,
-        settings: SETTINGS,
-        evidence: fileEvidenceStore(dir),
-        log: pino({ level: 'silent' }),
-        signal: AbortSignal.timeout(30_000),
-      });
-    [selfSigned, govName, comName] = await Promise.all([
-      inspect(countySite('self-signed', `${secure.origin}/`)),
-      inspect(countySite('gov-name', `http://${GOV_NAME}:${plain.port}/`)),
-      inspect(countySite('com-name', `http://${COM_NAME}:${plain.port}/`)),
-    ]);
+    [selfSigned, govName, comName] = await inspectFixtureSites(
+      [
+        countySite('self-signed', `${secure.origin}/`),
+        countySite('gov-name', `http://${GOV_NAME}:${plain.port}/`),
+        countySite('com-name', `http://${COM_NAME}:${plain.port}/`),
+      ],
+      { now: NOW, settings: SETTINGS },
+    );
   }, 45_000);
 
   afterAll(async () => {
-    await resources?.close();
     await secure?.close();
     await plain?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('fails a site whose certificate is self-signed, citing the verification code and its end', () => {

@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../reports/report-html.ts';
-import { createSweepResources, type SweepResources } from '../../src/inspection/context.ts';
-import { fileEvidenceStore } from '../../src/inspection/evidence-store.ts';
-import { inspectSite } from '../../src/inspection/inspect-site.ts';
-import type { Site } from '../../src/registry/site.ts';
 import type { SiteResult } from '../../src/results.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
+import { inspectFixtureSites } from './support/inspect-fixture-sites.ts';
 
 const TIMEOUTS = { connectTimeoutMs: 3_000, responseTimeoutMs: 4_000, totalTimeoutMs: 5_000 };
 
@@ -33,50 +27,26 @@ function portal(articles: number) {
   };
 }
 
-const site = (id: string, homepage: string): Site => ({
-  id,
-  fullName: '示例县人民政府',
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
-
 describe('a site that hits its page budget says so in its result and report', () => {
   let small: RunningServer;
   let large: RunningServer;
-  let resources: SweepResources;
-  let dir: string;
   let within: SiteResult;
   let capped: SiteResult;
 
   beforeAll(async () => {
     [small, large] = await Promise.all([startServer(portal(2)), startServer(portal(8))]);
-    dir = await mkdtemp(join(tmpdir(), 'page-budget-'));
-    resources = createSweepResources(TIMEOUTS);
-    const settings = { maxPages: 4, crawl: TIMEOUTS, links: TIMEOUTS, render: { settleCapMs: 1_000 } };
-    const inspect = (s: Site) =>
-      inspectSite(s, {
-        ...resources,
+    [within, capped] = await inspectFixtureSites(
+      [countySite('small-county', `${small.origin}/`), countySite('large-county', `${large.origin}/`)],
+      {
         now: new Date('2026-11-25T02:00:00Z'),
-        settings,
-        evidence: fileEvidenceStore(dir),
-        log: pino({ level: 'silent' }),
-        signal: AbortSignal.timeout(30_000),
-      });
-    [within, capped] = await Promise.all([
-      inspect(site('small-county', `${small.origin}/`)),
-      inspect(site('large-county', `${large.origin}/`)),
-    ]);
+        settings: { maxPages: 4, crawl: TIMEOUTS, links: TIMEOUTS, render: { settleCapMs: 1_000 } },
+      },
+    );
   }, 45_000);
 
   afterAll(async () => {
-    await resources?.close();
     await small?.close();
     await large?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('gives the budget as maxPagesReached when pages were left unvisited, and nothing when the site fit', () => {

@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startResultIngester } from '../../src/queue/result-ingester.ts';
-import { startSiteWorker } from '../../src/queue/site-worker.ts';
-import { createSweepLauncher } from '../../src/queue/sweep-launcher.ts';
 import type { Site } from '../../src/registry/site.ts';
-import { startSweep } from '../../src/service/start-sweep.ts';
-import { storedSiteContexts } from '../../src/service/sweep-site-contexts.ts';
 import type { SiteProbe } from '../../src/store/store.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
-import { FAST_SETTINGS, type Harness, startHarness, waitForSweep } from './support/harness.ts';
+import { type Harness, startHarness } from './support/harness.ts';
+import { type QueueService, startQueueService } from './support/queue-service.ts';
 
 /** The sweep's "today": 25 November 2026, 10:00 Beijing time, in 2026Q4. */
 const NOW = new Date('2026-11-25T02:00:00Z');
@@ -31,10 +28,11 @@ function scheduledProbes(site: Site): SiteProbe[] {
 describe('homepage-availability through the service: stored probes, a launched sweep, a site worker', () => {
   let h: Harness;
   let server: RunningServer;
-  const closers: (() => Promise<unknown>)[] = [];
+  let service: QueueService;
 
   beforeEach(async () => {
     h = await startHarness();
+    service = startQueueService(h);
     // Up now, whatever the probes saw: the worker inspects it like any reachable site.
     server = await startServer((req, res) => {
       if (req.url !== '/' && req.url !== '/bsfw/' && req.url !== '/hdjl/') {
@@ -52,22 +50,13 @@ describe('homepage-availability through the service: stored probes, a launched s
   });
 
   afterEach(async () => {
-    for (const close of closers.splice(0).reverse()) await close();
+    await service?.close();
     await server.close();
     await h.close();
   });
 
   it('fails the rule with a single veto: not qualified, and −10 points like any failing rule', async () => {
-    const site: Site = {
-      id: 'flaky-county',
-      fullName: '时断时续县人民政府',
-      homepage: `${server.origin}/`,
-      level: 'county',
-      kind: 'portal',
-      region: '510122',
-      parent: null,
-      archiveRoots: [],
-    };
+    const site = countySite('flaky-county', `${server.origin}/`, '时断时续县人民政府');
     await h.store.sites.replaceAll([site]);
     const probes = scheduledProbes(site);
     for (let round = 0; round < probes.length; round += 48) {
@@ -76,26 +65,8 @@ describe('homepage-availability through the service: stored probes, a launched s
     const failures = probes.filter((probe) => !probe.ok).length;
     expect(failures / probes.length).toBeGreaterThanOrEqual(0.05);
 
-    // The launcher as `serve` makes it, with small budgets for a loopback site.
-    const launcher = createSweepLauncher(h.config, {
-      settings: FAST_SETTINGS,
-      siteContexts: storedSiteContexts(h.store),
-      log: h.log,
-    });
-    closers.push(() => launcher.close());
-    const ingester = startResultIngester(h.config, h.store, h.log);
-    closers.push(() => ingester.close());
-    const worker = startSiteWorker(h.config, h.log);
-    closers.push(() => worker.close());
-
-    const sweep = await startSweep(
-      h.store,
-      launcher,
-      { kind: 'adhoc', siteIds: [site.id], requestedBy: 'test', now: NOW },
-      () => true,
-    );
+    const sweep = await service.sweep([site], NOW);
     expect(sweep.period).toBe('2026Q4');
-    await waitForSweep(h.store, sweep.id);
     const stored = (await h.store.results.forSite(site.id)).filter((r) => r.sweepId === sweep.id);
     expect(stored).toHaveLength(1);
     const result = stored[0]!.result;

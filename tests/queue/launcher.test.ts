@@ -31,15 +31,22 @@ const timed = async <T>(
 
 describe('the sweep launcher', () => {
   let h: Harness;
+  /** The queue the launchers add their site jobs to, as the site workers read it. */
+  let queue: Queue;
   const closers: (() => Promise<unknown>)[] = [];
 
   beforeEach(async () => {
     h = await startHarness();
+    queue = new Queue(SITE_INSPECTIONS, {
+      connection: workerConnection(h.config),
+      prefix: h.config.queuePrefix,
+    });
     await h.store.sites.replaceAll(SITES);
   });
 
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close();
+    await queue?.close();
     await h.close();
   });
 
@@ -50,14 +57,7 @@ describe('the sweep launcher', () => {
       settings: { maxPages: 12, links: { totalTimeoutMs: 2_000 } },
       pageBudgets: { 'quarterly-patrol': 3_000, 'semiannual-check': 8_000, adhoc: 20_000 },
     });
-    const queue = new Queue(SITE_INSPECTIONS, {
-      connection: workerConnection(h.config),
-      prefix: h.config.queuePrefix,
-    });
-    closers.push(
-      () => launcher.close(),
-      () => queue.close(),
-    );
+    closers.push(() => launcher.close());
     const sweep = await startSweep(
       h.store,
       launcher,
@@ -80,14 +80,7 @@ describe('the sweep launcher', () => {
 
   it('adds one job per site with a deterministic id, bounded attempts, backoff and removal limits', async () => {
     const launcher = createSweepLauncher(h.config, { attempts: 3, backoffMs: 1_000 });
-    const queue = new Queue(SITE_INSPECTIONS, {
-      connection: workerConnection(h.config),
-      prefix: h.config.queuePrefix,
-    });
-    closers.push(
-      () => launcher.close(),
-      () => queue.close(),
-    );
+    closers.push(() => launcher.close());
     const sweep = await startSweep(
       h.store,
       launcher,
@@ -139,14 +132,7 @@ describe('the sweep launcher', () => {
 
   it('fails fast when Redis goes down after it worked, adds nothing late, and works again once Redis is back', async () => {
     const launcher = createSweepLauncher(h.config);
-    const queue = new Queue(SITE_INSPECTIONS, {
-      connection: workerConnection(h.config),
-      prefix: h.config.queuePrefix,
-    });
-    closers.push(
-      () => launcher.close(),
-      () => queue.close(),
-    );
+    closers.push(() => launcher.close());
     const launched: SweepRecord[] = [];
     // Records which sweeps were handed to the launcher, so the one refused can be looked up.
     const recording: SweepLauncher = {

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startResultIngester } from '../../src/queue/result-ingester.ts';
-import { startSiteWorker } from '../../src/queue/site-worker.ts';
-import { createSweepLauncher } from '../../src/queue/sweep-launcher.ts';
-import type { Site } from '../../src/registry/site.ts';
 import type { SiteResult } from '../../src/results.ts';
-import { startSweep } from '../../src/service/start-sweep.ts';
-import { storedSiteContexts } from '../../src/service/sweep-site-contexts.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
-import { FAST_SETTINGS, type Harness, startHarness, waitForSweep } from './support/harness.ts';
+import { type Harness, startHarness } from './support/harness.ts';
+import { type QueueService, startQueueService } from './support/queue-service.ts';
 
 const NOW = new Date('2026-11-25T02:00:00Z');
 
@@ -21,16 +17,7 @@ function portal(title: string): string {
   );
 }
 
-const county = (id: string, homepage: string): Site => ({
-  id,
-  fullName: `${id}人民政府`,
-  homepage,
-  level: 'county',
-  kind: 'portal',
-  region: '510122',
-  parent: null,
-  archiveRoots: [],
-});
+const county = (id: string, homepage: string) => countySite(id, homepage, `${id}人民政府`);
 
 /**
  * The offices' dictionary through the service: entries and exceptions kept in the store, read into the
@@ -39,10 +26,11 @@ const county = (id: string, homepage: string): Site => ({
 describe('wording-errors through the service: an office entry found, a site’s exception honoured', () => {
   let h: Harness;
   let server: RunningServer;
-  const closers: (() => Promise<unknown>)[] = [];
+  let service: QueueService;
 
   beforeEach(async () => {
     h = await startHarness();
+    service = startQueueService(h);
     server = await startServer((req, res) => {
       const [, prefix, rest] = /^\/([a-z]+)\/(.*)$/.exec(req.url ?? '') ?? [];
       if (!prefix || (rest !== '' && rest !== 'bsfw/')) {
@@ -56,7 +44,7 @@ describe('wording-errors through the service: an office entry found, a site’s 
   });
 
   afterEach(async () => {
-    for (const close of closers.splice(0).reverse()) await close();
+    await service?.close();
     await server.close();
     await h.close();
   });
@@ -78,24 +66,7 @@ describe('wording-errors through the service: an office entry found, a site’s 
       createdBy: '成都市政府办公厅',
     });
 
-    const launcher = createSweepLauncher(h.config, {
-      settings: FAST_SETTINGS,
-      siteContexts: storedSiteContexts(h.store),
-      log: h.log,
-    });
-    closers.push(() => launcher.close());
-    const ingester = startResultIngester(h.config, h.store, h.log);
-    closers.push(() => ingester.close());
-    const worker = startSiteWorker(h.config, h.log);
-    closers.push(() => worker.close());
-
-    const sweep = await startSweep(
-      h.store,
-      launcher,
-      { kind: 'adhoc', siteIds: sites.map((s) => s.id), requestedBy: 'test', now: NOW },
-      () => true,
-    );
-    await waitForSweep(h.store, sweep.id);
+    const sweep = await service.sweep(sites, NOW);
     const results = await h.store.results.forSweep(sweep.id);
     const wording = (siteId: string) => {
       const result = results.find((r) => r.siteId === siteId)!.result as SiteResult;
