@@ -97,7 +97,7 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
     }
     options.signal?.throwIfAborted();
 
-    const pages = book.pages();
+    const pages = book.takePages();
     const crawl: SiteCrawl = {
       startUrl: homepage,
       pages,

@@ -1,4 +1,4 @@
-import { Log, Logger, LogLevel } from 'crawlee';
+import { Log, Logger, LogLevel } from '@crawlee/cheerio';
 import type { Logger as PinoLogger } from '../../src/log.ts';
 
 /**

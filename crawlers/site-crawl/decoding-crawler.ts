@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { CheerioAPI } from 'cheerio';
 import {
   CheerioCrawler,
   type CheerioCrawlerOptions,
@@ -7,7 +6,8 @@ import {
   type Configuration,
   NonRetryableError,
   type Request,
-} from 'crawlee';
+} from '@crawlee/cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { type DecodedBody, decodeHtml } from '../decode.ts';
 import { parseHtml } from '../html-outline.ts';
 

@@ -1,4 +1,4 @@
-import type { RequestQueue } from 'crawlee';
+import type { RequestQueue } from '@crawlee/cheerio';
 import type { PageLink } from '../artifacts.ts';
 import { isSameSite } from '../url.ts';
 import { mayBeHtml } from './resource-kind.ts';

@@ -33,8 +33,16 @@ export class PageBook {
     return this.refusedCount > 0;
   }
 
-  pages(): CrawledPage[] {
+  /**
+   * Hands the recorded pages over, in order, and keeps none: the crawler's handlers, which hold the
+   * book, stay reachable for as long as a kept-alive connection of the crawl is open (its async
+   * context holds them), and the pages are the crawl's largest part.
+   */
+  takePages(): CrawledPage[] {
     const order = (page: CrawledPage) => this.slots.get(page.url) ?? Number.MAX_SAFE_INTEGER;
-    return [...this.recorded.values()].sort((a, b) => order(a) - order(b));
+    const pages = [...this.recorded.values()].sort((a, b) => order(a) - order(b));
+    this.recorded.clear();
+    this.slots.clear();
+    return pages;
   }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { NonRetryableError, type Request } from 'crawlee';
+import { NonRetryableError, type Request } from '@crawlee/cheerio';
 import type { Logger } from '../../src/log.ts';
 import type { CrawledPage } from '../artifacts.ts';
 import { reachHook } from '../reach/got-hook.ts';
@@ -14,6 +14,7 @@ import type { PageBook } from './page-book.ts';
 import { answeredPage, failedPage } from './page-record.ts';
 import { conditionalHeaders, type PreviousPages, revalidatedPage } from './revalidation.ts';
 import type { CrawlSettings } from './settings.ts';
+import { SharedStrings } from './shared-strings.ts';
 import type { CrawlStorage } from './storage.ts';
 
 /** Thrown for a 5xx answer so that Crawlee retries it once; carries the page to record if it stays 5xx. */
@@ -48,6 +49,7 @@ export interface SiteCrawlerParts {
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
   const { settings, storage, frontier, book, notFound, reach, previous, log, signal } = parts;
   const timeoutPhases = new WeakMap<Request, string>();
+  const strings = new SharedStrings();
 
   const crawler = new DecodingCheerioCrawler(
     {
@@ -110,7 +112,7 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
           ? revalidatedPage(unchanged, request.url, data, response.headers)
           : await answeredPage(request.url, data, response, body, notFound, reach.guard.rule, signal);
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
-        book.record(page);
+        book.record(strings.sharePage(page));
         if (data.depth === 0) await frontier.homepageResolved(page.finalUrl);
         else frontier.markCrawled(page.finalUrl);
         if (page.links.length > 0 && (frontier.isInSite(page.finalUrl) || data.priority === 'seed')) {

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { parseSitemap, RobotsTxtFile } from 'crawlee';
+import { parseSitemap, RobotsTxtFile } from '@crawlee/utils';
 import { followRedirects } from '../link-status/follow.ts';
 import { HostPoliteness } from '../link-status/politeness.ts';
 import { resolveLinkCheckSettings } from '../link-status/settings.ts';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Configuration, MemoryStorage, RequestQueue } from 'crawlee';
+import { Configuration, RequestQueue } from '@crawlee/cheerio';
+import { MemoryStorage } from '@crawlee/memory-storage';
 
 /** One crawl's private Crawlee world: its configuration, in-memory storage and request queue. */
 export interface CrawlStorage {
