@@ -1,6 +1,6 @@
-import type { RequestQueue } from '@crawlee/cheerio';
 import type { PageLink } from '../artifacts.ts';
 import { isSameSite } from '../url.ts';
+import type { CrawlQueue } from './crawl-queue.ts';
 import { mayBeHtml } from './resource-kind.ts';
 import type { TrapGuard } from './traps.ts';
 
@@ -36,7 +36,7 @@ export class Frontier {
   private overflow = 0;
 
   constructor(
-    private readonly queue: RequestQueue,
+    private readonly queue: CrawlQueue,
     private readonly guard: TrapGuard,
     private readonly maxPages: number,
     homepage: string,

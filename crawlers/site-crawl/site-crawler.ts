@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { NonRetryableError, type Request } from '@crawlee/cheerio';
+import { NonRetryableError, type Request, type RequestProvider } from '@crawlee/cheerio';
 import type { Logger } from '../../src/log.ts';
 import type { CrawledPage } from '../artifacts.ts';
 import { reachHook } from '../reach/got-hook.ts';
@@ -53,7 +53,10 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
 
   const crawler = new DecodingCheerioCrawler(
     {
-      requestQueue: storage.queue,
+      // BasicCrawler takes a request manager as `requestManager`, but Crawlee 3.18's option check does
+      // not list that option; passed as `requestQueue` (which it checks for fetchNextRequest and
+      // addRequest), it becomes the crawler's request manager all the same.
+      requestQueue: storage.queue as unknown as RequestProvider,
       log: crawleeLog(log),
       // One session, never retired, for its cookie jar: many sites set a cookie and redirect to the same
       // URL before serving anything. No status counts as "blocked": every answer is recorded as it came.
