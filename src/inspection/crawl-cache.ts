@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,11 +43,16 @@ interface CacheHeader {
  */
 export function fileCrawlCache(dir: string, log: Logger): CrawlCache {
   const pathOf = (siteId: string) => join(dir, `${encodeURIComponent(siteId)}.jsonl.gz`);
+  // A digest of each site's file as loaded (its pages' URLs and validators): a sweep that found every
+  // page unchanged leaves the file as it is.
+  const loaded = new Map<string, string>();
   return {
     async load(siteId, homepage) {
       const path = pathOf(siteId);
       try {
-        return await readCache(path, homepage);
+        const pages = await readCache(path, homepage);
+        loaded.set(siteId, validatorsDigest([...pages.values()]));
+        return pages;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT')
@@ -56,6 +62,9 @@ export function fileCrawlCache(dir: string, log: Logger): CrawlCache {
     },
     async save(siteId, homepage, pages) {
       const kept = pages.filter(isRevalidatable);
+      const before = loaded.get(siteId);
+      loaded.delete(siteId);
+      if (kept.every((page) => page.revalidated) && before === validatorsDigest(kept)) return;
       const path = pathOf(siteId);
       const partial = `${path}.${process.pid}.partial`;
       await mkdir(dir, { recursive: true });
@@ -79,6 +88,16 @@ export function fileCrawlCache(dir: string, log: Logger): CrawlCache {
       }
     },
   };
+}
+
+/** What a file of these pages asks with: their URLs and validators, in any order. */
+function validatorsDigest(pages: readonly CrawledPage[]): string {
+  const hash = createHash('sha256');
+  const rows = pages.map((page) =>
+    JSON.stringify([page.url, page.validators?.etag, page.validators?.lastModified]),
+  );
+  for (const row of rows.sort()) hash.update(row).update('\n');
+  return hash.digest('hex');
 }
 
 function* lines(header: CacheHeader, pages: readonly CrawledPage[]): Generator<string> {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -91,5 +91,25 @@ describe('fileCrawlCache: one gzipped file of the pages a site’s next sweep ma
       'cd-portal.jsonl.gz',
     ]);
     expect((await cache.load('../escape', HOMEPAGE)).size).toBe(1);
+  });
+
+  it('leaves the file as it is after a sweep that found every page unchanged, and rewrites it otherwise', async () => {
+    const pages = [page('/'), page('/b.html')];
+    await cache.save('jy-county', HOMEPAGE, pages);
+    const file = join(dir, 'crawl-cache', 'jy-county.jsonl.gz');
+    const inode = async () => (await stat(file)).ino;
+    const written = await inode();
+    const again = async (changed: Partial<CrawledPage>) => {
+      const previous = await cache.load('jy-county', HOMEPAGE);
+      const revalidated = [...previous.values()].map((p) => ({ ...p, revalidated: true as const }));
+      await cache.save('jy-county', HOMEPAGE, [{ ...revalidated[0]!, ...changed }, revalidated[1]!]);
+    };
+    await again({});
+    expect(await inode()).toBe(written);
+    await again({ validators: { etag: '"new"' } });
+    expect(await inode()).not.toBe(written);
+    expect((await cache.load('jy-county', HOMEPAGE)).get(pages[0]!.url)?.validators).toEqual({
+      etag: '"new"',
+    });
   });
 });
