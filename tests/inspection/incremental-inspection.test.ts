@@ -9,8 +9,8 @@ import { createSweepResources } from '../../src/inspection/context.ts';
 import { fileCrawlCache } from '../../src/inspection/crawl-cache.ts';
 import { fileEvidenceStore } from '../../src/inspection/evidence-store.ts';
 import { inspectSite } from '../../src/inspection/inspect-site.ts';
-import type { Site } from '../../src/registry/site.ts';
 import type { SiteResult } from '../../src/results.ts';
+import { countySite } from '../support/county-site.ts';
 import { type RunningServer, startServer } from '../support/http-server.ts';
 
 const TIMEOUTS = { connectTimeoutMs: 3_000, responseTimeoutMs: 4_000, totalTimeoutMs: 5_000 };
@@ -57,16 +57,7 @@ describe('a second sweep of an unchanged site: its pages revalidated, its links 
   beforeAll(async () => {
     server = await startServer(portal(files, conditional));
     dir = await mkdtemp(join(tmpdir(), 'incremental-'));
-    const site: Site = {
-      id: 'sample-county',
-      fullName: '示例县人民政府',
-      homepage: `${server.origin}/`,
-      level: 'county',
-      kind: 'portal',
-      region: '510122',
-      parent: null,
-      archiveRoots: [],
-    };
+    const site = countySite('sample-county', `${server.origin}/`);
     const log = pino({ level: 'silent' });
     // Each inspection is a sweep of its own: its own link cache and not-found answers.
     const inspect = async () => {

@@ -67,6 +67,15 @@ const byPath = (crawl: SiteCrawl, origin: string) =>
   new Map(crawl.pages.map((page) => [page.url.slice(origin.length), page]));
 const previousOf = (crawl: SiteCrawl) => new Map(crawl.pages.map((page) => [page.url, page]));
 const facts = ({ revalidated: _r, validators: _v, ...rest }: CrawledPage) => rest;
+/** A crawl of the fixture site, asking conditionally for the pages of `before` when given. */
+const crawl = (homepage: string, before?: SiteCrawl) =>
+  crawlSite({
+    homepage,
+    maxPages: 20,
+    settings: FAST,
+    ...(before ? { previous: previousOf(before) } : {}),
+    log: quietLog,
+  });
 
 describe('crawlSite with the previous sweep’s pages: conditional requests, 304s reuse the facts', () => {
   it('keeps each answer’s ETag or Last-Modified, asks with them next time, and reuses the facts of every 304', async () => {
@@ -74,7 +83,7 @@ describe('crawlSite with the previous sweep’s pages: conditional requests, 304
     const bytes = { total: 0 };
     site = await serveSite(conditionalSite(bodies, bytes));
     const homepage = `${site.origin}/`;
-    const first = await crawlSite({ homepage, maxPages: 20, settings: FAST, log: quietLog });
+    const first = await crawl(homepage);
     const firstBytes = bytes.total;
     const before = byPath(first, site.origin);
     expect(before.get('/')?.validators?.etag).toMatch(/^"[0-9a-f]{12}"$/);
@@ -82,13 +91,7 @@ describe('crawlSite with the previous sweep’s pages: conditional requests, 304
     expect(first.pages.some((page) => page.revalidated)).toBe(false);
 
     bytes.total = 0;
-    const second = await crawlSite({
-      homepage,
-      maxPages: 20,
-      settings: FAST,
-      previous: previousOf(first),
-      log: quietLog,
-    });
+    const second = await crawl(homepage, first);
     const after = byPath(second, site.origin);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [path, page] of after) {
@@ -107,7 +110,7 @@ describe('crawlSite with the previous sweep’s pages: conditional requests, 304
     const bodies = startBodies();
     site = await serveSite(conditionalSite(bodies, { total: 0 }));
     const homepage = `${site.origin}/`;
-    const first = await crawlSite({ homepage, maxPages: 20, settings: FAST, log: quietLog });
+    const first = await crawl(homepage);
 
     // The homepage changes (a new ETag) and links a new notice; the attachment page an unchanged
     // article links to is gone.
@@ -117,13 +120,7 @@ describe('crawlSite with the previous sweep’s pages: conditional requests, 304
     );
     bodies.set('/t20261201_3.html', html('新通知'));
     bodies.delete('/t20261120_2.html');
-    const second = await crawlSite({
-      homepage,
-      maxPages: 20,
-      settings: FAST,
-      previous: previousOf(first),
-      log: quietLog,
-    });
+    const second = await crawl(homepage, first);
     const origin = site.origin;
     const after = byPath(second, origin);
     expect(after.get('/')?.revalidated).toBeUndefined();
@@ -140,14 +137,8 @@ describe('crawlSite with the previous sweep’s pages: conditional requests, 304
     for (const [path, body] of bodies) plain[path] = { body, headers: { etag: '"same"' } };
     site = await serveSite(plain);
     const homepage = `${site.origin}/`;
-    const first = await crawlSite({ homepage, maxPages: 20, settings: FAST, log: quietLog });
-    const second = await crawlSite({
-      homepage,
-      maxPages: 20,
-      settings: FAST,
-      previous: previousOf(first),
-      log: quietLog,
-    });
+    const first = await crawl(homepage);
+    const second = await crawl(homepage, first);
     expect(second.pages).toHaveLength(first.pages.length);
     expect(second.pages.every((page) => page.status === 200 && !page.revalidated)).toBe(true);
   });
