@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -66,7 +66,7 @@ export function fileCrawlCache(dir: string, log: Logger): CrawlCache {
       loaded.delete(siteId);
       if (kept.every((page) => page.revalidated) && before === validatorsDigest(kept)) return;
       const path = pathOf(siteId);
-      const partial = `${path}.${process.pid}.partial`;
+      const partial = `${path}.${process.pid}.${randomUUID()}.partial`;
       await mkdir(dir, { recursive: true });
       const header: CacheHeader = {
         format: FORMAT,
