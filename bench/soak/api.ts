@@ -11,6 +11,22 @@ export interface SoakApi {
   sweep(id: string): Promise<SweepRecord>;
   /** The sweep ids of a site's stored results, newest first. */
   resultSweeps(siteId: string): Promise<string[]>;
+  /** A site's stored results, newest first, as much of each as the benches read. */
+  results(siteId: string): Promise<ResultSummary[]>;
+}
+
+/** What the benches read of a stored result (`GET /sites/:id/results`): its sweep and its result's figures. */
+export interface ResultSummary {
+  sweepId: string;
+  result: SiteResultFigures;
+}
+
+export interface SiteResultFigures {
+  status: string;
+  pagesCrawled: number;
+  durationMs: number;
+  /** Present when the crawl stopped at its page budget. */
+  maxPagesReached?: number;
 }
 
 export function soakApi(origin: string, token: string): SoakApi {
@@ -30,6 +46,10 @@ export function soakApi(origin: string, token: string): SoakApi {
         status: response.status,
       });
     return JSON.parse(text) as Record<string, unknown>;
+  };
+  const results = async (siteId: string) => {
+    const answer = await call('GET', `/sites/${encodeURIComponent(siteId)}/results?limit=1000`);
+    return answer.results as ResultSummary[];
   };
   return {
     async healthy(timeoutMs) {
@@ -61,8 +81,8 @@ export function soakApi(origin: string, token: string): SoakApi {
       return (await call('GET', `/sweeps/${encodeURIComponent(id)}`)) as unknown as SweepRecord;
     },
     async resultSweeps(siteId) {
-      const answer = await call('GET', `/sites/${encodeURIComponent(siteId)}/results?limit=1000`);
-      return (answer.results as { sweepId: string }[]).map((result) => result.sweepId);
+      return (await results(siteId)).map((result) => result.sweepId);
     },
+    results,
   };
 }
