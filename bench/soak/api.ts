@@ -31,15 +31,22 @@ export interface SiteResultFigures {
 
 export function soakApi(origin: string, token: string): SoakApi {
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${origin}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(30_000),
-    });
+    let response: Response;
+    // The API allows a token 300 requests a minute: reading a province's results back waits its turn.
+    for (let attempt = 1; ; attempt++) {
+      response = await fetch(`${origin}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (response.status !== 429 || attempt >= 20) break;
+      await response.arrayBuffer();
+      await sleep(1_000 * (Number(response.headers.get('retry-after')) || 5));
+    }
     const text = await response.text();
     if (!response.ok)
       throw Object.assign(new Error(`${method} ${path}: ${response.status} ${text}`), {
