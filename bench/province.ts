@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CRAWL_SETTINGS } from '../crawlers/site-crawl/settings.ts';
 import { machineLine } from './machine.ts';
+import { gathererLine, gathererTimes } from './province/gatherer-times.ts';
 import { type RunFigures, runProvince } from './province/run.ts';
 import { serveProvince } from './province/sites.ts';
 import { table } from './soak/samples.ts';
@@ -58,7 +59,7 @@ process.stdout.write(
 );
 const province = await serveProvince(SITES, PAGES, LATENCY_MS);
 say(`${SITES} sites served (${province.pageLinks} page links over all); load average ${load()}`);
-const runs: (RunFigures & { bound: number; load: string; sitesCpuS: number })[] = [];
+const runs: (RunFigures & { bound: number; load: string; sitesCpuS: number; gatherers: string })[] = [];
 let failed = false;
 try {
   for (const workers of WORKER_COUNTS) {
@@ -75,6 +76,7 @@ try {
     const bound = (Math.min(workers * CONCURRENCY, SITES) * PER_HOST) / (LATENCY_MS / 1000);
     const run = {
       ...figures,
+      gatherers: gathererLine(await gathererTimes(logDir, `${workers}w-`)),
       bound,
       load: `${loadBefore} → ${load()}`,
       sitesCpuS: (cpu.user + cpu.system) / 1e6,
@@ -110,7 +112,8 @@ function runLine(run: (typeof runs)[number]): string {
   return [
     `${run.workers} worker${run.workers > 1 ? 's' : ''} × ${CONCURRENCY}: sweep ${run.state}, ${run.sitesWithResult}/${SITES} sites with a result (${SITES - run.sitesWithResult} without; ${statuses}; ${run.capped} at their page budget, ${run.short} short of their pages)`,
     `  ${run.pagesCrawled} pages in ${run.seconds.toFixed(0)} s, ${rate.toFixed(1)} pages/s; bound ${run.bound.toFixed(0)} pages/s (min(${run.workers} × ${CONCURRENCY}, ${SITES}) × ${PER_HOST} connections ÷ ${LATENCY_MS} ms): ${((100 * rate) / run.bound).toFixed(0)} %`,
-    `  a site took ${run.siteSeconds.median.toFixed(1)} s (median), ${run.siteSeconds.max.toFixed(1)} s at most; at most ${run.peakConnectionsPerSite} connections to one site`,
+    `  a site took ${run.siteSeconds.median.toFixed(1)} s (median), ${run.siteSeconds.max.toFixed(1)} s at most; at most ${run.peakConnectionsPerSite} connections open to one site`,
+    `  a site's gatherers (median): ${run.gatherers}`,
     `  peak RSS: ${workers}; serve ${serve.peakTreeMiB.toFixed(0)} MiB (${serve.cpuS.toFixed(0)} CPU s); Redis ${run.redisPeakMiB.toFixed(0)} MiB; store ${run.storeMiB.toFixed(1)} MiB`,
     `  CPU busy ${(100 * run.machineBusy).toFixed(0)} % of ${os.availableParallelism()} cores (the site servers in this process ${run.sitesCpuS.toFixed(0)} CPU s); load average ${run.load}`,
   ].join('\n');
