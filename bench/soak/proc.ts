@@ -15,7 +15,12 @@ export interface ProcessFigures {
   rssKiB: number;
   /** Entries of /proc/PID/fd. */
   fds: number;
+  /** CPU time used so far, user and system (/proc/PID/stat utime + stime), seconds. */
+  cpuS: number;
 }
+
+/** /proc reports CPU times in USER_HZ, 100 a second on Linux whatever the kernel's own tick. */
+const USER_HZ = 100;
 
 /** One process's RSS and open file descriptors; undefined when it is gone. */
 export async function processFigures(pid: number): Promise<ProcessFigures | undefined> {
@@ -26,7 +31,11 @@ export async function processFigures(pid: number): Promise<ProcessFigures | unde
     (entries) => entries.length,
     () => 0,
   );
-  return { pid, rssKiB: Number(rss[1]), fds };
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuS = (Number(fields[11]) + Number(fields[12])) / USER_HZ || 0;
+  return { pid, rssKiB: Number(rss[1]), fds, cpuS };
 }
 
 /** Every running process carrying `SOAK_MARK`, by its mark. */
