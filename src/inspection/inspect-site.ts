@@ -73,13 +73,14 @@ export async function inspectSite(
       signal: ctx.signal,
     }),
   );
-  if (crawl.ok && ctx.crawlCache) {
+  const reason = unreachableReason(rendered, crawl);
+  // An unreachable homepage keeps the last sweep's pages for the next one: a site down for a day is
+  // not crawled in full when it is back.
+  if (!reason && crawl.ok && ctx.crawlCache) {
     await ctx.crawlCache
       .save(site.id, homepageUrl, crawl.value.pages)
       .catch((error: unknown) => log.warn({ err: String(error) }, 'crawl cache not saved'));
   }
-
-  const reason = unreachableReason(rendered, crawl);
   if (reason) {
     log.warn({ reason }, 'homepage unreachable');
     const failed = { ok: false as const, error: reason };

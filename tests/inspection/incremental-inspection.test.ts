@@ -18,7 +18,7 @@ const page = (title: string, body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><header><h1>示例县人民政府</h1></header>${body}</body></html>`;
 
 /** A 大汉-style county portal served as nginx serves static pages: ETags, and 304 for an unchanged one. */
-function portal(files: Set<string>, conditional: string[]) {
+function portal(files: Set<string>, conditional: string[], state: { down: boolean }) {
   const pages: Record<string, string> = {
     '/': page(
       '示例县人民政府',
@@ -30,6 +30,10 @@ function portal(files: Set<string>, conditional: string[]) {
     ),
   };
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (state.down) {
+      req.socket.destroy();
+      return;
+    }
     const path = req.url ?? '/';
     if (req.headers['if-none-match']) conditional.push(path);
     const body = pages[path];
@@ -52,10 +56,12 @@ describe('a second sweep of an unchanged site: its pages revalidated, its links 
   let dir: string;
   const files = new Set(['/files/plan.pdf']);
   const conditional: string[] = [];
+  const state = { down: false };
   const results: SiteResult[] = [];
+  let askedBeforeOutage = 0;
 
   beforeAll(async () => {
-    server = await startServer(portal(files, conditional));
+    server = await startServer(portal(files, conditional, state));
     dir = await mkdtemp(join(tmpdir(), 'incremental-'));
     const site = countySite('sample-county', `${server.origin}/`);
     const log = pino({ level: 'silent' });
@@ -81,7 +87,13 @@ describe('a second sweep of an unchanged site: its pages revalidated, its links 
     // The attachment is taken down; the pages linking to it do not change.
     files.delete('/files/plan.pdf');
     results.push(await inspect());
-  }, 60_000);
+    // A day down, then back: the sweep after the outage still asks conditionally.
+    askedBeforeOutage = conditional.length;
+    state.down = true;
+    results.push(await inspect());
+    state.down = false;
+    results.push(await inspect());
+  }, 90_000);
 
   afterAll(async () => {
     await server?.close();
@@ -103,5 +115,11 @@ describe('a second sweep of an unchanged site: its pages revalidated, its links 
     expect(broken(results[2]!).findings.map((finding) => finding.target)).toEqual([
       `${server.origin}/files/plan.pdf`,
     ]);
+  });
+
+  it('keeps the last pages through a sweep that found the homepage down, and asks with them after', () => {
+    expect(results[3]!.status).toBe('unreachable');
+    expect(results[4]!.status).toBe('done');
+    expect(conditional.slice(askedBeforeOutage)).toContain('/art/2026/11/20/art_1_1.html');
   });
 });
