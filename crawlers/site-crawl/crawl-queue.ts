@@ -71,7 +71,7 @@ export class CrawlQueue implements IRequestManager {
     this.inProgress--;
     this.handled++;
     request.handledAt ??= new Date().toISOString();
-    return this.info(request, { wasAlreadyPresent: true, wasAlreadyHandled: false });
+    return this.info(request, true);
   }
 
   async reclaimRequest(
@@ -80,7 +80,7 @@ export class CrawlQueue implements IRequestManager {
   ): Promise<RequestQueueOperationInfo> {
     this.inProgress--;
     this.enqueue(request, options?.forefront === true);
-    return this.info(request, { wasAlreadyPresent: true, wasAlreadyHandled: false }, options);
+    return this.info(request, true, options);
   }
 
   async addRequest(
@@ -93,12 +93,12 @@ export class CrawlQueue implements IRequestManager {
     const request =
       source instanceof Request ? source : new Request({ ...source, url: source.url as string });
     if (this.known.has(request.uniqueKey)) {
-      return this.info(request, { wasAlreadyPresent: true, wasAlreadyHandled: false }, options);
+      return this.info(request, true, options);
     }
     this.known.add(request.uniqueKey);
     request.id ??= String(this.known.size);
     this.enqueue(request, options?.forefront === true);
-    return this.info(request, { wasAlreadyPresent: false, wasAlreadyHandled: false }, options);
+    return this.info(request, false, options);
   }
 
   async addRequestsBatched(
@@ -107,8 +107,7 @@ export class CrawlQueue implements IRequestManager {
   ): Promise<AddRequestsBatchedResult> {
     const added = [];
     for await (const item of requests) {
-      const info = await this.addRequest(typeof item === 'string' ? { url: item } : item, options);
-      added.push({ ...info, wasAlreadyHandled: false });
+      added.push(await this.addRequest(typeof item === 'string' ? { url: item } : item, options));
     }
     return { addedRequests: added, waitForAllRequestsToBeAdded: Promise.resolve([]) };
   }
@@ -123,13 +122,15 @@ export class CrawlQueue implements IRequestManager {
     else this.pending.unshift(request);
   }
 
+  /** Whether a request already present was handled is not kept: the frontier never asks. */
   private info(
     request: Request,
-    state: { wasAlreadyPresent: boolean; wasAlreadyHandled: boolean },
+    wasAlreadyPresent: boolean,
     options?: RequestQueueOperationOptions,
   ): RequestQueueOperationInfo {
     return {
-      ...state,
+      wasAlreadyPresent,
+      wasAlreadyHandled: false,
       requestId: request.id ?? request.uniqueKey,
       uniqueKey: request.uniqueKey,
       forefront: options?.forefront === true,
