@@ -41,6 +41,7 @@ const PAGES = positive('pages', flags.pages);
 const LATENCY_MS = positive('latency', flags.latency);
 const WORKER_COUNTS = flags.workers.split(',').map((n) => positive('workers', n));
 const CONCURRENCY = positive('concurrency', flags.concurrency);
+const TIMEOUT_MS = positive('timeout', flags.timeout) * 60_000;
 /** Connections a site's crawl holds to its host (the service's crawl concurrency). */
 const PER_HOST = DEFAULT_CRAWL_SETTINGS.concurrency;
 
@@ -68,7 +69,7 @@ try {
     const figures = await runProvince(province, {
       workers,
       concurrency: CONCURRENCY,
-      timeoutMs: positive('timeout', flags.timeout) * 60_000,
+      timeoutMs: TIMEOUT_MS,
       logDir,
       say,
     });

@@ -14,7 +14,7 @@ import { type SoakApi, soakApi } from './soak/api.ts';
 import { disrupt, disruptions } from './soak/disruptions.ts';
 import { type Sample, type SampleSources, sampleTable, takeSample } from './soak/samples.ts';
 import { SOAK_STARTED_AT, say } from './soak/say.ts';
-import { type ServiceProcess, serviceProcess } from './soak/service-process.ts';
+import { type ServiceProcess, serviceEnv, serviceProcess } from './soak/service-process.ts';
 import { summaryTable } from './soak/summary.ts';
 import { checkResults, trimNow } from './soak/verdicts.ts';
 
@@ -77,18 +77,15 @@ try {
   await store.close();
 
   const port = await refusedPort();
-  const env: NodeJS.ProcessEnv = {
-    REDIS_URL: redis.url,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    QUEUE_PREFIX,
-    GOV_INSPECT_RESOLVE: demo.resolve.map((e) => `${e.host}:${e.port}:${e.address}`).join(','),
-    PROBE_INTERVAL_MINUTES: '1',
-    WORKER_CONCURRENCY: String(count('concurrency')),
-    LOG_LEVEL: 'info',
-  };
-  delete process.env.DATABASE_URL;
+  const env = serviceEnv({
+    redisUrl: redis.url,
+    dataDir,
+    port,
+    queuePrefix: QUEUE_PREFIX,
+    resolve: demo.resolve.map((e) => `${e.host}:${e.port}:${e.address}`).join(','),
+    probeIntervalMinutes: 1,
+    workerConcurrency: count('concurrency'),
+  });
   const serve = serviceProcess('serve', 'serve', { ...env, SERVE_WORKERS: '0' }, join(logDir, 'serve.log'));
   const workers = Array.from({ length: WORKERS }, (_, i) =>
     serviceProcess(`worker-${i + 1}`, 'worker', env, join(logDir, `worker-${i + 1}.log`)),

@@ -7,7 +7,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { startRedis } from '../../tests/support/redis.ts';
 import { soakApi } from '../soak/api.ts';
 import { diskBytes, pidByCommandLine } from '../soak/proc.ts';
-import { type ServiceProcess, serviceProcess } from '../soak/service-process.ts';
+import { type ServiceProcess, serviceEnv, serviceProcess } from '../soak/service-process.ts';
 import type { ServedProvince } from './sites.ts';
 import { type WatchFigures, watchTrees } from './watch.ts';
 
@@ -60,18 +60,15 @@ export async function runProvince(province: ServedProvince, options: RunOptions)
     await store.close();
 
     const port = await refusedPort();
-    const env: NodeJS.ProcessEnv = {
-      REDIS_URL: redis.url,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      QUEUE_PREFIX: 'gov-inspect-province',
-      GOV_INSPECT_RESOLVE: province.resolve,
-      PROBE_INTERVAL_MINUTES: '0',
-      WORKER_CONCURRENCY: String(options.concurrency),
-      LOG_LEVEL: 'info',
-    };
-    delete process.env.DATABASE_URL;
+    const env = serviceEnv({
+      redisUrl: redis.url,
+      dataDir,
+      port,
+      queuePrefix: 'gov-inspect-province',
+      resolve: province.resolve,
+      probeIntervalMinutes: 0,
+      workerConcurrency: options.concurrency,
+    });
     const logs = (role: string) => join(options.logDir, `${options.workers}w-${role}.log`);
     const serve = serviceProcess('serve', 'serve', { ...env, SERVE_WORKERS: '0' }, logs('serve'));
     const workers = Array.from({ length: options.workers }, (_, i) =>

@@ -22,6 +22,33 @@ export interface ServiceProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * The environment of a bench's `serve` and `worker` processes on loopback: the embedded store in
+ * `dataDir` (never a PostgreSQL the shell may name), the API on `port`, JSON logs at info.
+ */
+export function serviceEnv(options: {
+  redisUrl: string;
+  dataDir: string;
+  port: number;
+  queuePrefix: string;
+  resolve: string;
+  probeIntervalMinutes: number;
+  workerConcurrency: number;
+}): NodeJS.ProcessEnv {
+  return {
+    REDIS_URL: options.redisUrl,
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: undefined,
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    QUEUE_PREFIX: options.queuePrefix,
+    GOV_INSPECT_RESOLVE: options.resolve,
+    PROBE_INTERVAL_MINUTES: String(options.probeIntervalMinutes),
+    WORKER_CONCURRENCY: String(options.workerConcurrency),
+    LOG_LEVEL: 'info',
+  };
+}
+
 /** Starts `gov-inspect COMMAND` with `env`, its stdout and stderr appended to `logFile`. */
 export function serviceProcess(
   role: string,
