@@ -23,6 +23,9 @@ export function networkErrorCode(error: unknown): string {
     // undici's "other side closed": the server dropped the connection, Node's "socket hang up".
     case 'UND_ERR_SOCKET':
       return 'ECONNRESET';
+    // Headers past undici's limit (Node's http says HPE_HEADER_OVERFLOW).
+    case 'UND_ERR_HEADERS_OVERFLOW':
+      return 'BAD_RESPONSE';
     default:
       // llhttp's parse errors (HPE_INVALID_STATUS, …).
       return code.startsWith('HPE_') ? 'BAD_RESPONSE' : code;

@@ -22,7 +22,7 @@ export class AddressRefusedError extends Error {
   override readonly name = 'AddressRefusedError';
   readonly code = 'ADDRESS_REFUSED';
 
-  /** `url` when the client that refused knows the URL (got's hook does, undici's connector does not). */
+  /** `url` when the client that refused knows the URL (the crawl's client adds it: undici's connector does not know it). */
   constructor(readonly refusal: Omit<AddressRefusal, 'url'> & { url?: string }) {
     super(`Refused to connect to ${refusal.host}: ${refusal.address} is ${refusal.addressClass}`);
   }
@@ -39,7 +39,7 @@ const systemLookup: HostLookup = (host) => dnsLookup(host, { all: true, verbatim
  * Where a connection to `host` on `port` may go: an IP host as it is, else the `--resolve` entry, else
  * every address DNS gives. When any of them is refused, the whole host is (AddressRefusedError); else
  * the first address, to which the caller connects, never to a new lookup (DNS could answer otherwise
- * the second time). Every client of the crawler (undici, got, the browser's proxy, TLS) comes here.
+ * the second time). Every client of the crawler (undici, the browser's proxy, TLS) comes here.
  */
 export async function reachableAddress(
   host: string,

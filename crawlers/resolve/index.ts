@@ -1,4 +1,3 @@
-export { type LookupFunction, pinnedLookup } from './lookup.ts';
 export {
   addressFor,
   addressForUrl,

@@ -1,9 +1,9 @@
 import { type Logger, log as processLog } from '../../src/log.ts';
 import type { SiteCrawl } from '../artifacts.ts';
-import { reachGuard } from '../reach/reach-rule.ts';
 import { siteReach } from '../reach/site-reach.ts';
 import { NotFoundPages } from '../soft-404/not-found-pages.ts';
 import { normalizeUrl } from '../url.ts';
+import { CrawlHttpClient } from './crawl-http-client.ts';
 import { Frontier } from './frontier.ts';
 import { PageBook } from './page-book.ts';
 import { mayBeHtml } from './resource-kind.ts';
@@ -52,8 +52,8 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
   options.signal?.throwIfAborted();
 
   const rule = settings.reach ?? (await siteReach(homepage, { resolve: settings.resolve }));
-  const reach = { guard: reachGuard(rule), resolve: settings.resolve, timeoutMs: settings.connectTimeoutMs };
   const storage = await openCrawlStorage();
+  const httpClient = new CrawlHttpClient(settings, rule);
   const notFound = options.notFound ?? ownNotFoundPages({ ...settings, reach: rule });
   try {
     const guard = new TrapGuard(settings, new Date());
@@ -83,7 +83,8 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
       frontier,
       book,
       notFound,
-      reach,
+      httpClient,
+      reach: rule,
       ...(options.previous ? { previous: options.previous } : {}),
       log,
       signal: options.signal,
@@ -113,6 +114,7 @@ export async function crawlSite(options: CrawlSiteOptions): Promise<SiteCrawl> {
     return crawl;
   } finally {
     await storage.drop();
+    await httpClient.close();
     if (options.notFound === undefined) await notFound.close();
   }
 }

@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import { NonRetryableError, type Request, type RequestProvider } from '@crawlee/cheerio';
 import type { Logger } from '../../src/log.ts';
 import type { CrawledPage } from '../artifacts.ts';
-import { reachHook } from '../reach/got-hook.ts';
-import type { ReachContext } from '../reach/reachable-address.ts';
+import type { ReachRule } from '../reach/reach-rule.ts';
 import { refusalOf } from '../reach/reachable-address.ts';
 import type { NotFoundPages } from '../soft-404/not-found-pages.ts';
+import type { CrawlHttpClient } from './crawl-http-client.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { DecodingCheerioCrawler } from './decoding-crawler.ts';
 import { failureCode } from './failure.ts';
@@ -34,8 +34,10 @@ export interface SiteCrawlerParts {
   book: PageBook;
   /** The hosts' answers for a made-up missing URL, to tell soft 404s by. */
   notFound: NotFoundPages;
-  /** Where the crawl's requests may go; every request and redirect is checked and pinned. */
-  reach: ReachContext;
+  /** The crawl's HTTP client: every connection checked against `reach`, its timeouts, its redirects. */
+  httpClient: CrawlHttpClient;
+  /** Where the crawl's requests may go (the made-up missing URLs asked for soft 404s too). */
+  reach: ReachRule;
   /** The site's pages of its previous sweep: each is asked for conditionally, and a 304 reuses its facts. */
   previous?: PreviousPages;
   log: Logger;
@@ -47,8 +49,7 @@ export interface SiteCrawlerParts {
  * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
  */
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
-  const { settings, storage, frontier, book, notFound, reach, previous, log, signal } = parts;
-  const timeoutPhases = new WeakMap<Request, string>();
+  const { settings, storage, frontier, book, notFound, httpClient, reach, previous, log, signal } = parts;
   const strings = new SharedStrings();
 
   const crawler = new DecodingCheerioCrawler(
@@ -57,6 +58,7 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
       // not list that option; passed as `requestQueue` (which it checks for fetchNextRequest and
       // addRequest), it becomes the crawler's request manager all the same.
       requestQueue: storage.queue as unknown as RequestProvider,
+      httpClient,
       log: crawleeLog(log),
       // One session, never retired, for its cookie jar: many sites set a cookie and redirect to the same
       // URL before serving anything. No status counts as "blocked": every answer is recorded as it came.
@@ -71,38 +73,18 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
       minConcurrency: settings.concurrency,
       maxConcurrency: settings.concurrency,
       additionalMimeTypes: ['*/*'],
-      ignoreSslErrors: true,
       navigationTimeoutSecs: settings.responseTimeoutMs / 1000,
       requestHandlerTimeoutSecs: settings.totalTimeoutMs / 1000,
       statisticsOptions: { logIntervalSecs: 3600 },
       preNavigationHooks: [
-        ({ request }, gotOptions) => {
+        ({ request }, requestOptions) => {
           if (!book.claim(request.url)) throw new BudgetSpent('page budget spent');
-          gotOptions.timeout = {
-            connect: settings.connectTimeoutMs,
-            response: settings.responseTimeoutMs,
-            request: settings.totalTimeoutMs,
-          };
-          // Our own browser-like headers: got-scraping's generated ones cost more CPU than parsing the page.
-          gotOptions.useHeaderGenerator = false;
-          gotOptions.headers = {
-            ...gotOptions.headers,
+          requestOptions.headers = {
+            ...requestOptions.headers,
             'user-agent': settings.userAgent,
             accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
             'accept-language': settings.acceptLanguage,
             ...conditionalHeaders(previous?.get(request.url)),
-          };
-          gotOptions.hooks = {
-            ...gotOptions.hooks,
-            beforeRequest: [...(gotOptions.hooks?.beforeRequest ?? []), reachHook(reach)],
-            beforeError: [
-              (error) => {
-                const phase = (error as { event?: unknown }).event;
-                if (error.name === 'TimeoutError' && typeof phase === 'string')
-                  timeoutPhases.set(request, phase);
-                return error;
-              },
-            ],
           };
         },
       ],
@@ -113,7 +95,7 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         const unchanged = response.statusCode === 304 ? previous?.get(request.url) : undefined;
         const page = unchanged
           ? revalidatedPage(unchanged, request.url, data, response.headers)
-          : await answeredPage(request.url, data, response, body, notFound, reach.guard.rule, signal);
+          : await answeredPage(request.url, data, response, body, notFound, reach, signal);
         if (page.status !== null && page.status >= 500 && !page.challenge) throw new ServerErrorStatus(page);
         book.record(strings.sharePage(page));
         if (data.depth === 0) await frontier.homepageResolved(page.finalUrl);
@@ -124,18 +106,15 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         await frontier.settled(data);
       },
       errorHandler: ({ request }, error) => {
-        const retriable =
-          error instanceof ServerErrorStatus ||
-          RETRIED_FAILURES.has(failureCode(error, timeoutPhases.get(request)));
-        if (retriable) timeoutPhases.delete(request);
-        else request.noRetry = true;
+        const retriable = error instanceof ServerErrorStatus || RETRIED_FAILURES.has(failureCode(error));
+        if (!retriable) request.noRetry = true;
       },
       failedRequestHandler: async ({ request, response }, error) => {
         const data = crawlData(request);
         let page: CrawledPage | undefined;
         if (error instanceof ServerErrorStatus) page = error.page;
         else if (!(error instanceof BudgetSpent)) {
-          const code = failureCode(error, timeoutPhases.get(request));
+          const code = failureCode(error);
           log.debug({ url: request.url, code, err: error.message }, 'page failed');
           page = failedPage(request.url, data, code, response as IncomingMessage | undefined);
           const refused = refusalOf(error, request.url);

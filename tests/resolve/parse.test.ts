@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type LookupFunction, pinnedLookup } from '../../crawlers/resolve/lookup.ts';
 import {
   addressFor,
   addressForUrl,
@@ -94,27 +93,6 @@ describe('addressFor', () => {
     expect(addressForUrl(only80, 'http://a.gov.cn/x')).toBe('127.0.0.1');
     expect(addressForUrl(only80, 'https://a.gov.cn/x')).toBe('127.0.0.3');
     expect(addressForUrl(only80, 'http://a.gov.cn:8080/x')).toBeUndefined();
-  });
-});
-
-describe('pinnedLookup', () => {
-  const ask = (lookup: LookupFunction, host: string, all: boolean) =>
-    new Promise<unknown>((resolve, reject) =>
-      lookup(host, { all }, (error, address, family) =>
-        error ? reject(error) : resolve({ address, family }),
-      ),
-    );
-
-  it('answers the checked address, in both shapes net.connect asks for', async () => {
-    expect(await ask(pinnedLookup('127.0.0.1', 4), 'www.sc.gov.cn', false)).toEqual({
-      address: '127.0.0.1',
-      family: 4,
-    });
-    expect(await ask(pinnedLookup('127.0.0.1', 4), 'www.sc.gov.cn', true)).toEqual({
-      address: [{ address: '127.0.0.1', family: 4 }],
-      family: 4,
-    });
-    expect(await ask(pinnedLookup('::1', 6), 'v6.sc.gov.cn', false)).toEqual({ address: '::1', family: 6 });
   });
 });
 
