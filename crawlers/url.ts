@@ -28,8 +28,12 @@ export function normalizeUrl(href: string, base?: string, charset = 'utf-8'): st
   if (trimmed === '' || trimmed.startsWith('#') || SCHEMES_NOT_CHECKED.test(trimmed)) return null;
   const url = encodingParseUrl(trimmed, base, charset);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
-  url.hash = '';
-  url.pathname = url.pathname.replace(/;(jsessionid|phpsessid|sid)=[^/?#]*/gi, '');
+  // Each URL setter re-parses the URL: set only what changes.
+  if (url.href.includes('#')) url.hash = '';
+  if (url.pathname.includes(';')) {
+    url.pathname = url.pathname.replace(/;(jsessionid|phpsessid|sid)=[^/?#]*/gi, '');
+  }
+  if (url.search === '') return url.href;
   // Pairs are dropped from the query as written: URLSearchParams would re-encode the rest as UTF-8.
   const pairs = url.search.slice(1).split('&');
   const kept = pairs.filter((pair) => !isSessionParam(new URLSearchParams(pair).keys().next().value ?? ''));

@@ -60,6 +60,19 @@ describe('normalizeUrl keeps the query as the page encoded it', () => {
     );
   });
 
+  it.each([
+    // [href, base, charset, expected]: the same href asked again on another page or in another charset
+    ['../a.html#top', 'http://a.gov.cn/x/y/', 'utf-8', 'http://a.gov.cn/x/a.html'],
+    ['../a.html#top', 'http://a.gov.cn/p/q/', 'utf-8', 'http://a.gov.cn/p/a.html'],
+    ['s?q=搜', 'http://a.gov.cn/', 'gbk', 'http://a.gov.cn/s?q=%CB%D1'],
+    ['s?q=搜', 'http://a.gov.cn/', 'utf-8', 'http://a.gov.cn/s?q=%E6%90%9C'],
+    ['/b;jsessionid=X1/c.html#', 'http://a.gov.cn/', 'utf-8', 'http://a.gov.cn/b/c.html'],
+    ['mailto:x@a.gov.cn', 'http://a.gov.cn/', 'utf-8', null],
+  ])('resolves %s against %s (%s) to %s, however often asked', (href, base, charset, expected) => {
+    expect(normalizeUrl(href, base, charset)).toBe(expected);
+    expect(normalizeUrl(href, base, charset)).toBe(expected);
+  });
+
   it('still percent-encodes as UTF-8 without a charset', () => {
     expect(normalizeUrl('list.jsp?channel=通知', BASE)).toBe(
       'http://www.sc.gov.cn/col/list.jsp?channel=%E9%80%9A%E7%9F%A5',
