@@ -15,10 +15,15 @@ export function linkOccurrences(
   rendered: RenderedHomepage | undefined,
   crawl: SiteCrawl | undefined,
 ): LinkOccurrence[] {
-  const byKey = new Map<string, LinkOccurrence>();
+  const occurrences: LinkOccurrence[] = [];
+  // Targets by page, not "page target" keys: a whole site's 300,000 links would make as many strings.
+  const seen = new Map<string, Set<string>>();
   const add = (occurrence: LinkOccurrence) => {
-    const key = `${occurrence.page}\n${occurrence.target}`;
-    if (!byKey.has(key)) byKey.set(key, occurrence);
+    const targets = seen.get(occurrence.page) ?? new Set<string>();
+    if (targets.has(occurrence.target)) return;
+    if (targets.size === 0) seen.set(occurrence.page, targets);
+    targets.add(occurrence.target);
+    occurrences.push(occurrence);
   };
   for (const link of rendered?.links ?? []) {
     const target = normalizeUrl(link.href);
@@ -39,7 +44,7 @@ export function linkOccurrences(
     const pageUrl = isHomepage ? homepageUrl : page.url;
     for (const link of page.links) add({ page: pageUrl, target: link.url, kind: link.kind, text: link.text });
   }
-  return [...byKey.values()];
+  return occurrences;
 }
 
 /** The URLs the homepage answers at: the one asked for and where the browser and the crawl ended up. */
