@@ -54,6 +54,7 @@ function listRows(
   used: Set<Element>,
 ): Letter[] {
   const letters: Letter[] = [];
+  if (!mayHoldLetterRows($)) return letters;
   const rows = new Set<Element>();
   for (const anchor of $('a[href]').toArray()) {
     const title = titleOf(collapse($(anchor).text()), anchor.attribs.title);
@@ -67,6 +68,16 @@ function listRows(
     letters.push({ title, url: resolve(anchor.attribs.href), ...letter, from: 'list' });
   }
   return letters;
+}
+
+/**
+ * Whether any row of the page could be a letter: a row is one only when its text carries a labelled
+ * date or a state (`labelledLetter`), which the text of the whole document then carries too. Most pages
+ * carry none, and climbing from each of their links is the letter reader's costly part.
+ */
+function mayHoldLetterRows($: CheerioAPI): boolean {
+  const text = $.root().text();
+  return REPLIED_LABEL.test(text) || ASKED_LABEL.test(text) || LETTER_STATE.test(text);
 }
 
 /** The nearest ancestor of the link that prints a date outside it and holds no other link. */

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { findOne, textContent } from 'domutils';
 import type { LinkKind, PageForm, PageLink } from '../artifacts.ts';
 import { encodingParseUrl } from '../encoding-parse-url.ts';
 import { titleAndHeadings } from '../html-outline.ts';
@@ -40,9 +41,19 @@ export function pageFacts($: CheerioAPI, pageUrl: string, charset = 'utf-8'): Pa
 
 /** The URL relative links resolve against: the page's `<base href>` when it has a valid one. */
 export function baseUrlOf($: CheerioAPI, pageUrl: string, charset = 'utf-8'): string {
-  const href = $('base[href]').first().attr('href');
+  const href = baseHrefOf($);
   if (!href) return pageUrl;
   return encodingParseUrl(href.trim(), pageUrl, charset)?.href ?? pageUrl;
+}
+
+/** Each document's `<base href>`, looked for once: every reader of the page asks for it. */
+const baseHrefs = new WeakMap<CheerioAPI, string | undefined>();
+
+function baseHrefOf($: CheerioAPI): string | undefined {
+  if (baseHrefs.has($)) return baseHrefs.get($);
+  const href = $('base[href]').first().attr('href');
+  baseHrefs.set($, href);
+  return href;
 }
 
 /** Every http(s) link on the page, in document order, one per (url, kind), the first MAX_LINKS_PER_PAGE. */
@@ -51,7 +62,7 @@ export function pageLinks($: CheerioAPI, pageUrl: string, charset = 'utf-8'): Pa
   const links = new Map<string, PageLink>();
   for (const element of $(LINK_SELECTOR).toArray()) {
     if (links.size >= MAX_LINKS_PER_PAGE) break;
-    const found = linkOf($, element, base, charset);
+    const found = linkOf(element, base, charset);
     if (!found) continue;
     const key = `${found.kind} ${found.url}`;
     const known = links.get(key);
@@ -61,7 +72,7 @@ export function pageLinks($: CheerioAPI, pageUrl: string, charset = 'utf-8'): Pa
   return [...links.values()];
 }
 
-function linkOf($: CheerioAPI, element: Element, base: string, charset: string): PageLink | undefined {
+function linkOf(element: Element, base: string, charset: string): PageLink | undefined {
   const { attribs } = element;
   const target = (name: string, kind: (url: string) => LinkKind, text: string): PageLink | undefined => {
     const url = normalizeUrl(attribs[name] ?? '', base, charset);
@@ -71,7 +82,12 @@ function linkOf($: CheerioAPI, element: Element, base: string, charset: string):
   switch (element.name) {
     case 'a':
     case 'area': {
-      const text = collapse($(element).text()) || $(element).find('img[alt]').first().attr('alt') || titled;
+      // domutils rather than a cheerio wrapper for each of the page's links.
+      const text =
+        collapse(textContent(element)) ||
+        findOne((child) => child.name === 'img' && child.attribs.alt !== undefined, element.children)?.attribs
+          .alt ||
+        titled;
       return target('href', anchorKind, text || (attribs.alt ?? ''));
     }
     case 'img':

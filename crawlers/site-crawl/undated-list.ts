@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { type Element, isTag } from 'domhandler';
+import { existsOne, findAll, textContent } from 'domutils';
 import type { UndatedList } from '../artifacts.ts';
 import { urlShape } from '../column-url.ts';
 import { printedDates } from '../printed-date.ts';
@@ -26,20 +27,22 @@ const PAGER_LINK = /^(?:首页|上一页|下一页|上页|下页|尾页|末页|\
 export function undatedList($: CheerioAPI, pageUrl: string, charset = 'utf-8'): UndatedList | undefined {
   const base = baseUrlOf($, pageUrl, charset);
   let best: UndatedList | undefined;
-  for (const list of $('ul, ol, dl, table').toArray()) {
-    if ($(list).find('ul, ol, dl, table').length > 0) continue;
+  // domutils rather than cheerio's selectors here: this runs over every list of every page.
+  for (const list of findAll(isList, $.root().toArray())) {
+    if (existsOne(isList, list.children)) continue;
     const entries = entriesOf(list).filter((entry) => {
-      const anchors = $(entry).find('a[href]').toArray();
-      return anchors.length > 0 && !anchors.every((a) => PAGER_LINK.test(collapse($(a).text())));
+      const anchors = findAll(isLink, entry.children);
+      return anchors.length > 0 && !anchors.every((a) => PAGER_LINK.test(collapse(textContent(a))));
     });
     if (entries.length < MIN_ENTRIES) continue;
-    if (printedDates([collapse($(list).text())], { loose: true }).length > 0) continue;
+    if (printedDates([collapse(textContent(list))], { loose: true }).length > 0) continue;
     const urls: string[] = [];
     const titles: string[] = [];
     for (const entry of entries) {
-      const anchors = $(entry).find('a[href]').toArray();
+      const anchors = findAll(isLink, entry.children);
       const url = anchors.length === 1 ? normalizeUrl(anchors[0]!.attribs.href ?? '', base, charset) : null;
-      const title = collapse($(anchors[0]).text()) || collapse(anchors[0]?.attribs.title ?? '');
+      const title =
+        collapse(anchors[0] ? textContent(anchors[0]) : '') || collapse(anchors[0]?.attribs.title ?? '');
       if (url === null || urlShape(url) !== 'article' || title.length < MIN_TITLE) {
         urls.length = 0;
         break;
@@ -57,6 +60,10 @@ export function undatedList($: CheerioAPI, pageUrl: string, charset = 'utf-8'): 
   }
   return best;
 }
+
+const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
+const isList = (element: Element) => LIST_TAGS.has(element.name);
+const isLink = (element: Element) => element.name === 'a' && element.attribs.href !== undefined;
 
 /** The entries of a list element: its li, dd or rows (through tbody). */
 function entriesOf(list: Element): Element[] {
