@@ -24,10 +24,10 @@ type Headers = Record<string, string | string[] | undefined>;
 /**
  * The crawl's HTTP client inside Crawlee's frame: undici, on a pool of the crawl's own whose every
  * connection goes to an address the reach rule admits (`LenientTlsAgent`), certificates not enforced,
- * gzip, deflate and brotli bodies decompressed (undici's own interceptor for it is still experimental). Redirects are followed here, each hop handed to Crawlee so
- * that its session keeps the cookies set on the way. Failures carry the code the page records: undici's
- * (see `networkErrorCode`), `TIMEOUT` when the total deadline passes, and `REDIRECT_LOOP`,
- * `TOO_MANY_REDIRECTS` or `BAD_REDIRECT`.
+ * gzip, deflate and brotli bodies decompressed (undici's own interceptor for it is still experimental).
+ * Redirects are followed here, each hop handed to Crawlee so that its session keeps the cookies set on
+ * the way. Failures carry the code the page records: undici's (see `networkErrorCode`), `TIMEOUT` when
+ * the total deadline passes, and `REDIRECT_LOOP`, `TOO_MANY_REDIRECTS` or `BAD_REDIRECT`.
  */
 export class CrawlHttpClient implements BaseHttpClient {
   private readonly agent: LenientTlsAgent;
