@@ -96,7 +96,6 @@ function descendants(root: Element): Element[] {
 
 /** The date printed beside the link, in the nearest ancestor that is one entry of a list. */
 function dateBeside(anchor: Element, datesOf: Map<Element, string[] | null>): Found | undefined {
-  const title = collapse(textNodes(anchor, () => true).join(''));
   let element = anchor.parent;
   for (let climbed = 0; climbed < MAX_CLIMB && element && isTag(element); climbed++) {
     let dates = datesOf.get(element);
@@ -105,7 +104,10 @@ function dateBeside(anchor: Element, datesOf: Map<Element, string[] | null>): Fo
       datesOf.set(element, dates);
     }
     if (dates === null) return undefined;
-    if (dates.length > 0) return { entry: element, dateText: dates.at(-1)!, title };
+    if (dates.length > 0) {
+      const title = collapse(textNodes(anchor, () => true).join(''));
+      return { entry: element, dateText: dates.at(-1)!, title };
+    }
     element = element.parent;
   }
   return undefined;
