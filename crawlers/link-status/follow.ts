@@ -46,11 +46,9 @@ export async function followRedirects(
       end,
       ...(tlsError ? { tlsError } : {}),
     });
-    if (!result.ok || !REDIRECT_STATUSES.has(result.status) || result.headers.location === undefined) {
-      return chain(result);
-    }
-    const next = redirectTarget(result.headers.location, url);
-    if (next === undefined) return chain({ ok: false, error: 'BAD_REDIRECT' });
+    const next = result.ok ? redirectLocation(result.status, result.headers, url) : undefined;
+    if (!result.ok || next === undefined) return chain(result);
+    if (next === null) return chain({ ok: false, error: 'BAD_REDIRECT' });
     jar.store(url, result.headers['set-cookie']);
     redirects.push(next);
     if (seen.has(`${next} ${jar.header(next)}`)) return chain({ ok: false, error: 'REDIRECT_LOOP' });
@@ -59,6 +57,20 @@ export async function followRedirects(
     }
     url = next;
   }
+}
+
+/**
+ * Where an answer redirects to: undefined when it is no redirect (another status, or no Location),
+ * null when its Location is no usable http(s) URL.
+ */
+export function redirectLocation(
+  status: number,
+  headers: ResponseHeaders,
+  base: string,
+): string | null | undefined {
+  const { location } = headers;
+  if (!REDIRECT_STATUSES.has(status) || location === undefined) return undefined;
+  return redirectTarget(location, base) ?? null;
 }
 
 /**

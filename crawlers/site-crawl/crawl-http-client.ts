@@ -9,17 +9,16 @@ import type {
   StreamingHttpResponse,
 } from '@crawlee/cheerio';
 import { type Dispatcher, request as undiciRequest } from 'undici';
-import { redirectTarget } from '../link-status/follow.ts';
+import { redirectLocation } from '../link-status/follow.ts';
 import { LenientTlsAgent } from '../link-status/tls-agent.ts';
 import type { ReachRule } from '../reach/reach-rule.ts';
 import { AddressRefusedError } from '../reach/reachable-address.ts';
 import type { CrawlSettings } from './settings.ts';
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** As many redirects as got, the client this one replaced, followed before giving up. */
 const MAX_REDIRECTS = 10;
 
-type Headers = Record<string, string | string[] | undefined>;
+type CrawleeHeaders = Record<string, string | string[] | undefined>;
 
 /**
  * The crawl's HTTP client inside Crawlee's frame: undici, on a pool of the crawl's own whose every
@@ -75,7 +74,7 @@ export class CrawlHttpClient implements BaseHttpClient {
     let headers = plainHeaders(request.headers);
     for (;;) {
       const response = await this.send(url, headers, signal);
-      const next = redirectOf(response, url);
+      const next = redirectLocation(response.statusCode, response.headers, url);
       if (next === undefined) {
         const stream = decodedBody(response);
         // A body destroyed unread (not HTML, or too large) emits undici's AbortError; readers of the
@@ -155,13 +154,6 @@ export class CrawlHttpClient implements BaseHttpClient {
   }
 }
 
-/** The next URL of a redirect answer (null when its Location is unusable); undefined for any other answer. */
-function redirectOf(response: Dispatcher.ResponseData, url: string): string | null | undefined {
-  const { location } = response.headers;
-  if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) return undefined;
-  return redirectTarget(location, url) ?? null;
-}
-
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   gzip: createGunzip,
   'x-gzip': createGunzip,
@@ -180,7 +172,7 @@ function decodedBody(response: Dispatcher.ResponseData): Readable {
 }
 
 /** Crawlee's headers without the unset ones, joined as undici wants them. */
-function plainHeaders(headers: Headers | undefined): Record<string, string> {
+function plainHeaders(headers: CrawleeHeaders | undefined): Record<string, string> {
   const plain: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined) continue;
