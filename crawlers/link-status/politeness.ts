@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Semaphore } from '../semaphore.ts';
 
 export interface HostPolitenessOptions {
   /** Requests in flight at once over all hosts. Default 32. */
@@ -15,33 +16,6 @@ export interface HostPolitenessOptions {
  */
 export interface Politeness {
   run<T>(host: string, task: () => Promise<T>): Promise<T>;
-}
-
-/** A counting semaphore whose waiters are served first come, first served. */
-class Semaphore {
-  private active = 0;
-  private readonly waiters: (() => void)[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  get idle(): boolean {
-    return this.active === 0 && this.waiters.length === 0;
-  }
-
-  async acquire(): Promise<void> {
-    if (this.active < this.limit) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiters.shift();
-    // The slot passes straight to the next waiter, so `active` stays the same.
-    if (next) next();
-    else this.active--;
-  }
 }
 
 interface HostState {

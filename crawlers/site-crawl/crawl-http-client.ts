@@ -13,6 +13,7 @@ import { redirectLocation } from '../link-status/follow.ts';
 import { LenientTlsAgent } from '../link-status/tls-agent.ts';
 import type { ReachRule } from '../reach/reach-rule.ts';
 import { AddressRefusedError } from '../reach/reachable-address.ts';
+import { Semaphore } from '../semaphore.ts';
 import type { CrawlSettings } from './settings.ts';
 
 /** As many redirects as got, the client this one replaced, followed before giving up. */
@@ -27,17 +28,24 @@ type CrawleeHeaders = Record<string, string | string[] | undefined>;
  * Redirects are followed here, each hop handed to Crawlee so that its session keeps the cookies set on
  * the way. Failures carry the code the page records: undici's (see `networkErrorCode`), `TIMEOUT` when
  * the total deadline passes, and `REDIRECT_LOOP`, `TOO_MANY_REDIRECTS` or `BAD_REDIRECT`.
+ *
+ * At most `concurrency` exchanges are open at once, each from its first request until its body is read
+ * (or dropped): the crawl's politeness to the site. The crawl runs more tasks than that, so that a
+ * connection goes on to the next page while the last one is parsed; a task's deadline starts when its
+ * exchange gets a slot.
  */
 export class CrawlHttpClient implements BaseHttpClient {
   private readonly agent: LenientTlsAgent;
+  private readonly slots: Semaphore;
 
   constructor(
     private readonly settings: Pick<
       CrawlSettings,
-      'connectTimeoutMs' | 'responseTimeoutMs' | 'totalTimeoutMs' | 'resolve'
+      'concurrency' | 'connectTimeoutMs' | 'responseTimeoutMs' | 'totalTimeoutMs' | 'resolve'
     >,
     reach: ReachRule,
   ) {
+    this.slots = new Semaphore(settings.concurrency);
     this.agent = new LenientTlsAgent({
       connectTimeoutMs: settings.connectTimeoutMs,
       responseTimeoutMs: settings.responseTimeoutMs,
@@ -47,6 +55,7 @@ export class CrawlHttpClient implements BaseHttpClient {
   }
 
   async stream(request: HttpRequest, onRedirect?: RedirectHandler): Promise<StreamingHttpResponse> {
+    await this.slots.acquire();
     // Not AbortSignal.timeout: its timer, and through undici's listener the whole exchange, would stay
     // alive for the full deadline after every request.
     const deadline = new AbortController();
@@ -54,12 +63,19 @@ export class CrawlHttpClient implements BaseHttpClient {
       () => deadline.abort(coded('TIMEOUT', 'deadline')),
       this.settings.totalTimeoutMs,
     );
+    let open = true;
+    const end = () => {
+      if (!open) return;
+      open = false;
+      clearTimeout(timer);
+      this.slots.release();
+    };
     try {
       const response = await this.follow(request, deadline.signal, onRedirect);
-      response.stream.once('close', () => clearTimeout(timer));
+      response.stream.once('close', end);
       return response;
     } catch (error) {
-      clearTimeout(timer);
+      end();
       throw error;
     }
   }

@@ -45,7 +45,7 @@ export interface SiteCrawlerParts {
 }
 
 /**
- * The CheerioCrawler of one site crawl: fixed concurrency, one cookie jar, retries only for 5xx and
+ * The CheerioCrawler of one site crawl: fixed concurrency (see `CrawlHttpClient`), one cookie jar, retries only for 5xx and
  * timeouts (once), connect/response/total timeouts, and every answer or failure recorded in the book.
  */
 export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawler {
@@ -70,10 +70,14 @@ export function createSiteCrawler(parts: SiteCrawlerParts): DecodingCheerioCrawl
         sessionOptions: { maxUsageCount: Number.MAX_SAFE_INTEGER, maxErrorScore: Number.POSITIVE_INFINITY },
       },
       maxRequestRetries: 1,
-      minConcurrency: settings.concurrency,
-      maxConcurrency: settings.concurrency,
+      // Twice as many tasks as the client lets exchanges be open (`CrawlHttpClient`): a connection goes
+      // on to the next page while the last is parsed and handled.
+      minConcurrency: 2 * settings.concurrency,
+      maxConcurrency: 2 * settings.concurrency,
       additionalMimeTypes: ['*/*'],
-      navigationTimeoutSecs: settings.responseTimeoutMs / 1000,
+      // A task may first wait for an exchange to close, which the client's total deadline bounds (its
+      // waiters are served in turn, and there is at most one per exchange); then its own deadline runs.
+      navigationTimeoutSecs: (2 * settings.totalTimeoutMs + settings.responseTimeoutMs) / 1000,
       requestHandlerTimeoutSecs: settings.totalTimeoutMs / 1000,
       statisticsOptions: { logIntervalSecs: 3600 },
       preNavigationHooks: [
